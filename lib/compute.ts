@@ -1,0 +1,261 @@
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { StreamFlixData } from './data';
+import { createEncryptedLogGroup } from './encrypted-logs';
+import { StreamFlixNetwork } from './network';
+
+/** Defaults shared with {@link ContentApiProps}. */
+export const COMPUTE_DEFAULTS = {
+  containerImage: 'nginxinc/nginx-unprivileged:stable-alpine',
+  containerPort: 8080,
+  containerUser: '101',
+  cpu: 512,
+  memory: 1024,
+  desiredCount: 2,
+  maxCount: 6,
+  healthCheckPath: '/',
+} as const;
+
+/** The port the internal ALB listens on (plain HTTP: it is reachable only through the VPC link). */
+export const LISTENER_PORT = 80;
+
+/** Properties of {@link StreamFlixCompute}. Every optional value may be a token. */
+export interface StreamFlixComputeProps {
+  readonly network: StreamFlixNetwork;
+  /** Endpoints and credentials of these stores are handed to the container. */
+  readonly data: StreamFlixData;
+  /**
+   * Image reference in a registry (no Docker build at synth time).
+   * @default 'nginxinc/nginx-unprivileged:stable-alpine'
+   */
+  readonly containerImage?: string;
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /**
+   * Non-root user (UID or UID:GID) the container runs as.
+   * @default '101'
+   */
+  readonly containerUser?: string;
+  /**
+   * Task CPU units (a valid Fargate CPU value).
+   * @default 512
+   */
+  readonly cpu?: number;
+  /**
+   * Task memory in MiB (valid for the chosen CPU).
+   * @default 1024
+   */
+  readonly memory?: number;
+  /**
+   * Tasks to run normally; at least 2 so every deployment spans two AZs.
+   * @default 2
+   */
+  readonly desiredCount?: number;
+  /**
+   * Upper bound for autoscaling.
+   * @default 6
+   */
+  readonly maxCount?: number;
+  /**
+   * HTTP path the load balancer and the container health check probe.
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+}
+
+/** Mount points the image writes to; every other path stays read-only. */
+const SCRATCH_PATHS: Record<string, string> = { tmp: '/tmp', 'nginx-cache': '/var/cache/nginx' };
+
+/**
+ * The compute tier: a Fargate service in the private subnets behind an internal Application Load Balancer.
+ */
+export class StreamFlixCompute extends Construct {
+  public readonly cluster: ecs.Cluster;
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  public readonly container: ecs.ContainerDefinition;
+  public readonly service: ecs.FargateService;
+  public readonly taskRole: iam.Role;
+  public readonly executionRole: iam.Role;
+  public readonly taskSecurityGroup: ec2.SecurityGroup;
+  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  public readonly loadBalancerSecurityGroup: ec2.SecurityGroup;
+  public readonly listener: elbv2.ApplicationListener;
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  public readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: StreamFlixComputeProps) {
+    super(scope, id);
+    const { network, data } = props;
+    const { vpc } = network;
+    const { database, cache } = data;
+    const containerPort = props.containerPort ?? COMPUTE_DEFAULTS.containerPort;
+    const desiredCount = props.desiredCount ?? COMPUTE_DEFAULTS.desiredCount;
+    const maxCount = props.maxCount ?? COMPUTE_DEFAULTS.maxCount;
+    const healthCheckPath = props.healthCheckPath ?? COMPUTE_DEFAULTS.healthCheckPath;
+    validateTaskCounts(desiredCount, maxCount);
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      vpc,
+      containerInsightsV2: ecs.ContainerInsights.ENHANCED,
+    });
+
+    this.taskRole = new iam.Role(this, 'TaskRole', {
+      assumedBy: ecsTasksPrincipal(this),
+      description: 'StreamFlix API task: the application itself needs no AWS permissions',
+    });
+    this.executionRole = new iam.Role(this, 'ExecutionRole', {
+      assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
+      description: 'StreamFlix API task execution: pulls the image, writes logs, reads the injected secrets',
+    });
+
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: props.cpu ?? COMPUTE_DEFAULTS.cpu,
+      memoryLimitMiB: props.memory ?? COMPUTE_DEFAULTS.memory,
+      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      taskRole: this.taskRole,
+      executionRole: this.executionRole,
+    });
+
+    this.logGroup = createEncryptedLogGroup(this, 'LogGroup', network.logsKey);
+
+    this.container = this.taskDefinition.addContainer('Api', {
+      image: ecs.ContainerImage.fromRegistry(props.containerImage ?? COMPUTE_DEFAULTS.containerImage),
+      user: props.containerUser ?? COMPUTE_DEFAULTS.containerUser,
+      readonlyRootFilesystem: true,
+      essential: true,
+      portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'api', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
+      environment: {
+        DB_HOST: database.instance.dbInstanceEndpointAddress,
+        DB_PORT: database.instance.dbInstanceEndpointPort,
+        DB_NAME: database.databaseName,
+        DB_SSLMODE: 'require',
+        REDIS_HOST: cache.primaryEndpointAddress,
+        REDIS_PORT: cache.replicationGroup.attrPrimaryEndPointPort,
+        REDIS_TLS: 'true',
+      },
+      // Credentials are injected by ECS from Secrets Manager at start-up; they never appear in the task definition.
+      secrets: {
+        DB_USERNAME: ecs.Secret.fromSecretsManager(database.secret, 'username'),
+        DB_PASSWORD: ecs.Secret.fromSecretsManager(database.secret, 'password'),
+        REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authSecret, 'authToken'),
+      },
+      healthCheck: {
+        // busybox wget ships with the Alpine-based default image; curl does not.
+        command: ['CMD-SHELL', `wget -q -O /dev/null http://127.0.0.1:${Token.asString(containerPort)}${healthCheckPath} || exit 1`],
+        interval: Duration.seconds(30),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(30),
+      },
+    });
+    for (const [volumeName, containerPath] of Object.entries(SCRATCH_PATHS)) {
+      this.taskDefinition.addVolume({ name: volumeName }); // Fargate ephemeral storage, private to the task
+      this.container.addMountPoints({ sourceVolume: volumeName, containerPath, readOnly: false });
+    }
+
+    this.taskSecurityGroup = new ec2.SecurityGroup(this, 'TaskSecurityGroup', {
+      vpc,
+      description: 'StreamFlix API tasks',
+      allowAllOutbound: false,
+    });
+    // The default image comes from a public registry (Docker Hub), which is reached over HTTPS through the
+    // NAT gateways; AWS APIs (ECR, Logs, Secrets Manager) go through the interface endpoints instead.
+    this.taskSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to public image registries via NAT');
+    network.allowEndpointAccessFrom(this.taskSecurityGroup);
+    database.allowConnectionsFrom(this.taskSecurityGroup);
+    cache.allowConnectionsFrom(this.taskSecurityGroup);
+
+    this.service = new ecs.FargateService(this, 'Service', {
+      cluster: this.cluster,
+      taskDefinition: this.taskDefinition,
+      desiredCount,
+      minHealthyPercent: 100, // never drop below the Multi-AZ minimum while deploying
+      maxHealthyPercent: 200,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      assignPublicIp: false,
+      securityGroups: [this.taskSecurityGroup],
+      circuitBreaker: { enable: true, rollback: true },
+      availabilityZoneRebalancing: ecs.AvailabilityZoneRebalancing.ENABLED,
+      healthCheckGracePeriod: Duration.seconds(60),
+      platformVersion: ecs.FargatePlatformVersion.LATEST,
+    });
+
+    this.loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpc,
+      description: 'StreamFlix internal ALB: reached only through the API Gateway VPC link',
+      allowAllOutbound: false,
+    });
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      internetFacing: false,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroup: this.loadBalancerSecurityGroup,
+      dropInvalidHeaderFields: true,
+      deletionProtection: false,
+    });
+    // HTTP inside the VPC: no domain or certificate exists for an internal name; TLS ends at API Gateway.
+    this.listener = this.loadBalancer.addListener('Listener', {
+      port: LISTENER_PORT,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      open: false, // ingress is granted to the VPC link security group only
+    });
+    this.targetGroup = this.listener.addTargets('Api', {
+      port: containerPort,
+      protocol: elbv2.ApplicationProtocol.HTTP,
+      targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort })],
+      deregistrationDelay: Duration.seconds(30),
+      healthCheck: {
+        path: healthCheckPath,
+        healthyHttpCodes: '200-399',
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 3,
+      },
+    });
+
+    const scaling = this.service.autoScaleTaskCount({ minCapacity: 2, maxCapacity: maxCount });
+    scaling.scaleOnCpuUtilization('CpuScaling', {
+      targetUtilizationPercent: 60,
+      scaleInCooldown: Duration.seconds(120),
+      scaleOutCooldown: Duration.seconds(60),
+    });
+    scaling.scaleOnRequestCount('RequestCountScaling', {
+      targetGroup: this.targetGroup,
+      requestsPerTarget: 500,
+      scaleInCooldown: Duration.seconds(120),
+      scaleOutCooldown: Duration.seconds(60),
+    });
+  }
+}
+
+/** ecs-tasks may assume the task role only for tasks of this account (confused-deputy guard). */
+function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
+  const stack = Stack.of(scope);
+  return new iam.ServicePrincipal('ecs-tasks.amazonaws.com').withConditions({
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'ecs', resource: '*' }) },
+  });
+}
+
+/** Rejects literal task counts that would break Multi-AZ; tokens are validated by their parameter constraints. */
+function validateTaskCounts(desiredCount: number, maxCount: number): void {
+  if (!Token.isUnresolved(desiredCount) && desiredCount < 2) {
+    throw new Error(`desiredCount must be at least 2 so the service spans two AZs, got ${desiredCount}`);
+  }
+  if (!Token.isUnresolved(maxCount) && maxCount < 2) {
+    throw new Error(`maxCount must be at least 2 (the autoscaling minimum), got ${maxCount}`);
+  }
+  if (!Token.isUnresolved(desiredCount) && !Token.isUnresolved(maxCount) && maxCount < desiredCount) {
+    throw new Error(`maxCount (${maxCount}) must not be lower than desiredCount (${desiredCount})`);
+  }
+}
