@@ -1,0 +1,149 @@
+/**
+ * The gate for one synthesis root (an App, or a Stage synthesized as a nested assembly).
+ *
+ * Aspects only tell the gate which rules cover which part of the tree. The gate evaluates
+ * once, when the root validates (after every aspect and `prepare` have run, so overrides
+ * and late changes are seen), and throws one error listing every violation before any
+ * template of that root is written.
+ */
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ComplianceRule } from '../rules/core/rule';
+import { TemplateView } from '../rules/core/template';
+import { logicalIdOf, renderStack, stackFacts } from './rendering';
+import { constructsUnder, synthesisRootOf } from './synthesis-root';
+import { ComplianceViolationError, GateViolation } from './violation-error';
+
+/** One rule judged against one resource or stack: the gate's evidence. */
+export interface Evaluation {
+  readonly ruleId: string;
+  readonly path: string;
+  readonly stackPath: string;
+  readonly resourceType: string;
+  readonly logicalId?: string;
+  readonly violations: readonly GateViolation[];
+}
+
+export interface GateResult {
+  readonly synthesisRoot: string;
+  readonly rules: readonly ComplianceRule[];
+  readonly evaluations: readonly Evaluation[];
+  readonly violations: readonly GateViolation[];
+}
+
+/** Called with every gate result, pass or fail, before the gate throws (reports hook in here). */
+export type ResultListener = (result: GateResult, root: IConstruct) => void;
+
+const gates = new WeakMap<IConstruct, ComplianceGate>();
+
+export class ComplianceGate {
+  /** The gate of the synthesis root that `construct` belongs to, created on first use. */
+  static of(construct: IConstruct): ComplianceGate {
+    const root = synthesisRootOf(construct);
+    let gate = gates.get(root);
+    if (!gate) {
+      gate = new ComplianceGate(root);
+      gates.set(root, gate);
+    }
+    return gate;
+  }
+
+  /** Whether a gate exists for this Stage (its own aspects ran when it synthesized). */
+  static isGated(stage: Stage): boolean {
+    return gates.has(stage);
+  }
+
+  private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
+  private readonly listeners: ResultListener[] = [];
+  private result?: GateResult;
+
+  private constructor(private readonly root: IConstruct) {
+    root.node.addValidation({ validate: () => this.enforce() });
+  }
+
+  /** Records that `rule` covers `construct` (and, through it, everything later added below it). */
+  track(rule: ComplianceRule, construct: IConstruct): void {
+    let entry = this.visited.get(rule.id);
+    if (!entry) {
+      entry = { rule, nodes: new Set() };
+      this.visited.set(rule.id, entry);
+    }
+    entry.nodes.add(construct);
+  }
+
+  onResult(listener: ResultListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Evaluates every covered construct; memoised, so several validations share one run. */
+  evaluate(): GateResult {
+    if (this.result) return this.result;
+    const views = new Map<Stack, TemplateView>();
+    const view = (stack: Stack) => {
+      if (!views.has(stack)) views.set(stack, renderStack(stack));
+      return views.get(stack)!;
+    };
+    const evaluations: Evaluation[] = [];
+    const rules = [...this.visited.values()].map((entry) => entry.rule);
+    for (const construct of this.coveredConstructs()) {
+      const scopes = construct.node.scopes;
+      for (const rule of rules) {
+        if (!this.covers(rule, scopes)) continue;
+        const evaluation = judge(rule, construct, view);
+        if (evaluation) evaluations.push(evaluation);
+      }
+    }
+    const violations = evaluations.flatMap((e) => e.violations);
+    this.result = { synthesisRoot: this.root.node.path || 'the app', rules, evaluations, violations };
+    return this.result;
+  }
+
+  private enforce(): string[] {
+    const result = this.evaluate();
+    for (const listener of this.listeners) listener(result, this.root);
+    if (result.violations.length > 0) throw new ComplianceViolationError(result.violations, result.synthesisRoot);
+    return [];
+  }
+
+  /**
+   * Everything under this root in tree order, including Stages created after the gate was
+   * applied (their own synthesis ran without aspects), but not Stages with their own gate.
+   */
+  private coveredConstructs(): IConstruct[] {
+    return constructsUnder(this.root, (stage) => !ComplianceGate.isGated(stage));
+  }
+
+  /** A rule covers a construct when the rule's aspect visited it or one of its ancestors. */
+  private covers(rule: ComplianceRule, scopes: IConstruct[]): boolean {
+    const nodes = this.visited.get(rule.id)!.nodes;
+    return scopes.some((scope) => nodes.has(scope));
+  }
+}
+
+function judge(rule: ComplianceRule, construct: IConstruct, view: (stack: Stack) => TemplateView): Evaluation | undefined {
+  if (CfnResource.isCfnResource(construct) && rule.checkResource) {
+    const stack = Stack.of(construct);
+    const template = view(stack);
+    const logicalId = logicalIdOf(construct);
+    const resource = template.resource(logicalId);
+    if (!resource) return undefined;
+    if (!rule.resourceTypes.includes('*') && !rule.resourceTypes.includes(resource.type)) return undefined;
+    const found = rule.checkResource(resource, template);
+    return record(rule, construct.node.path, stack.node.path, resource.type, logicalId, found);
+  }
+  if (Stack.isStack(construct) && rule.judgesStacks && rule.checkStack) {
+    const found = rule.checkStack(stackFacts(construct));
+    return record(rule, construct.node.path, construct.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, found);
+  }
+  return undefined;
+}
+
+function record(
+  rule: ComplianceRule, path: string, stackPath: string, resourceType: string, logicalId: string | undefined,
+  found: readonly { message: string; fix?: string }[],
+): Evaluation {
+  const violations = found.map((v) => ({
+    ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation,
+  }));
+  return { ruleId: rule.id, path, stackPath, resourceType, logicalId, violations };
+}

@@ -1,0 +1,38 @@
+/**
+ * Renders what CloudFormation will receive: the stack's template after every escape-hatch
+ * override, with tokens resolved. This is the only place that touches CDK internals.
+ */
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { StackFacts } from '../rules/core/rule';
+import { RenderedTemplate, TemplateView } from '../rules/core/template';
+
+interface RenderableStack {
+  _toCloudFormation(): RenderedTemplate;
+}
+
+export function renderStack(stack: Stack): TemplateView {
+  const template = (stack as unknown as RenderableStack)._toCloudFormation();
+  return new TemplateView(template, literalRegion(stack));
+}
+
+export function logicalIdOf(resource: CfnResource): string {
+  return Stack.of(resource).resolve(resource.logicalId) as string;
+}
+
+export function stackFacts(stack: Stack): StackFacts {
+  const publisher = publishingStack(stack);
+  if (publisher) {
+    return { region: literalRegion(stack), kind: 'product', publisherRegion: literalRegion(publisher), publisherPath: publisher.node.path };
+  }
+  return { region: literalRegion(stack), kind: stack.nested ? 'nested' : 'stack' };
+}
+
+function literalRegion(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.region) ? undefined : stack.region;
+}
+
+/** A Service Catalog ProductStack keeps the stack that publishes its template as an asset. */
+function publishingStack(stack: Stack): Stack | undefined {
+  const parent = (stack as unknown as { _parentStack?: unknown })._parentStack;
+  return parent !== undefined && Stack.isStack(parent) ? parent : undefined;
+}

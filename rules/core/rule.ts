@@ -1,0 +1,65 @@
+/**
+ * The shape of a compliance rule. A rule is data (id, rationale, mappings) plus pure
+ * functions over rendered CloudFormation: no CDK construct ever reaches a rule, so a
+ * security engineer can read one rule file and know exactly what passes and what fails.
+ */
+import type { TemplateView, TemplateResource } from './template';
+
+/** How bad a violation is; every severity fails synthesis. */
+export type Severity = 'critical' | 'high' | 'medium';
+
+/** A control in an external framework that the rule implements (wholly or in part). */
+export interface FrameworkReference {
+  /** For example `NIST 800-53 r5`, `CIS AWS Foundations 3.0`, `PCI DSS 4.0`, `ISO 27001:2022`. */
+  readonly framework: string;
+  /** The control identifier inside that framework, for example `SC-28(1)`. */
+  readonly control: string;
+}
+
+/** One thing wrong with one resource or stack. */
+export interface Violation {
+  /** What is wrong, in one sentence, naming the CloudFormation property. */
+  readonly message: string;
+  /** How to fix it; defaults to the rule's `remediation`. */
+  readonly fix?: string;
+}
+
+/** What a stack-level rule may know about a stack: plain facts, resolved by the aspect. */
+export interface StackFacts {
+  /** The stack's region when it is a literal; `undefined` when environment-agnostic. */
+  readonly region: string | undefined;
+  /** `nested` stacks deploy with their parent; `product` stacks are Service Catalog products. */
+  readonly kind: 'stack' | 'nested' | 'product';
+  /** For a product stack: the literal region of the stack that publishes it, if any. */
+  readonly publisherRegion?: string;
+  /** For a product stack: the construct path of the stack that publishes it. */
+  readonly publisherPath?: string;
+}
+
+export interface ComplianceRule {
+  /** Stable identifier, `SFX-…`; appears in every violation message. */
+  readonly id: string;
+  /** One line: what must hold. */
+  readonly title: string;
+  readonly severity: Severity;
+  /** Mandated controls (CONTROLS.md) can never be waived. */
+  readonly mandated: boolean;
+  /** Why the control exists: the threat it counters. */
+  readonly rationale: string;
+  /** How to comply, in CDK terms. */
+  readonly remediation: string;
+  /** CloudFormation resource types the rule judges; `*` means every resource. */
+  readonly resourceTypes: readonly string[];
+  /** Whether the rule also judges each stack as a whole (for example its region). */
+  readonly judgesStacks: boolean;
+  readonly frameworks: readonly FrameworkReference[];
+  /** Judges one resource as CloudFormation will receive it. Pure: no side effects. */
+  checkResource?(resource: TemplateResource, template: TemplateView): Violation[];
+  /** Judges one stack from its facts. Pure: no side effects. */
+  checkStack?(stack: StackFacts): Violation[];
+}
+
+/** Shorthand for rules: `fail('…')` or `fail('…', 'specific fix')`. */
+export function fail(message: string, fix?: string): Violation {
+  return fix === undefined ? { message } : { message, fix };
+}

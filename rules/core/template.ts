@@ -1,0 +1,94 @@
+/**
+ * A read-only view of one rendered CloudFormation template (after escape-hatch overrides
+ * and token resolution), with the few lookups rules need to follow references.
+ */
+
+/** One resource exactly as CloudFormation will receive it. */
+export interface TemplateResource {
+  readonly logicalId: string;
+  readonly type: string;
+  /** `{}` when the template has no `Properties` for the resource. */
+  readonly properties: Readonly<Record<string, unknown>>;
+}
+
+/** A CloudFormation template as rendered by CDK (the `_toCloudFormation()` output). */
+export interface RenderedTemplate {
+  readonly Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+  readonly Parameters?: Record<string, Record<string, unknown>>;
+  readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly Conditions?: Record<string, unknown>;
+}
+
+export class TemplateView {
+  /** Region of the stack when literal; lets `Fn::GetAZs ''` and `AWS::Region` be reasoned about. */
+  public readonly region: string | undefined;
+  private readonly resources = new Map<string, TemplateResource>();
+
+  constructor(public readonly template: RenderedTemplate, region?: string) {
+    this.region = region;
+    for (const [logicalId, body] of Object.entries(template.Resources ?? {})) {
+      const properties = isPlainObject(body?.Properties) ? body.Properties : {};
+      this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties });
+    }
+  }
+
+  resource(logicalId: string): TemplateResource | undefined {
+    return this.resources.get(logicalId);
+  }
+
+  allResources(): TemplateResource[] {
+    return [...this.resources.values()];
+  }
+
+  resourcesOfType(type: string): TemplateResource[] {
+    return this.allResources().filter((r) => r.type === type);
+  }
+
+  parameter(name: string): Record<string, unknown> | undefined {
+    return this.template.Parameters?.[name];
+  }
+
+  mapping(name: string): Record<string, Record<string, unknown>> | undefined {
+    return this.template.Mappings?.[name];
+  }
+
+  /**
+   * The logical id of the resource in this template that `expr` points at through
+   * `Ref` or `Fn::GetAtt`, or `undefined` for anything else.
+   */
+  referencedResource(expr: unknown): TemplateResource | undefined {
+    const id = referencedLogicalId(expr);
+    return id === undefined ? undefined : this.resource(id);
+  }
+}
+
+/** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X. */
+export function referencedLogicalId(expr: unknown): string | undefined {
+  if (!isPlainObject(expr)) return undefined;
+  const keys = Object.keys(expr);
+  if (keys.length !== 1) return undefined;
+  if (typeof expr.Ref === 'string') return expr.Ref;
+  const getAtt = expr['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  if (typeof getAtt === 'string') return getAtt.split('.')[0];
+  return undefined;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The name of the intrinsic function when `expr` is `{ "Fn::X": … }` or `{ Ref: … }`. */
+export function intrinsicName(expr: unknown): string | undefined {
+  if (!isPlainObject(expr)) return undefined;
+  const keys = Object.keys(expr);
+  if (keys.length !== 1) return undefined;
+  const [key] = keys;
+  return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') ? key : undefined;
+}
+
+/** A property value as a list: CloudFormation accepts a single value where a list is allowed. */
+export function asList(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,164 @@
+/**
+ * What values a property can take at deploy time, proven from the template alone.
+ *
+ * A literal has one value. A parameter with `AllowedValues`, a `Fn::FindInMap` or a
+ * `Fn::If` has a finite set of values, every one of which must comply. A numeric
+ * parameter with `MinValue`/`MaxValue` has a range. Anything else (a parameter without
+ * constraints, `Fn::ImportValue`, an attribute of another resource) is `unknown`, and
+ * rules fail closed on it.
+ */
+import { TemplateView, intrinsicName, isPlainObject } from './template';
+
+export type Possible =
+  | { readonly kind: 'known'; readonly values: readonly unknown[]; readonly via?: string }
+  | { readonly kind: 'range'; readonly min?: number; readonly max?: number; readonly via: string }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+const NO_VALUE = 'AWS::NoValue';
+
+export function possibleValues(expr: unknown, template: TemplateView): Possible {
+  const fn = intrinsicName(expr);
+  if (fn === undefined) {
+    if (containsIntrinsic(expr)) return { kind: 'unknown', reason: 'a structure built from intrinsic functions' };
+    return { kind: 'known', values: [expr] };
+  }
+  const arg = (expr as Record<string, unknown>)[fn];
+  switch (fn) {
+    case 'Ref':
+      return possibleRef(String(arg), template);
+    case 'Fn::If':
+      return possibleIf(arg, template);
+    case 'Fn::FindInMap':
+      return possibleFindInMap(arg, template);
+    case 'Fn::ImportValue':
+      return { kind: 'unknown', reason: 'an imported value (Fn::ImportValue)' };
+    case 'Fn::GetAtt':
+      return { kind: 'unknown', reason: 'an attribute of another resource (Fn::GetAtt)' };
+    default: {
+      const text = literalString(expr, template);
+      return text === undefined ? { kind: 'unknown', reason: `the intrinsic function ${fn}` } : { kind: 'known', values: [text] };
+    }
+  }
+}
+
+function possibleRef(name: string, template: TemplateView): Possible {
+  if (name === NO_VALUE) return { kind: 'known', values: [undefined] };
+  if (name === 'AWS::Region' && template.region) return { kind: 'known', values: [template.region] };
+  const parameter = template.parameter(name);
+  if (parameter === undefined) {
+    return template.resource(name)
+      ? { kind: 'unknown', reason: `a reference to resource ${name}` }
+      : { kind: 'unknown', reason: `the deploy-time value ${name}` };
+  }
+  const via = `parameter ${name}`;
+  if (Array.isArray(parameter.AllowedValues) && parameter.AllowedValues.every(isPrimitive)) {
+    return { kind: 'known', values: parameter.AllowedValues, via };
+  }
+  const min = toNumber(parameter.MinValue);
+  const max = toNumber(parameter.MaxValue);
+  if (parameter.Type === 'Number' && (min !== undefined || max !== undefined)) {
+    return { kind: 'range', min, max, via };
+  }
+  return { kind: 'unknown', reason: `CloudFormation ${via} without AllowedValues, chosen at deploy time` };
+}
+
+function possibleIf(arg: unknown, template: TemplateView): Possible {
+  if (!Array.isArray(arg) || arg.length !== 3) return { kind: 'unknown', reason: 'a malformed Fn::If' };
+  return union(possibleValues(arg[1], template), possibleValues(arg[2], template), `Fn::If on ${String(arg[0])}`);
+}
+
+function possibleFindInMap(arg: unknown, template: TemplateView): Possible {
+  if (!Array.isArray(arg) || arg.length < 3 || typeof arg[0] !== 'string') {
+    return { kind: 'unknown', reason: 'a Fn::FindInMap whose map is not a literal' };
+  }
+  const mapping = template.mapping(arg[0]);
+  if (!mapping) return { kind: 'unknown', reason: `the missing mapping ${arg[0]}` };
+  const topKeys = keysMatching(Object.keys(mapping), possibleValues(arg[1], template));
+  const values: unknown[] = [];
+  for (const top of topKeys) {
+    const second = mapping[top] ?? {};
+    for (const key of keysMatching(Object.keys(second), possibleValues(arg[2], template))) values.push(second[key]);
+  }
+  return { kind: 'known', values, via: `mapping ${arg[0]}` };
+}
+
+/** The keys a lookup can hit: the known ones, or every key when the key is not known. */
+function keysMatching(keys: string[], key: Possible): string[] {
+  if (key.kind !== 'known') return keys;
+  const wanted = new Set(key.values.map(String));
+  return keys.filter((k) => wanted.has(k));
+}
+
+function union(a: Possible, b: Possible, via: string): Possible {
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  if (a.kind === 'known' && b.kind === 'known') return { kind: 'known', values: [...a.values, ...b.values], via };
+  return { kind: 'unknown', reason: `${via} mixing a numeric range with other values` };
+}
+
+/**
+ * A string built only from literals (`Fn::Join`, `Fn::Sub` without variables, pseudo
+ * parameters whose value is known), or `undefined` when any part is decided at deploy time.
+ */
+export function literalString(expr: unknown, template: TemplateView): string | undefined {
+  const text = renderString(expr, template);
+  return text !== undefined && !text.includes('${') ? text : undefined;
+}
+
+/**
+ * Renders a string-valued expression with `${…}` placeholders for deploy-time parts, so
+ * rules can reason about its literal shape (an ARN prefix, a dynamic reference).
+ * Returns `undefined` for values that are not strings at all.
+ */
+export function renderString(expr: unknown, template: TemplateView): string | undefined {
+  if (typeof expr === 'string') return expr;
+  if (typeof expr === 'number' || typeof expr === 'boolean') return String(expr);
+  const fn = intrinsicName(expr);
+  if (fn === undefined) return undefined;
+  const arg = (expr as Record<string, unknown>)[fn];
+  switch (fn) {
+    case 'Ref': {
+      const name = String(arg);
+      if (name === 'AWS::Region' && template.region) return template.region;
+      return placeholder(name, template);
+    }
+    case 'Fn::Join': {
+      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return '${?}';
+      return arg[1].map((part) => renderString(part, template) ?? '${?}').join(arg[0]);
+    }
+    case 'Fn::Sub': {
+      const body = Array.isArray(arg) ? arg[0] : arg;
+      return typeof body === 'string' ? body.replace(/\$\{([^}]*)\}/g, (_, name: string) => placeholder(name, template)) : '${?}';
+    }
+    case 'Fn::GetAtt':
+      return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
+    default:
+      return '${?}';
+  }
+}
+
+/**
+ * `${param.Name}` for a template parameter, `${Name}` for a resource or pseudo parameter.
+ * Placeholders carry no `:` so that ARN segments can still be split on it.
+ */
+function placeholder(name: string, template: TemplateView): string {
+  if (template.parameter(name)) return `\${param.${name}}`;
+  return `\${${name.replace(/:+/g, '.')}}`;
+}
+
+function containsIntrinsic(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsIntrinsic);
+  if (!isPlainObject(value)) return false;
+  if (intrinsicName(value) !== undefined) return true;
+  return Object.values(value).some(containsIntrinsic);
+}
+
+function isPrimitive(value: unknown): boolean {
+  return ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}

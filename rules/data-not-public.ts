@@ -1,0 +1,86 @@
+/**
+ * SFX-DATA-NOT-PUBLIC — the data tier (RDS, ElastiCache) cannot be reached from the internet.
+ *
+ * PASSES  DB instances with `PubliclyAccessible: false` in a DB subnet group; DB clusters in a
+ *         DB subnet group; databases and caches whose subnets (when in the template) have no
+ *         route to an internet gateway and whose security groups admit no 0.0.0.0/0 or ::/0.
+ * FAILS   PubliclyAccessible true, absent on a DB instance (its default depends on the subnet
+ *         group and is true in a default VPC) or unprovable; no DB subnet group (the default
+ *         VPC's public subnets); a subnet group with a public subnet; a security group on
+ *         the database or cache that admits the whole internet.
+ */
+import { isAuroraClusterMember } from './core/engines';
+import { requireFalse, isFalse } from './core/checks';
+import { isPublicSubnet, subnetsOfGroup, worldOpenIngress } from './core/network';
+import { ComplianceRule, Violation, fail } from './core/rule';
+import { TemplateResource, TemplateView, asList } from './core/template';
+
+interface DataStoreShape {
+  readonly subnetGroup: string;
+  readonly securityGroups: string;
+  readonly needsSubnetGroup: boolean;
+}
+
+const SHAPES: Record<string, DataStoreShape> = {
+  'AWS::RDS::DBInstance': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VPCSecurityGroups', needsSubnetGroup: true },
+  'AWS::RDS::DBCluster': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: true },
+  'AWS::ElastiCache::ReplicationGroup': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
+  'AWS::ElastiCache::CacheCluster': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
+};
+
+export const DataNotPublic: ComplianceRule = {
+  id: 'SFX-DATA-NOT-PUBLIC',
+  title: 'Databases and caches are not reachable from the internet',
+  severity: 'critical',
+  mandated: false,
+  rationale:
+    'A database or cache with a public endpoint, a public subnet or a world-open security group is one '
+    + 'leaked or guessed credential away from a breach; only the API tier should face the internet.',
+  remediation:
+    'Place databases and caches in isolated subnets (SubnetType.PRIVATE_ISOLATED), set publiclyAccessible: false, '
+    + 'and allow ingress only from the application security group.',
+  resourceTypes: Object.keys(SHAPES),
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'SC-7' },
+    { framework: 'NIST 800-53 r5', control: 'AC-4' },
+    { framework: 'CIS AWS Foundations 3.0', control: '2.3.3' },
+    { framework: 'PCI DSS 4.0', control: '1.4.4' },
+    { framework: 'ISO 27001:2022', control: 'A.8.22' },
+  ],
+  checkResource(resource, template): Violation[] {
+    const shape = SHAPES[resource.type];
+    const violations: (Violation | undefined)[] = [];
+    const member = isAuroraClusterMember(resource, template);
+    if (resource.type === 'AWS::RDS::DBInstance') {
+      violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template,
+        'its default depends on the subnet group and is true in a default VPC'));
+    }
+    if (resource.type === 'AWS::RDS::DBCluster' && resource.properties.PubliclyAccessible !== undefined
+      && !isFalse(resource.properties.PubliclyAccessible)) {
+      violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template, 'default'));
+    }
+    violations.push(...placementViolations(resource, shape, member, template));
+    return violations.filter((v): v is Violation => v !== undefined);
+  },
+};
+
+function placementViolations(resource: TemplateResource, shape: DataStoreShape, member: boolean, template: TemplateView): Violation[] {
+  const violations: Violation[] = [];
+  const subnetGroup = resource.properties[shape.subnetGroup];
+  if (subnetGroup === undefined && shape.needsSubnetGroup && !member) {
+    violations.push(fail(`${shape.subnetGroup} is absent, so it launches into the default VPC, whose subnets are public`,
+      'give it a subnet group of isolated subnets'));
+  }
+  const publicSubnets = subnetsOfGroup(subnetGroup, template).filter((subnet) => isPublicSubnet(subnet, template));
+  if (publicSubnets.length > 0) {
+    violations.push(fail(`${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
+      'use isolated or private subnets only'));
+  }
+  for (const reference of asList(resource.properties[shape.securityGroups])) {
+    for (const open of worldOpenIngress(reference, template)) {
+      violations.push(fail(`${shape.securityGroups}: ${open}`, 'allow ingress only from the application security group'));
+    }
+  }
+  return violations;
+}

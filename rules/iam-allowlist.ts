@@ -1,0 +1,81 @@
+/**
+ * Reviewed IAM exceptions for SFX-IAM-LEAST-PRIVILEGE. This is data, reviewed by the
+ * security team: every entry says why it is safe. Adding an entry is a security change
+ * and needs the same review as a rule change (see SECURITY.md).
+ *
+ * Matching is case-insensitive, as IAM action names are.
+ */
+
+export interface ReviewedAction {
+  /** An IAM action, or an action pattern with `*` as written in policies. */
+  readonly action: string;
+  /** Why this is acceptable. */
+  readonly reason: string;
+}
+
+/**
+ * Actions that may be granted on `Resource: "*"`, because the service offers no
+ * resource-level permissions for them (or no ARN exists before the resource does).
+ * Entries may be patterns; `iam:PassRole` can never be listed here.
+ */
+export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
+  { action: 'ecr:GetAuthorizationToken', reason: 'Returns a registry-wide login token; ECR offers no resource-level permission for it. Image pulls stay scoped to repositories.' },
+  { action: 'xray:PutTraceSegments', reason: 'X-Ray trace ingestion has no resource-level permissions.' },
+  { action: 'xray:PutTelemetryRecords', reason: 'X-Ray telemetry ingestion has no resource-level permissions.' },
+  { action: 'xray:GetSamplingRules', reason: 'Read-only X-Ray sampling configuration; no resource-level permissions.' },
+  { action: 'xray:GetSamplingTargets', reason: 'Read-only X-Ray sampling configuration; no resource-level permissions.' },
+  { action: 'cloudwatch:PutMetricData', reason: 'CloudWatch metrics have no ARNs; scope with the cloudwatch:namespace condition key instead.' },
+  { action: 'ec2:Describe*', reason: 'EC2 Describe calls are read-only and support no resource-level permissions.' },
+  { action: 'elasticloadbalancing:Describe*', reason: 'ELB Describe calls are read-only and support no resource-level permissions.' },
+  { action: 'application-autoscaling:Describe*', reason: 'Read-only; Application Auto Scaling Describe calls support no resource-level permissions.' },
+  { action: 'ssm:DescribeParameters', reason: 'Read-only listing of parameter metadata (never values); no resource-level permissions.' },
+  { action: 'secretsmanager:GetRandomPassword', reason: 'Generates random bytes; touches no secret and has no resource-level permissions.' },
+  { action: 'sts:GetCallerIdentity', reason: 'Returns the caller identity only; needs no permission and has no resource.' },
+  { action: 'kms:CreateKey', reason: 'A key ARN does not exist before the key is created; the launch role scopes it with aws:RequestedRegion and request tags.' },
+  { action: 'ecs:RegisterTaskDefinition', reason: 'ECS task definition registration supports no resource-level permissions.' },
+  { action: 'ecs:DeregisterTaskDefinition', reason: 'ECS task definition deregistration supports no resource-level permissions.' },
+  { action: 'ecs:DescribeTaskDefinition', reason: 'Read-only; supports no resource-level permissions.' },
+  { action: 'ecs:CreateCluster', reason: 'ECS cluster creation is granted on "*"; the launch role scopes it with aws:RequestedRegion.' },
+  { action: 'logs:CreateLogDelivery', reason: 'Vended log delivery (ElastiCache, API Gateway) supports no resource-level permissions.' },
+  { action: 'logs:GetLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
+  { action: 'logs:UpdateLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
+  { action: 'logs:DeleteLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
+  { action: 'logs:ListLogDeliveries', reason: 'Vended log delivery supports no resource-level permissions.' },
+  { action: 'logs:DescribeLogGroups', reason: 'Read-only listing; CloudFormation calls it on "*" to stabilise log groups.' },
+  { action: 'logs:DescribeResourcePolicies', reason: 'Read-only; CloudWatch Logs resource policies have no ARN.' },
+  { action: 'logs:PutResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; needed by vended log delivery.' },
+  { action: 'ssmmessages:CreateControlChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
+  { action: 'ssmmessages:CreateDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
+  { action: 'ssmmessages:OpenControlChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
+  { action: 'ssmmessages:OpenDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
+  { action: 'servicecatalog:SearchProducts', reason: 'Read-only product search; no resource-level permissions.' },
+];
+
+/**
+ * Action patterns with a partial wildcard that may appear in an Allow statement. Any other
+ * pattern (`s3:Put*`, `iam:Pass*`, `ec2:*Vpc`, `?`) is rejected.
+ */
+export const APPROVED_ACTION_PATTERNS: readonly ReviewedAction[] = [
+  { action: 'kms:GenerateDataKey*', reason: 'CDK key grants: the GenerateDataKey family (with/without plaintext, pairs) on a specific key.' },
+  { action: 'kms:ReEncrypt*', reason: 'CDK key grants: ReEncryptFrom/ReEncryptTo on a specific key.' },
+  { action: 's3:GetObject*', reason: 'CDK bucket read grants: object reads (versions, ACL, tagging) on a specific bucket.' },
+  { action: 's3:GetBucket*', reason: 'CDK bucket read grants: bucket metadata reads on a specific bucket.' },
+  { action: 's3:List*', reason: 'CDK bucket read grants: listings on a specific bucket.' },
+  { action: 's3:DeleteObject*', reason: 'CDK bucket write grants: object deletion on a specific bucket.' },
+  { action: 's3:Abort*', reason: 'CDK bucket write grants: abort multipart uploads on a specific bucket.' },
+  { action: 'ec2:Describe*', reason: 'Read-only EC2 inventory.' },
+  { action: 'elasticloadbalancing:Describe*', reason: 'Read-only load balancer inventory.' },
+  { action: 'application-autoscaling:Describe*', reason: 'Read-only scaling inventory.' },
+];
+
+/**
+ * AWS managed policies that grant administrator, power-user or full access to a service.
+ * Matched against the policy name of `arn:<partition>:iam::aws:policy/[path/]<name>`.
+ */
+export const FORBIDDEN_AWS_MANAGED_POLICIES: readonly { pattern: RegExp; reason: string }[] = [
+  { pattern: /AdministratorAccess/i, reason: 'Administrator access (including the AdministratorAccess-* variants).' },
+  { pattern: /^PowerUserAccess$/i, reason: 'Every action except IAM and Organizations management.' },
+  { pattern: /^IAMFullAccess$/i, reason: 'Full IAM control is privilege escalation to administrator.' },
+  { pattern: /FullAccess/i, reason: 'Full access to a service (*FullAccess, *_FullAccess, *FullAccessV2, …).' },
+  { pattern: /^(SystemAdministrator|NetworkAdministrator|DatabaseAdministrator)$/i, reason: 'Job-function administrator policies.' },
+];

@@ -1,0 +1,194 @@
+/**
+ * SFX-IAM-LEAST-PRIVILEGE — every identity policy grants only what it names.
+ *
+ * Judges the permission policies of AWS::IAM::Role, User and Group (inline `Policies`,
+ * `ManagedPolicyArns`), AWS::IAM::Policy, AWS::IAM::ManagedPolicy and
+ * AWS::IAM::RolePolicy/UserPolicy/GroupPolicy. `Deny` statements are never a problem.
+ *
+ * PASSES  Allow statements that name literal actions on specific resources; `Resource: "*"`
+ *         only for actions in ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts);
+ *         partial wildcards only as listed in APPROVED_ACTION_PATTERNS; managed policies that
+ *         are customer-managed or AWS-managed without administrator/full access.
+ * FAILS   Allow with NotAction or NotResource; action `*`, `service:*` (or a wildcard service);
+ *         an unreviewed partial wildcard (`s3:Put*`, `iam:Pass*`); `Resource: "*"` (or an ARN
+ *         with a wildcard service) for any other action; `iam:PassRole` on `*`, always;
+ *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess or *FullAccess policy;
+ *         anything not provable at synth time (a parameter or import as action, resource,
+ *         effect, document or managed policy ARN).
+ */
+import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
+import { notLiteral } from './core/checks';
+import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments } from './core/iam-documents';
+import { ComplianceRule, Violation, fail } from './core/rule';
+import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
+import { literalString, possibleValues, renderString } from './core/values';
+
+export const IamLeastPrivilege: ComplianceRule = {
+  id: 'SFX-IAM-LEAST-PRIVILEGE',
+  title: 'IAM policies grant named actions on named resources only',
+  severity: 'critical',
+  mandated: true,
+  rationale:
+    'A wildcard grant turns any compromise of a task, function or pipeline into a compromise of the '
+    + 'account: broad actions, "*" resources and PassRole on "*" are the classic escalation paths.',
+  remediation:
+    'Grant through CDK grant* methods (secret.grantRead(role), key.grantDecrypt(role)) or list the exact '
+    + 'actions and resource ARNs. If an action truly has no resource-level permissions, add it to '
+    + 'rules/iam-allowlist.ts with a reason, through security review.',
+  resourceTypes: IAM_POLICY_HOLDERS,
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'AC-6' },
+    { framework: 'CIS AWS Foundations 3.0', control: '1.16' },
+    { framework: 'PCI DSS 4.0', control: '7.2.2' },
+    { framework: 'ISO 27001:2022', control: 'A.5.15' },
+  ],
+  checkResource(resource, template): Violation[] {
+    return [
+      ...policyDocuments(resource).flatMap(({ location, document }) => judgeDocument(location, document, template)),
+      ...managedPolicyArns(resource).flatMap((arn, index) => judgeManagedPolicy(`ManagedPolicyArns[${index}]`, arn, resource, template)),
+    ];
+  },
+};
+
+function judgeDocument(location: string, rawDocument: unknown, template: TemplateView): Violation[] {
+  const document = parseDocument(rawDocument);
+  if (!isPlainObject(document)) return [fail(notLiteral(location, 'not a literal policy document'))];
+  const statements = document.Statement;
+  if (!Array.isArray(statements) && !isPlainObject(statements)) {
+    return [fail(notLiteral(`${location}.Statement`, 'not a literal list of statements'))];
+  }
+  return asList(statements).flatMap((statement, index) =>
+    judgeStatement(`${location}.Statement[${index}]`, statement, template));
+}
+
+function judgeStatement(at: string, statement: unknown, template: TemplateView): Violation[] {
+  if (!isPlainObject(statement)) return [fail(notLiteral(at, 'not a literal statement'))];
+  const where = typeof statement.Sid === 'string' ? `${at} (Sid ${statement.Sid})` : at;
+  if (isDenyOnly(statement.Effect, template)) return [];
+
+  const violations: Violation[] = [];
+  if (statement.NotAction !== undefined) {
+    violations.push(fail(`${where} allows NotAction, which grants every action except those listed`, 'list the allowed actions in Action instead'));
+  }
+  if (statement.NotResource !== undefined) {
+    violations.push(fail(`${where} allows NotResource, which grants every resource except those listed`, 'list the resources in Resource instead'));
+  }
+
+  const actions: string[] = [];
+  for (const expr of asList(statement.Action)) {
+    const action = literalString(expr, template);
+    if (action === undefined) violations.push(fail(notLiteral(`${where} Action`, describe(expr, template))));
+    else actions.push(action);
+  }
+  for (const action of actions) {
+    const problem = wildcardProblem(action);
+    if (problem) violations.push(fail(`${where} ${problem}`, 'list the exact actions the workload calls'));
+  }
+
+  if (statement.NotResource === undefined) {
+    const scope = resourceScope(statement.Resource, template);
+    if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
+    if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
+  }
+  return violations;
+}
+
+/** Only a provable Deny is skipped; an unprovable Effect is judged as Allow. */
+function isDenyOnly(effect: unknown, template: TemplateView): boolean {
+  const possible = possibleValues(effect, template);
+  return possible.kind === 'known' && possible.values.every((v) => v === 'Deny');
+}
+
+function wildcardProblem(action: string): string | undefined {
+  if (!/[*?]/.test(action)) return undefined;
+  const [service, name = ''] = action.split(':');
+  if (action === '*' || /[*?]/.test(service) || /^\*+$/.test(name)) {
+    return `grants every action${action === '*' ? '' : ` of a service`} ("${action}")`;
+  }
+  const approved = APPROVED_ACTION_PATTERNS.some((entry) => entry.action.toLowerCase() === action.toLowerCase());
+  return approved ? undefined : `uses the wildcard action "${action}", which is not in the reviewed allowlist (rules/iam-allowlist.ts)`;
+}
+
+function actionsOnAnyResource(where: string, actions: string[], shown: string): Violation[] {
+  return actions.flatMap((action) => {
+    if (iamPatternMatches(action, 'iam:PassRole')) {
+      return [fail(`${where} allows ${action} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
+    }
+    const allowed = ACTIONS_ALLOWED_ON_ANY_RESOURCE.some((entry) => iamPatternMatches(entry.action, action));
+    return allowed ? [] : [fail(
+      `${where} allows "${action}" on ${shown}; that action supports resource-level permissions`,
+      `scope "${action}" to the ARNs it needs`,
+    )];
+  });
+}
+
+type ResourceScope = { kind: 'specific' } | { kind: 'any'; shown: string } | { kind: 'unknown'; reason: string };
+
+function resourceScope(resourceExpr: unknown, template: TemplateView): ResourceScope {
+  if (resourceExpr === undefined) return { kind: 'any', shown: 'every resource (Resource is absent)' };
+  for (const expr of asList(resourceExpr)) {
+    const scope = singleResourceScope(expr, template);
+    if (scope.kind !== 'specific') return scope;
+  }
+  return { kind: 'specific' };
+}
+
+function singleResourceScope(expr: unknown, template: TemplateView): ResourceScope {
+  if (template.referencedResource(expr)) return { kind: 'specific' };
+  const possible = possibleValues(expr, template);
+  const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(expr, template)];
+  for (const text of candidates) {
+    if (text === undefined) return { kind: 'unknown', reason: describe(expr, template) };
+    if (isUnbounded(text)) return { kind: 'any', shown: `"${text}"` };
+    if (!hasLiteralShape(text, template)) return { kind: 'unknown', reason: describe(expr, template) };
+  }
+  return { kind: 'specific' };
+}
+
+/** `*`, or an ARN whose service is a wildcard (`arn:aws:*:*:*:*`). */
+function isUnbounded(text: string): boolean {
+  if (text === '*') return true;
+  const [prefix, , service] = text.split(':');
+  return prefix === 'arn' && (service === undefined || service === '' || /[*?]/.test(service));
+}
+
+/** An ARN with a literal service, or a resource reference rendered as `${LogicalId…}`. */
+function hasLiteralShape(text: string, template: TemplateView): boolean {
+  if (text.startsWith('arn:')) {
+    const service = text.split(':')[2] ?? '';
+    return service !== '' && !service.includes('${');
+  }
+  const reference = /^\$\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}$/.exec(text);
+  return reference !== null && template.resource(reference[1]) !== undefined;
+}
+
+function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {
+  const referenced = template.referencedResource(arnExpr);
+  if (referenced && referenced.type === 'AWS::IAM::ManagedPolicy' && referenced.logicalId !== holder.logicalId) return [];
+  const possible = possibleValues(arnExpr, template);
+  const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(arnExpr, template)];
+  for (const arn of candidates) {
+    if (arn === undefined || /\$\{(param\.|\?)/.test(arn) || (!arn.startsWith('arn:') && arn.includes('${'))) {
+      return [fail(notLiteral(at, `${describe(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];
+    }
+    const name = awsManagedPolicyName(arn);
+    const forbidden = name === undefined ? undefined : FORBIDDEN_AWS_MANAGED_POLICIES.find((entry) => entry.pattern.test(name));
+    if (forbidden) {
+      return [fail(`${at} attaches the AWS managed policy ${name}: ${forbidden.reason}`, 'replace it with a policy that lists only the actions and resources needed')];
+    }
+  }
+  return [];
+}
+
+/** `arn:${AWS::Partition}:iam::aws:policy/job-function/X` → `X`; customer-managed ARNs → undefined. */
+function awsManagedPolicyName(arn: string): string | undefined {
+  const match = /^arn:[^:]*:iam::aws:policy\/(.+)$/.exec(arn);
+  return match ? match[1].split('/').pop() : undefined;
+}
+
+function describe(expr: unknown, template: TemplateView): string {
+  const possible = possibleValues(expr, template);
+  if (possible.kind === 'unknown') return possible.reason;
+  return `built at deploy time (${JSON.stringify(expr).slice(0, 80)})`;
+}

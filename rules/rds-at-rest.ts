@@ -1,0 +1,54 @@
+/**
+ * SFX-RDS-AT-REST — RDS storage is encrypted.
+ *
+ * PASSES  an AWS::RDS::DBInstance or AWS::RDS::DBCluster with `StorageEncrypted: true`;
+ *         a read replica whose source DB instance is in the same template and passes;
+ *         an Aurora DB instance (it is judged through its DB cluster).
+ * FAILS   StorageEncrypted absent (CloudFormation default false), false, or unprovable
+ *         (parameter, Fn::If with a false branch, import); a read replica or snapshot restore
+ *         whose source is outside the template and that does not set StorageEncrypted: true.
+ */
+import { isAuroraClusterMember } from './core/engines';
+import { requireTrue } from './core/checks';
+import { ComplianceRule, Violation } from './core/rule';
+import { TemplateResource, TemplateView } from './core/template';
+
+export const RdsStorageEncryption: ComplianceRule = {
+  id: 'SFX-RDS-AT-REST',
+  title: 'RDS DB instances and clusters encrypt their storage',
+  severity: 'high',
+  mandated: true,
+  rationale:
+    'The catalogue database, its automated backups, snapshots and read replicas hold the business data; '
+    + 'unencrypted storage exposes them to anyone who obtains a snapshot or the underlying volumes.',
+  remediation:
+    'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a '
+    + 'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
+    { framework: 'CIS AWS Foundations 3.0', control: '2.3.1' },
+    { framework: 'PCI DSS 4.0', control: '3.5.1' },
+    { framework: 'ISO 27001:2022', control: 'A.8.24' },
+  ],
+  checkResource(resource, template): Violation[] {
+    if (isAuroraClusterMember(resource, template)) return [];
+    if (sourceInTemplateIsEncrypted(resource, template)) return [];
+    const violation = requireTrue(resource.properties, 'StorageEncrypted', template);
+    if (!violation) return [];
+    const inherits = resource.properties.SourceDBInstanceIdentifier ?? resource.properties.DBSnapshotIdentifier
+      ?? resource.properties.SnapshotIdentifier ?? resource.properties.SourceDBClusterIdentifier;
+    return inherits === undefined ? [violation] : [{
+      message: `${violation.message}; the encryption it would inherit from its source cannot be proven from this template`,
+      fix: 'set StorageEncrypted: true (with KmsKeyId) explicitly, or create the source in the same template encrypted',
+    }];
+  },
+};
+
+/** A read replica inherits encryption from its source DB instance. */
+function sourceInTemplateIsEncrypted(resource: TemplateResource, template: TemplateView): boolean {
+  const source = template.referencedResource(resource.properties.SourceDBInstanceIdentifier);
+  if (!source || source.type !== 'AWS::RDS::DBInstance' || source.logicalId === resource.logicalId) return false;
+  return requireTrue(source.properties, 'StorageEncrypted', template) === undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * SFX-RDS-TLS — PostgreSQL accepts TLS connections only.
+ *
+ * PASSES  a PostgreSQL DB instance whose parameter group (in the template) sets
+ *         `rds.force_ssl` to 1, or leaves it at the default of a PostgreSQL 15+ family
+ *         (where RDS defaults it to 1); a PostgreSQL 15+ instance on the default parameter
+ *         group; an Aurora PostgreSQL cluster whose cluster parameter group sets rds.force_ssl 1.
+ *         Aurora instances are judged through their cluster. Other engines are not judged.
+ * FAILS   rds.force_ssl 0 or unprovable; an instance on the default group of PostgreSQL 14 or
+ *         older, or of an unpinned version; a parameter group outside the template (its
+ *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
+ *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
+ */
+import { databaseEngines, isAuroraClusterMember } from './core/engines';
+import { judge } from './core/checks';
+import { ComplianceRule, Violation, fail } from './core/rule';
+import { TemplateResource, TemplateView, isPlainObject } from './core/template';
+import { literalString, possibleValues } from './core/values';
+
+const FORCE_SSL = 'rds.force_ssl';
+const isOn = (value: unknown) => String(value) === '1' || String(value).toLowerCase() === 'true';
+
+export const PostgresTls: ComplianceRule = {
+  id: 'SFX-RDS-TLS',
+  title: 'PostgreSQL databases reject connections without TLS',
+  severity: 'high',
+  mandated: false,
+  rationale:
+    'Database credentials and catalogue rows cross the VPC between tasks and the database; unless the '
+    + 'server forces TLS, a misconfigured client silently falls back to plain text.',
+  remediation:
+    "Give the database a parameter group with { 'rds.force_ssl': '1' } (Aurora: a cluster parameter group), "
+    + 'and connect with sslmode=verify-full using the RDS CA bundle.',
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
+    { framework: 'PCI DSS 4.0', control: '4.2.1' },
+    { framework: 'ISO 27001:2022', control: 'A.8.24' },
+  ],
+  checkResource(resource, template): Violation[] {
+    const engines = engineOf(resource, template);
+    if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
+    if (engines.includes('unknown')) {
+      return [fail('Engine is not a literal, so whether PostgreSQL TLS must be forced cannot be proven', 'set Engine to a literal')];
+    }
+    if (resource.type === 'AWS::RDS::DBInstance') {
+      return isAuroraClusterMember(resource, template) ? [] : instanceViolations(resource, template);
+    }
+    if (engines.every((e) => e === 'aurora-postgresql')) {
+      return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, false);
+    }
+    // A Multi-AZ DB cluster (engine postgres) takes rds.force_ssl from its cluster parameter group.
+    return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, defaultsToTls(resource, template));
+  },
+};
+
+/** The engine, following a read replica to its source when the replica does not name one. */
+function engineOf(resource: TemplateResource, template: TemplateView): string[] {
+  if (resource.properties.Engine === undefined) {
+    const source = template.referencedResource(resource.properties.SourceDBInstanceIdentifier);
+    if (source) return databaseEngines(source, template);
+    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return ['aurora'];
+  }
+  return databaseEngines(resource, template);
+}
+
+function instanceViolations(db: TemplateResource, template: TemplateView): Violation[] {
+  return groupViolations(db, 'DBParameterGroupName', 'AWS::RDS::DBParameterGroup', template, defaultsToTls(db, template));
+}
+
+/**
+ * Judges the parameter group named by `property`. `defaultIsOn` says whether rds.force_ssl
+ * is 1 by default for this engine version (PostgreSQL 15 and later).
+ */
+function groupViolations(
+  db: TemplateResource, property: string, groupType: string, template: TemplateView, defaultIsOn: boolean,
+): Violation[] {
+  const reference = db.properties[property];
+  if (reference === undefined) {
+    return defaultIsOn ? [] : [fail(
+      `${property} is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
+    )];
+  }
+  const group = template.referencedResource(reference);
+  if (!group) {
+    const name = literalString(reference, template);
+    if (name !== undefined && /^default\.postgres(\d+)$/.test(name) && Number(/\d+$/.exec(name)![0]) >= 15) return [];
+    return [fail(`${property} names a parameter group outside this template, whose ${FORCE_SSL} cannot be read`, `create the parameter group in the same stack with ${FORCE_SSL}: '1'`)];
+  }
+  if (group.type !== groupType) return [fail(`${property} refers to a ${group.type}, not a ${groupType}`)];
+  const parameters = isPlainObject(group.properties.Parameters) ? group.properties.Parameters : {};
+  if (parameters[FORCE_SSL] === undefined) {
+    return familyDefaultsToTls(group, template) ? [] : [fail(
+      `parameter group ${group.logicalId} does not set ${FORCE_SSL}, and its family does not default it to 1`,
+    )];
+  }
+  const violation = judge(possibleValues(parameters[FORCE_SSL], template), `${FORCE_SSL} in parameter group ${group.logicalId}`, isOn, "'1'", 'default');
+  return violation ? [violation] : [];
+}
+
+/** RDS for PostgreSQL 15+ defaults rds.force_ssl to 1 (Aurora does not: it needs an explicit setting). */
+function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
+  if (!databaseEngines(db, template).every((e) => e === 'postgres')) return false;
+  const version = literalString(db.properties.EngineVersion, template);
+  return version !== undefined && Number(version.split('.')[0]) >= 15;
+}
+
+function familyDefaultsToTls(group: TemplateResource, template: TemplateView): boolean {
+  const family = literalString(group.properties.Family, template);
+  const match = family === undefined ? null : /^postgres(\d+)$/.exec(family);
+  return match !== null && Number(match[1]) >= 15;
+}

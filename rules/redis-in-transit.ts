@@ -1,0 +1,45 @@
+/**
+ * SFX-REDIS-IN-TRANSIT — Redis clients must use TLS.
+ *
+ * PASSES  a Redis/Valkey replication group with `TransitEncryptionEnabled: true` and
+ *         `TransitEncryptionMode` absent (CloudFormation then requires TLS) or `required`.
+ * FAILS   TransitEncryptionEnabled absent (default false), false or unprovable;
+ *         TransitEncryptionMode `preferred` (plaintext clients still accepted) or unprovable;
+ *         a Redis/Valkey AWS::ElastiCache::CacheCluster without TransitEncryptionEnabled: true.
+ */
+import { mayRunRedis } from './core/engines';
+import { requireTrue, requireValue } from './core/checks';
+import { ComplianceRule, Violation } from './core/rule';
+
+const isRequiredMode = (value: unknown) => value === undefined || String(value).toLowerCase() === 'required';
+
+export const RedisInTransitEncryption: ComplianceRule = {
+  id: 'SFX-REDIS-IN-TRANSIT',
+  title: 'Redis and Valkey caches accept TLS connections only',
+  severity: 'high',
+  mandated: true,
+  rationale:
+    'Without TLS the AUTH token and cached data cross the network in clear text, readable and '
+    + 'alterable by anything on the path; "preferred" mode still accepts plaintext clients.',
+  remediation:
+    'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" '
+    + 'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
+  resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
+    { framework: 'PCI DSS 4.0', control: '4.2.1' },
+    { framework: 'ISO 27001:2022', control: 'A.8.24' },
+  ],
+  checkResource(resource, template): Violation[] {
+    if (!mayRunRedis(resource, template)) return [];
+    const violations = [requireTrue(resource.properties, 'TransitEncryptionEnabled', template)];
+    if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
+      violations.push(requireValue(
+        resource.properties, 'TransitEncryptionMode', template, isRequiredMode, '"required"',
+        'CloudFormation default: required',
+      ));
+    }
+    return violations.filter((v): v is Violation => v !== undefined);
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * SFX-SECRETS-MANAGER — credentials never appear in templates; they live in Secrets Manager.
+ *
+ * PASSES  database master passwords and cache AUTH tokens that are Secrets Manager dynamic
+ *         references (`{{resolve:secretsmanager:…}}`, what CDK renders for a generated secret),
+ *         or absent (RDS ManageMasterUserPassword, snapshot restores); container and function
+ *         secrets passed through ECS `Secrets`; Secrets Manager secrets with GenerateSecretString.
+ * FAILS   a literal password or token; one from a CloudFormation parameter (NoEcho hides it
+ *         from the console, not from anyone who can read the stack's parameters or template);
+ *         an SSM SecureString reference (the control requires Secrets Manager);
+ *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) with a
+ *         literal value; any environment variable holding a resolved dynamic reference (the
+ *         secret would be stored in plain text in the task/function definition);
+ *         an AWS::SecretsManager::Secret whose SecretString is a literal.
+ */
+import { ComplianceRule, Violation, fail } from './core/rule';
+import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
+import { renderString } from './core/values';
+
+const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
+const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
+const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+
+/** Credential properties per resource type (list-valued ones hold several credentials). */
+const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
+  'AWS::RDS::DBInstance': ['MasterUserPassword', 'TdeCredentialPassword'],
+  'AWS::RDS::DBCluster': ['MasterUserPassword'],
+  'AWS::DocDB::DBCluster': ['MasterUserPassword'],
+  'AWS::Neptune::DBCluster': ['MasterUserPassword'],
+  'AWS::Redshift::Cluster': ['MasterUserPassword'],
+  'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
+  'AWS::ElastiCache::User': ['Passwords'],
+};
+
+export const SecretsManagerOnly: ComplianceRule = {
+  id: 'SFX-SECRETS-MANAGER',
+  title: 'Passwords and tokens come from AWS Secrets Manager, never from the template',
+  severity: 'critical',
+  mandated: false,
+  rationale:
+    'Templates, parameters and task definitions are readable by many principals and kept in version '
+    + 'history and CloudFormation; a credential placed there is disclosed and cannot be rotated.',
+  remediation:
+    'Generate the credential into a Secrets Manager secret (rds.Credentials.fromGeneratedSecret, '
+    + 'secretsmanager.Secret with generateSecretString) and pass it as a dynamic reference to the resource '
+    + 'and through ecs.Secret.fromSecretsManager to containers.',
+  resourceTypes: [...Object.keys(CREDENTIAL_PROPERTIES), 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::SecretsManager::Secret'],
+  judgesStacks: false,
+  frameworks: [
+    { framework: 'NIST 800-53 r5', control: 'IA-5(7)' },
+    { framework: 'NIST 800-53 r5', control: 'SC-28' },
+    { framework: 'PCI DSS 4.0', control: '8.3.2' },
+    { framework: 'ISO 27001:2022', control: 'A.5.17' },
+  ],
+  checkResource(resource, template): Violation[] {
+    switch (resource.type) {
+      case 'AWS::ECS::TaskDefinition':
+        return asList(resource.properties.ContainerDefinitions).flatMap((container, index) =>
+          isPlainObject(container)
+            ? environmentViolations(`ContainerDefinitions[${index}].Environment`, nameValuePairs(container.Environment), template)
+            : []);
+      case 'AWS::Lambda::Function': {
+        const environment = resource.properties.Environment;
+        const variables = isPlainObject(environment) && isPlainObject(environment.Variables) ? environment.Variables : {};
+        return environmentViolations('Environment.Variables', Object.entries(variables), template);
+      }
+      case 'AWS::SecretsManager::Secret':
+        return literalSecretString(resource, template);
+      default:
+        return credentialViolations(resource, template);
+    }
+  },
+};
+
+function credentialViolations(resource: TemplateResource, template: TemplateView): Violation[] {
+  return (CREDENTIAL_PROPERTIES[resource.type] ?? []).flatMap((name) => {
+    const value = resource.properties[name];
+    if (value === undefined) return [];
+    const values = Array.isArray(value) ? value.map((v, i) => [`${name}[${i}]`, v] as const) : [[name, value] as const];
+    return values.flatMap(([at, v]) => {
+      const problem = credentialProblem(v, template);
+      return problem ? [fail(`${at} ${problem}`)] : [];
+    });
+  });
+}
+
+/** Why a credential value is not a Secrets Manager reference, or undefined if it is one. */
+function credentialProblem(value: unknown, template: TemplateView): string | undefined {
+  const text = renderString(value, template);
+  if (text === undefined) return 'is not a string the gate can read';
+  if (text.startsWith(SECRETS_MANAGER_REFERENCE) && text.endsWith('}}')) return undefined;
+  if (text.includes('{{resolve:ssm-secure:')) return 'is an SSM SecureString reference; the control requires Secrets Manager';
+  if (/\$\{param\./.test(text)) return 'comes from a CloudFormation parameter, which stores it outside Secrets Manager';
+  if (!text.includes('${')) return 'is a literal credential in the template';
+  return 'is built at deploy time from something other than a Secrets Manager dynamic reference';
+}
+
+function nameValuePairs(environment: unknown): [string, unknown][] {
+  return asList(environment).flatMap((entry) =>
+    isPlainObject(entry) ? [[String(entry.Name ?? ''), entry.Value] as [string, unknown]] : []);
+}
+
+function environmentViolations(at: string, variables: [string, unknown][], template: TemplateView): Violation[] {
+  return variables.flatMap(([name, value]) => {
+    const text = renderString(value, template);
+    if (text === undefined) return [];
+    if (ANY_DYNAMIC_SECRET_REFERENCE.test(text)) {
+      return [fail(
+        `${at} ${name} resolves a secret into a plain-text environment variable, stored readable in the definition`,
+        'pass it as a secret (ecs.Secret.fromSecretsManager / the Lambda reads it from Secrets Manager at run time)',
+      )];
+    }
+    const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
+    if (literal && SECRET_LOOKING_NAME.test(name)) {
+      return [fail(
+        `${at} ${name} holds a literal value that looks like a credential`,
+        'store it in Secrets Manager and pass it as a secret, not an environment variable',
+      )];
+    }
+    return [];
+  });
+}
+
+function literalSecretString(resource: TemplateResource, template: TemplateView): Violation[] {
+  const value = resource.properties.SecretString;
+  if (value === undefined) return [];
+  const text = renderString(value, template);
+  if (text !== undefined && (text.includes('${') || text === '')) return [];
+  return [fail(
+    'SecretString is a literal: the secret value is written into the template',
+    'use GenerateSecretString (secretsmanager.Secret generateSecretString) or set the value outside CloudFormation',
+  )];
+}
