@@ -12,6 +12,7 @@ import { ComplianceRule } from '../rules/core/rule';
 import { TemplateView } from '../rules/core/template';
 import { logicalIdOf, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
+import { writeComplianceReports } from './report/write-reports';
 import { ComplianceViolationError, GateViolation } from './violation-error';
 
 /** One rule judged against one resource or stack: the gate's evidence. */
@@ -26,13 +27,12 @@ export interface Evaluation {
 
 export interface GateResult {
   readonly synthesisRoot: string;
+  /** Template file (relative to the assembly) and rendered template of each stack evaluated, by stack path. */
+  readonly templates: ReadonlyMap<string, { readonly file: string; readonly view: TemplateView }>;
   readonly rules: readonly ComplianceRule[];
   readonly evaluations: readonly Evaluation[];
   readonly violations: readonly GateViolation[];
 }
-
-/** Called with every gate result, pass or fail, before the gate throws (reports hook in here). */
-export type ResultListener = (result: GateResult, root: IConstruct) => void;
 
 const gates = new WeakMap<IConstruct, ComplianceGate>();
 
@@ -54,7 +54,6 @@ export class ComplianceGate {
   }
 
   private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
-  private readonly listeners: ResultListener[] = [];
   private result?: GateResult;
 
   private constructor(private readonly root: IConstruct) {
@@ -71,17 +70,13 @@ export class ComplianceGate {
     entry.nodes.add(construct);
   }
 
-  onResult(listener: ResultListener): void {
-    this.listeners.push(listener);
-  }
-
   /** Evaluates every covered construct; memoised, so several validations share one run. */
   evaluate(): GateResult {
     if (this.result) return this.result;
-    const views = new Map<Stack, TemplateView>();
+    const templates = new Map<string, { file: string; view: TemplateView }>();
     const view = (stack: Stack) => {
-      if (!views.has(stack)) views.set(stack, renderStack(stack));
-      return views.get(stack)!;
+      if (!templates.has(stack.node.path)) templates.set(stack.node.path, { file: stack.templateFile, view: renderStack(stack) });
+      return templates.get(stack.node.path)!.view;
     };
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
@@ -94,13 +89,14 @@ export class ComplianceGate {
       }
     }
     const violations = evaluations.flatMap((e) => e.violations);
-    this.result = { synthesisRoot: this.root.node.path || 'the app', rules, evaluations, violations };
+    this.result = { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
     return this.result;
   }
 
   private enforce(): string[] {
     const result = this.evaluate();
-    for (const listener of this.listeners) listener(result, this.root);
+    // Evidence first: a failing synth still leaves its reports for CI to upload.
+    writeComplianceReports(this.root, result);
     if (result.violations.length > 0) throw new ComplianceViolationError(result.violations, result.synthesisRoot);
     return [];
   }

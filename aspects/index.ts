@@ -26,6 +26,6 @@ export function applyCompliance(scope: IConstruct): void {
 export * from './controls';
 export { RuleAspect } from './rule-aspect';
 export { ComplianceGate } from './compliance-gate';
-export type { Evaluation, GateResult, ResultListener } from './compliance-gate';
+export type { Evaluation, GateResult } from './compliance-gate';
 export { ComplianceViolationError, formatViolation } from './violation-error';
 export type { GateViolation } from './violation-error';

@@ -1,6 +1,4 @@
-import { App } from 'aws-cdk-lib';
-import { StreamFlixStack } from '../lib/streamflix-stack';
+/** CDK app entry point: `cdk synth` fails on any SFX control violation or unacknowledged cdk-nag finding. */
+import { buildStreamFlixApp } from '../lib/streamflix-app';
 
-const app = new App();
-new StreamFlixStack(app, 'StreamFlix', { env: { region: 'eu-west-1' } });
-app.synth();
+buildStreamFlixApp().synth();

@@ -1,0 +1,33 @@
+/** Versions of the tools that produced the evidence, read from the installed packages. */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const GATE_PACKAGE = path.join(__dirname, '..', '..', 'package.json');
+
+export function toolVersions(): Record<string, string> {
+  return {
+    'sfx-compliance-gate': versionAt(GATE_PACKAGE),
+    'aws-cdk-lib': installedVersion('aws-cdk-lib'),
+    constructs: installedVersion('constructs'),
+    'cdk-nag': installedVersion('cdk-nag'),
+  };
+}
+
+function installedVersion(name: string): string {
+  try {
+    // Walk up from the package entry point: not every package exports its package.json.
+    let dir = path.dirname(require.resolve(name));
+    while (!fs.existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+    return versionAt(path.join(dir, 'package.json'));
+  } catch {
+    return 'not installed';
+  }
+}
+
+function versionAt(file: string): string {
+  try {
+    return String(JSON.parse(fs.readFileSync(file, 'utf8')).version);
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Builds the StreamFlix CDK app: the direct-deploy stack, gated by the SFX compliance
+ * controls and the cdk-nag packs. `bin/` synthesizes it; the benchmark and tests build it
+ * with parts switched off to measure or isolate them.
+ */
+import { App, AppProps } from 'aws-cdk-lib';
+import { applyCompliance } from '../aspects';
+import { addNagPacks } from './nag-packs';
+import { StreamFlixStack } from './streamflix-stack';
+
+/** The only region the blueprint deploys to (SFX-REGION). */
+export const STREAMFLIX_REGION = 'eu-west-1';
+
+export interface StreamFlixAppOptions extends AppProps {
+  /** Apply the SFX compliance gate. @default true */
+  readonly compliance?: boolean;
+  /** Register the four cdk-nag packs. @default true */
+  readonly nag?: boolean;
+}
+
+export function buildStreamFlixApp(options: StreamFlixAppOptions = {}): App {
+  const { compliance = true, nag = true, ...appProps } = options;
+  const app = new App(appProps);
+  new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
+  if (compliance) applyCompliance(app);
+  if (nag) addNagPacks(app);
+  return app;
+}
