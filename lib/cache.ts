@@ -88,7 +88,7 @@ export class StreamFlixCache extends Construct {
       // Rendered as a {{resolve:secretsmanager:...}} dynamic reference: the token never enters the template.
       authToken: this.authSecret.secretValueFromJson('authToken').unsafeUnwrap(),
       autoMinorVersionUpgrade: true,
-      snapshotRetentionLimit: 7,
+      snapshotRetentionLimit: 15, // NIST 800-53 / HIPAA packs expect at least 15 days
       snapshotWindow: '02:00-03:00',
       preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
       logDeliveryConfigurations: [{

@@ -25,6 +25,8 @@ export interface StreamFlixDatabaseProps {
 /** PostgreSQL 17, the newest major version RDS supports; minor upgrades are applied automatically. */
 const POSTGRES_ENGINE = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17_9 });
 const POSTGRES_PORT = 5432;
+/** Characters left out of generated passwords (and of rotated ones): they break connection strings and shells. */
+const PASSWORD_EXCLUDE_CHARACTERS = ` %+~\`#$&*()|[]{}:;<>?!'/@"\\`;
 
 /**
  * The content catalogue: RDS PostgreSQL, Multi-AZ, encrypted with its own customer-managed key, reachable
@@ -72,7 +74,10 @@ export class StreamFlixDatabase extends Construct {
       publiclyAccessible: false,
       multiAz: true,
       databaseName: this.databaseName,
-      credentials: rds.Credentials.fromGeneratedSecret('streamflix_admin', { encryptionKey: this.encryptionKey }),
+      credentials: rds.Credentials.fromGeneratedSecret('streamflix_admin', {
+        encryptionKey: this.encryptionKey,
+        excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
+      }),
       storageEncrypted: true,
       storageEncryptionKey: this.encryptionKey,
       storageType: rds.StorageType.GP3,
@@ -104,10 +109,17 @@ export class StreamFlixDatabase extends Construct {
       allowAllOutbound: false,
     });
     props.network.allowEndpointAccessFrom(rotationSecurityGroup);
-    this.instance.addRotationSingleUser({
-      automaticallyAfter: Duration.days(30),
+    // What addRotationSingleUser() does, but with the literal port as the rotation target: the instance's own
+    // connections use the Endpoint.Port attribute, which leaves security-group rules unprovable at synth time.
+    new secretsmanager.SecretRotation(this, 'Rotation', {
+      application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
+      secret: this.secret,
+      target: { connections: new ec2.Connections({ securityGroups: [this.securityGroup], defaultPort: ec2.Port.tcp(POSTGRES_PORT) }) },
+      vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroup: rotationSecurityGroup,
+      automaticallyAfter: Duration.days(30),
+      excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
     });
   }
 

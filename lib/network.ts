@@ -41,7 +41,8 @@ export class StreamFlixNetwork extends Construct {
       natGateways: AVAILABILITY_ZONES.length, // one per AZ: an AZ outage must not cut the others off
       restrictDefaultSecurityGroup: true,
       subnetConfiguration: [
-        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        // Only the NAT gateways (with their own EIPs) live here: nothing should get a public IP by accident.
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
         { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
         { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
       ],

@@ -33,14 +33,14 @@ describe('ElastiCache Redis replication group', () => {
     expect(replicationGroup.Properties).toMatchObject({ MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 });
   });
 
-  test('isolated subnets, own security group, 7 days of snapshots', () => {
+  test('isolated subnets, own security group, 15 days of snapshots', () => {
     template.hasResourceProperties('AWS::ElastiCache::SubnetGroup', {
       SubnetIds: vpc.isolatedSubnets.map((s) => ref(logicalId(s))),
     });
     expect(replicationGroup.Properties).toMatchObject({
       CacheSubnetGroupName: ref(logicalId(cache.replicationGroup.node.scope!.node.findChild('SubnetGroup'))),
       SecurityGroupIds: [getAtt(logicalId(cache.securityGroup), 'GroupId')],
-      SnapshotRetentionLimit: 7,
+      SnapshotRetentionLimit: 15,
       Port: 6379,
     });
   });
