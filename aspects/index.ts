@@ -3,23 +3,24 @@
  *
  *   applyCompliance(app);  // before app.synth(); synth throws listing every violation
  */
-import { AspectPriority, Aspects, Stage } from 'aws-cdk-lib';
+import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { allControlAspects } from './controls';
 
 /**
  * Adds every SFX control to `scope` (an App, Stage or Stack of any CDK app) as CDK Aspects.
- * Stages already under `scope` get the controls too, because CDK does not carry aspects
- * across Stage boundaries; a Stage created later is still judged by its parent's gate.
  * Adds nothing else (cdk-nag packs are registered separately).
+ *
+ * The aspects go on `scope` only. CDK does not carry aspects across Stage boundaries, and it
+ * synthesizes (and validates) nested Stages before their parent; a Stage with its own gate
+ * would throw first and hide every violation outside it. Instead the gate of `scope`'s
+ * synthesis root judges every Stage under it, existing or created later, so one error lists
+ * every violation of the app.
  */
 export function applyCompliance(scope: IConstruct): void {
-  const stages = scope.node.findAll().filter((c): c is Stage => Stage.isStage(c) && c !== scope);
-  for (const target of [scope, ...stages]) {
-    for (const aspect of allControlAspects()) {
-      // READONLY: the gate runs after aspects that mutate the tree, so it judges their result.
-      Aspects.of(target).add(aspect, { priority: AspectPriority.READONLY });
-    }
+  for (const aspect of allControlAspects()) {
+    // READONLY: the gate runs after aspects that mutate the tree, so it judges their result.
+    Aspects.of(scope).add(aspect, { priority: AspectPriority.READONLY });
   }
 }
 

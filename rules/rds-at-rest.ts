@@ -8,7 +8,7 @@
  *         (parameter, Fn::If with a false branch, import); a read replica or snapshot restore
  *         whose source is outside the template and that does not set StorageEncrypted: true.
  */
-import { isAuroraClusterMember } from './core/engines';
+import { isAuroraClusterMember, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
@@ -46,9 +46,8 @@ export const RdsStorageEncryption: ComplianceRule = {
   },
 };
 
-/** A read replica inherits encryption from its source DB instance. */
+/** A read replica inherits encryption from its source DB instance (referenced by Ref or by ARN). */
 function sourceInTemplateIsEncrypted(resource: TemplateResource, template: TemplateView): boolean {
-  const source = template.referencedResource(resource.properties.SourceDBInstanceIdentifier);
-  if (!source || source.type !== 'AWS::RDS::DBInstance' || source.logicalId === resource.logicalId) return false;
-  return requireTrue(source.properties, 'StorageEncrypted', template) === undefined;
+  const source = sourceDbInstance(resource, template);
+  return source !== undefined && requireTrue(source.properties, 'StorageEncrypted', template) === undefined;
 }

@@ -55,13 +55,10 @@ export const PostgresTls: ComplianceRule = {
   },
 };
 
-/** The engine, following a read replica to its source when the replica does not name one. */
+/** The engine; a read replica runs its source's (see databaseEngines), an Aurora member its cluster's. */
 function engineOf(resource: TemplateResource, template: TemplateView): string[] {
-  if (resource.properties.Engine === undefined) {
-    const source = template.referencedResource(resource.properties.SourceDBInstanceIdentifier);
-    if (source) return databaseEngines(source, template);
-    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return ['aurora'];
-  }
+  if (resource.properties.Engine === undefined && resource.properties.SourceDBInstanceIdentifier === undefined
+    && resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return ['aurora'];
   return databaseEngines(resource, template);
 }
 

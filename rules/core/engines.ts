@@ -1,6 +1,6 @@
 /** Engine facts shared by the cache and database rules. */
 import { TemplateResource, TemplateView } from './template';
-import { possibleValues } from './values';
+import { possibleValues, renderString } from './values';
 
 /**
  * The cache engine(s) a resource may run, lower-cased. A replication group without
@@ -18,11 +18,36 @@ export function mayRunRedis(resource: TemplateResource, template: TemplateView):
   return cacheEngines(resource, template).some((engine) => engine !== 'memcached');
 }
 
-/** The database engine(s) a DB instance or cluster may run, lower-cased; `unknown` if unprovable. */
+/**
+ * The database engine(s) a DB instance or cluster may run, lower-cased; `unknown` if unprovable.
+ * A read replica without `Engine` runs its source's engine; when that source is outside the
+ * template the engine is `unknown`.
+ */
 export function databaseEngines(resource: TemplateResource, template: TemplateView): string[] {
-  const possible = possibleValues(resource.properties.Engine, template);
+  let current = resource;
+  for (let hops = 0; current.properties.Engine === undefined && current.properties.SourceDBInstanceIdentifier !== undefined; hops++) {
+    const source = sourceDbInstance(current, template);
+    if (!source || hops > 10) return ['unknown'];
+    current = source;
+  }
+  const possible = possibleValues(current.properties.Engine, template);
   if (possible.kind !== 'known') return ['unknown'];
   return possible.values.map((value) => (value === undefined ? 'absent' : String(value).toLowerCase()));
+}
+
+/**
+ * The DB instance in this template a read replica replicates, whether `SourceDBInstanceIdentifier`
+ * is a `Ref`/`Fn::GetAtt` or an ARN built from the source's `Ref` (what CDK renders for a
+ * DatabaseInstanceReadReplica); `undefined` when the source is not in the template.
+ */
+export function sourceDbInstance(resource: TemplateResource, template: TemplateView): TemplateResource | undefined {
+  const expr = resource.properties.SourceDBInstanceIdentifier;
+  let source = template.referencedResource(expr);
+  if (!source) {
+    const arn = /^arn:[^:]*:rds:[^:]*:[^:]*:db:\$\{([A-Za-z0-9]+)\}$/.exec(renderString(expr, template) ?? '');
+    source = arn ? template.resource(arn[1]) : undefined;
+  }
+  return source && source.type === 'AWS::RDS::DBInstance' && source.logicalId !== resource.logicalId ? source : undefined;
 }
 
 /**
