@@ -5,6 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LoadBalancerFirewall } from './load-balancer-waf';
 import { StreamFlixData } from './data';
 import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
@@ -200,8 +201,9 @@ export class StreamFlixCompute extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroup: this.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
-      deletionProtection: false,
+      deletionProtection: true, // the only path from API Gateway to the service
     });
+    new LoadBalancerFirewall(this, 'Firewall', { loadBalancer: this.loadBalancer, logsKey: network.logsKey });
     // HTTP inside the VPC: no domain or certificate exists for an internal name; TLS ends at API Gateway.
     this.listener = this.loadBalancer.addListener('Listener', {
       port: LISTENER_PORT,

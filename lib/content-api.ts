@@ -8,6 +8,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { StreamFlixApi } from './api';
+import { acknowledgeNagFindings } from './nag-acknowledgements';
 import { COMPUTE_DEFAULTS, StreamFlixCompute } from './compute';
 import { StreamFlixData } from './data';
 import { StreamFlixNetwork } from './network';
@@ -137,5 +138,6 @@ export class ContentApi extends Construct {
     this.loadBalancer = this.compute.loadBalancer;
     this.httpApi = this.api.httpApi;
     this.apiUrl = this.api.url;
+    acknowledgeNagFindings(this);
   }
 }

@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { DatabaseBackupPlan } from './database-backup';
 import { StreamFlixNetwork } from './network';
 
 /** Properties of {@link StreamFlixDatabase}. */
@@ -98,7 +99,10 @@ export class StreamFlixDatabase extends Construct {
       performanceInsightRetention: rds.PerformanceInsightRetention.DEFAULT,
       performanceInsightEncryptionKey: this.encryptionKey,
       cloudwatchLogsExports: ['postgresql', 'upgrade'],
+      // OS-level metrics (CPU steal, memory, I/O per process) that CloudWatch's hypervisor metrics lack.
+      monitoringInterval: Duration.seconds(60),
     });
+    new DatabaseBackupPlan(this, 'Backup', { instance: this.instance });
     this.secret = this.instance.secret!; // always set: the credentials above are generated
 
     // The rotation function runs in the private subnets; it talks only to the database and, over the
