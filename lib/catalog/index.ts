@@ -1,0 +1,4 @@
+export * from './catalog-stack';
+export * from './launch-role';
+export * from './product-stack';
+export * from './region-guard';

@@ -1,0 +1,246 @@
+import { Aws } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { GUARDED_REGION } from './region-guard';
+
+/**
+ * The public AWS Serverless Application Repository application the blueprint's credential rotation comes
+ * from (`rds.DatabaseInstance.addRotationSingleUser`). Its ARN names us-east-1 whichever region deploys it.
+ * A test compares it with the SAR mapping CDK writes into the product template, so a CDK upgrade that
+ * changes it fails the build instead of provisioning.
+ */
+export const ROTATION_APPLICATION = {
+  publisherAccount: '297356227824',
+  name: 'SecretsManagerRDSPostgreSQLRotationSingleUser',
+} as const;
+
+/** Tag every resource of the blueprint carries (`Tags.of(contentApi)`); used for tag conditions. */
+export const APPLICATION_TAG = { key: 'Application', value: 'streamflix-content-api' } as const;
+
+/** Services the product passes its own roles to. */
+export const PASSED_TO_SERVICES = ['ecs-tasks.amazonaws.com', 'lambda.amazonaws.com', 'vpc-flow-logs.amazonaws.com'];
+
+/** AWS managed policies the product attaches to its Lambda roles (custom resource, SAR rotation function). */
+export const ATTACHABLE_MANAGED_POLICIES = [
+  'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+  'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+];
+
+/** Service-linked roles the product's services create on first use in an account. */
+export const SERVICE_LINKED_ROLES: Readonly<Record<string, string>> = {
+  'ecs.amazonaws.com': 'AWSServiceRoleForECS',
+  'elasticloadbalancing.amazonaws.com': 'AWSServiceRoleForElasticLoadBalancing',
+  'rds.amazonaws.com': 'AWSServiceRoleForRDS',
+  'elasticache.amazonaws.com': 'AWSServiceRoleForElastiCache',
+  'ecs.application-autoscaling.amazonaws.com': 'AWSServiceRoleForApplicationAutoScaling_ECSService',
+  'ops.apigateway.amazonaws.com': 'AWSServiceRoleForAPIGateway',
+};
+
+/** Properties of {@link ProductLaunchRole}. */
+export interface ProductLaunchRoleProps {
+  /** Bucket holding the product's file assets (Lambda code); the role reads it to create the functions. */
+  readonly assetBucketName: string;
+  /** Literal names of Lambda functions the product creates that do not start with the stack name. */
+  readonly namedFunctions?: string[];
+}
+
+/**
+ * The role Service Catalog (through CloudFormation) uses to create, update and delete a provisioned
+ * StreamFlix product, so application teams need no permissions on the underlying services.
+ *
+ * Scope (justified in lib/catalog/SECURITY.section.md):
+ * - only the actions CloudFormation needs for the resource types of the product template, listed one by one
+ *   (the only partial wildcards are the three read-only `Describe*` patterns reviewed in rules/iam-allowlist.ts);
+ * - resources as account- and eu-west-1-scoped ARN patterns, and `Resource: "*"` only for actions in
+ *   ACTIONS_ALLOWED_ON_ANY_RESOURCE;
+ * - `aws:RequestedRegion` = eu-west-1 on every statement of a regional service (IAM is global: its calls
+ *   are made to us-east-1, so its statements are scoped by role-name pattern instead);
+ * - IAM create/pass only for roles named after a Service Catalog provisioned-product stack
+ *   (`SC-<account>-pp-*`), `iam:PassRole` only to the three services the product passes roles to, and
+ *   `iam:AttachRolePolicy` only for the two Lambda execution policies.
+ */
+export class ProductLaunchRole extends Construct {
+  public readonly role: iam.Role;
+  /** The policies of the role, one per tier (each within the 6,144-character managed policy quota). */
+  public readonly policies: iam.ManagedPolicy[];
+
+  constructor(scope: Construct, id: string, props: ProductLaunchRoleProps) {
+    super(scope, id);
+    const statements = launchRoleStatements(props);
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('servicecatalog.amazonaws.com'),
+      description: 'StreamFlix Service Catalog launch role: CloudFormation creates the content API product with it',
+    });
+    this.policies = Object.entries(statements).map(([tier, tierStatements]) => new iam.ManagedPolicy(this, `${tier}Policy`, {
+      description: `StreamFlix product launch: ${tier}`,
+      statements: tierStatements,
+      roles: [this.role],
+    }));
+  }
+}
+
+const ACCOUNT = Aws.ACCOUNT_ID;
+const REGION = GUARDED_REGION;
+const inRegion = { StringEquals: { 'aws:RequestedRegion': REGION } };
+
+/** Prefix of every stack Service Catalog provisions, and so of the names CloudFormation generates in it. */
+const PP = `SC-${ACCOUNT}-pp-`;
+
+/** `arn:aws:<service>:eu-west-1:<account>:<resource>` */
+const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+
+function allow(sid: string, actions: string[], resources: string[], conditions: Record<string, Record<string, unknown>> = inRegion) {
+  return new iam.PolicyStatement({ sid, effect: iam.Effect.ALLOW, actions, resources, conditions });
+}
+
+/** The launch role's statements, grouped into policies by tier. */
+export function launchRoleStatements(props: ProductLaunchRoleProps): Record<string, iam.PolicyStatement[]> {
+  const productRoles = `arn:aws:iam::${ACCOUNT}:role/${PP}*`;
+  const functions = [arn('lambda', `function:${PP}*`), ...(props.namedFunctions ?? []).map((name) => arn('lambda', `function:${name}`))];
+  return {
+    Provisioning: [
+      allow('CloudFormationProvisionedStacks', [
+        'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack',
+        'cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStackResource',
+        'cloudformation:DescribeStackResources', 'cloudformation:ListStackResources', 'cloudformation:GetTemplate',
+        'cloudformation:GetTemplateSummary', 'cloudformation:SetStackPolicy', 'cloudformation:ContinueUpdateRollback',
+        'cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:ExecuteChangeSet',
+        'cloudformation:DeleteChangeSet', 'cloudformation:ListChangeSets',
+        'cloudformation:TagResource', 'cloudformation:UntagResource',
+      ], [arn('cloudformation', `stack/${PP}*/*`), arn('cloudformation', `changeSet/*/*`)]),
+      // The rotation function comes as an AWS::Serverless::Application, so the template carries the SAM transform.
+      allow('SamTransform', ['cloudformation:CreateChangeSet'], [`arn:aws:cloudformation:${REGION}:aws:transform/Serverless-2016-10-31`]),
+      allow('RotationApplicationFromServerlessRepo', [
+        'serverlessrepo:GetApplication', 'serverlessrepo:CreateCloudFormationTemplate', 'serverlessrepo:GetCloudFormationTemplate',
+      ], [`arn:aws:serverlessrepo:*:${ROTATION_APPLICATION.publisherAccount}:applications/${ROTATION_APPLICATION.name}`]),
+      allow('ServiceCatalogProductTemplates', ['s3:GetObject'], ['arn:aws:s3:::*/*'], {
+        ...inRegion,
+        StringEqualsIgnoreCase: { 's3:ExistingObjectTag/servicecatalog:provisioning': 'true' },
+      }),
+      allow('ProductAssets', ['s3:GetObject'], [`arn:aws:s3:::${props.assetBucketName}/*`]),
+      allow('ProductRoles', [
+        'iam:CreateRole', 'iam:DeleteRole', 'iam:GetRole', 'iam:UpdateRole', 'iam:UpdateRoleDescription',
+        'iam:UpdateAssumeRolePolicy', 'iam:PutRolePolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy',
+        'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:TagRole', 'iam:UntagRole', 'iam:ListRoleTags',
+      ], [productRoles], {}),
+      allow('ProductRolesLambdaExecutionPolicies', ['iam:AttachRolePolicy', 'iam:DetachRolePolicy'], [productRoles], {
+        ArnEquals: { 'iam:PolicyARN': ATTACHABLE_MANAGED_POLICIES },
+      }),
+      allow('PassProductRoles', ['iam:PassRole'], [productRoles], {
+        StringEquals: { 'iam:PassedToService': PASSED_TO_SERVICES },
+      }),
+      allow('ServiceLinkedRoles', ['iam:CreateServiceLinkedRole'],
+        Object.entries(SERVICE_LINKED_ROLES).map(([service, name]) => `arn:aws:iam::${ACCOUNT}:role/aws-service-role/${service}/${name}`),
+        { StringEquals: { 'iam:AWSServiceName': Object.keys(SERVICE_LINKED_ROLES) } }),
+    ],
+    Network: [
+      allow('Ec2Network', [
+        'ec2:CreateVpc', 'ec2:DeleteVpc', 'ec2:ModifyVpcAttribute',
+        'ec2:CreateSubnet', 'ec2:DeleteSubnet', 'ec2:ModifySubnetAttribute',
+        'ec2:CreateRouteTable', 'ec2:DeleteRouteTable', 'ec2:AssociateRouteTable', 'ec2:DisassociateRouteTable',
+        'ec2:CreateRoute', 'ec2:DeleteRoute', 'ec2:ReplaceRoute',
+        'ec2:CreateInternetGateway', 'ec2:DeleteInternetGateway', 'ec2:AttachInternetGateway', 'ec2:DetachInternetGateway',
+        'ec2:AllocateAddress', 'ec2:ReleaseAddress', 'ec2:CreateNatGateway', 'ec2:DeleteNatGateway',
+        'ec2:CreateSecurityGroup', 'ec2:DeleteSecurityGroup',
+        'ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress',
+        'ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress',
+        'ec2:UpdateSecurityGroupRuleDescriptionsIngress', 'ec2:UpdateSecurityGroupRuleDescriptionsEgress',
+        'ec2:CreateVpcEndpoint', 'ec2:ModifyVpcEndpoint', 'ec2:DeleteVpcEndpoints',
+        'ec2:CreateFlowLogs', 'ec2:DeleteFlowLogs', 'ec2:CreateTags', 'ec2:DeleteTags',
+      ], [arn('ec2', '*'), `arn:aws:ec2:${REGION}::vpc-endpoint-service/*`, `arn:aws:ec2:${REGION}:aws:prefix-list/*`]),
+      allow('Ec2Read', ['ec2:Describe*'], ['*']),
+      // Interface endpoints with private DNS associate the VPC with the endpoint's private hosted zone.
+      // Route 53 is global (calls land in us-east-1), so no region condition; hosted zone ARNs have no account.
+      allow('InterfaceEndpointPrivateDns', ['route53:AssociateVPCWithHostedZone'], ['arn:aws:route53:::hostedzone/*'], {}),
+      allow('LoadBalancer', [
+        'elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:DeleteLoadBalancer',
+        'elasticloadbalancing:ModifyLoadBalancerAttributes', 'elasticloadbalancing:SetSecurityGroups', 'elasticloadbalancing:SetSubnets',
+        'elasticloadbalancing:CreateTargetGroup', 'elasticloadbalancing:DeleteTargetGroup',
+        'elasticloadbalancing:ModifyTargetGroup', 'elasticloadbalancing:ModifyTargetGroupAttributes',
+        'elasticloadbalancing:CreateListener', 'elasticloadbalancing:DeleteListener', 'elasticloadbalancing:ModifyListener',
+        'elasticloadbalancing:ModifyListenerAttributes', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags',
+      ], [arn('elasticloadbalancing', 'loadbalancer/app/*'), arn('elasticloadbalancing', 'targetgroup/*'), arn('elasticloadbalancing', 'listener/app/*')]),
+      allow('LoadBalancerRead', ['elasticloadbalancing:Describe*'], ['*']),
+      allow('HttpApi', ['apigateway:GET', 'apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH', 'apigateway:DELETE'], [
+        `arn:aws:apigateway:${REGION}::/apis`, `arn:aws:apigateway:${REGION}::/apis/*`,
+        `arn:aws:apigateway:${REGION}::/vpclinks`, `arn:aws:apigateway:${REGION}::/vpclinks/*`,
+        `arn:aws:apigateway:${REGION}::/tags/*`,
+      ]),
+    ],
+    Compute: [
+      allow('EcsClusterAndService', [
+        'ecs:DescribeClusters', 'ecs:UpdateCluster', 'ecs:UpdateClusterSettings', 'ecs:PutClusterCapacityProviders', 'ecs:DeleteCluster',
+        'ecs:CreateService', 'ecs:UpdateService', 'ecs:DescribeServices', 'ecs:DeleteService',
+        'ecs:TagResource', 'ecs:UntagResource', 'ecs:ListTagsForResource',
+      ], [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'task-definition/*')]),
+      // No resource-level permissions (rules/iam-allowlist.ts); scoped by region only.
+      allow('EcsNoResourceLevel', [
+        'ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:DeregisterTaskDefinition', 'ecs:DescribeTaskDefinition',
+      ], ['*']),
+      allow('ServiceAutoScaling', [
+        'application-autoscaling:RegisterScalableTarget', 'application-autoscaling:DeregisterScalableTarget',
+        'application-autoscaling:PutScalingPolicy', 'application-autoscaling:DeleteScalingPolicy',
+        'application-autoscaling:TagResource', 'application-autoscaling:UntagResource', 'application-autoscaling:ListTagsForResource',
+      ], [arn('application-autoscaling', 'scalable-target/*')]),
+      allow('ServiceAutoScalingRead', ['application-autoscaling:Describe*'], ['*']),
+      allow('TargetTrackingAlarms', ['cloudwatch:PutMetricAlarm', 'cloudwatch:DeleteAlarms', 'cloudwatch:DescribeAlarms'],
+        [arn('cloudwatch', 'alarm:TargetTracking-*')]),
+      allow('ProductFunctions', [
+        'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration',
+        'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:InvokeFunction',
+        'lambda:AddPermission', 'lambda:RemovePermission', 'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags',
+      ], functions),
+      allow('LogGroups', [
+        'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy',
+        'logs:AssociateKmsKey', 'logs:DisassociateKmsKey', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
+        'logs:TagLogGroup', 'logs:UntagLogGroup', 'logs:ListTagsLogGroup',
+      ], [arn('logs', 'log-group:*')]),
+      // Vended log delivery (ElastiCache slow log, API Gateway access log) has no resource-level permissions.
+      allow('VendedLogDelivery', [
+        'logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery',
+        'logs:ListLogDeliveries', 'logs:DescribeLogGroups', 'logs:DescribeResourcePolicies', 'logs:PutResourcePolicy',
+      ], ['*']),
+    ],
+    Data: [
+      allow('Database', [
+        'rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DeleteDBInstance', 'rds:RebootDBInstance', 'rds:DescribeDBInstances',
+        'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DeleteDBSubnetGroup', 'rds:DescribeDBSubnetGroups',
+        'rds:CreateDBParameterGroup', 'rds:ModifyDBParameterGroup', 'rds:DeleteDBParameterGroup',
+        'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters',
+        'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots',
+        'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource',
+      ], [arn('rds', '*')]),
+      allow('Cache', [
+        'elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DeleteReplicationGroup',
+        'elasticache:DescribeReplicationGroups', 'elasticache:CreateCacheCluster', 'elasticache:DescribeCacheClusters',
+        'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DeleteCacheSubnetGroup',
+        'elasticache:DescribeCacheSubnetGroups',
+        'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource',
+      ], [arn('elasticache', '*')]),
+      allow('CreateProductKeys', ['kms:CreateKey'], ['*'], {
+        ...inRegion,
+        StringEquals: { ...inRegion.StringEquals, [`aws:RequestTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
+      }),
+      allow('ProductKeys', [
+        'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:EnableKeyRotation', 'kms:GetKeyRotationStatus',
+        'kms:UpdateKeyDescription', 'kms:ListResourceTags', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion',
+        'kms:CreateGrant', 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext',
+      ], [arn('kms', 'key/*')], {
+        StringEquals: { ...inRegion.StringEquals, [`aws:ResourceTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
+      }),
+      allow('CreateProductSecrets', ['secretsmanager:CreateSecret', 'secretsmanager:TagResource'], [arn('secretsmanager', 'secret:*')], {
+        StringEquals: { ...inRegion.StringEquals, [`aws:RequestTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
+      }),
+      allow('ProductSecrets', [
+        'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecret',
+        'secretsmanager:DeleteSecret', 'secretsmanager:UntagResource',
+        'secretsmanager:PutResourcePolicy', 'secretsmanager:GetResourcePolicy', 'secretsmanager:DeleteResourcePolicy',
+        'secretsmanager:ValidateResourcePolicy', 'secretsmanager:RotateSecret', 'secretsmanager:CancelRotateSecret',
+      ], [arn('secretsmanager', 'secret:*')], {
+        StringEquals: { ...inRegion.StringEquals, [`aws:ResourceTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
+      }),
+      allow('RandomPasswords', ['secretsmanager:GetRandomPassword'], ['*']),
+    ],
+  };
+}
