@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { withCurrentTable } from '../scripts/docs/acknowledgement-table';
+import { ruleCatalogue } from '../scripts/docs/rule-catalogue';
+import { ALL_RULES } from '../rules';
+import { NAG_ACKNOWLEDGEMENTS } from '../lib/nag-acknowledgements';
+
+const read = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
+
+describe('generated documentation is current (run `npm run docs` to refresh)', () => {
+  test('rules/README.md matches the rules\' metadata', () => {
+    expect(read('rules/README.md')).toBe(ruleCatalogue());
+  });
+
+  test('the catalogue names every rule id', () => {
+    const catalogue = read('rules/README.md');
+    for (const rule of ALL_RULES) expect(catalogue).toContain(`## ${rule.id}`);
+  });
+
+  test('SECURITY.md lists every cdk-nag acknowledgement with its reason', () => {
+    const security = read('SECURITY.md');
+    expect(security).toBe(withCurrentTable(security));
+    for (const ack of NAG_ACKNOWLEDGEMENTS) {
+      for (const id of ack.ids) expect(security).toContain(id);
+      expect(security).toContain(ack.reason);
+    }
+  });
+
+  test('SECURITY.md has a row in the control table for every rule', () => {
+    const security = read('SECURITY.md');
+    for (const rule of ALL_RULES) expect(security).toMatch(new RegExp(`^\\| \`${rule.id}\``, 'm'));
+  });
+});
