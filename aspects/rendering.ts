@@ -20,11 +20,13 @@ export function logicalIdOf(resource: CfnResource): string {
 }
 
 export function stackFacts(stack: Stack): StackFacts {
+  // A nested stack also keeps its parent in `_parentStack`: it deploys with it, it does not publish.
+  if (stack.nested) return { region: literalRegion(stack), kind: 'nested' };
   const publisher = publishingStack(stack);
   if (publisher) {
     return { region: literalRegion(stack), kind: 'product', publisherRegion: literalRegion(publisher), publisherPath: publisher.node.path };
   }
-  return { region: literalRegion(stack), kind: stack.nested ? 'nested' : 'stack' };
+  return { region: literalRegion(stack), kind: 'stack' };
 }
 
 function literalRegion(stack: Stack): string | undefined {

@@ -97,7 +97,10 @@ export function requireAtLeast(
   const absentMeans = defaultValue === undefined
     ? 'no default that can be proven'
     : `CloudFormation default: ${defaultValue}`;
-  return requireValue(properties, name, template, ok, `at least ${minimum}`, absentMeans);
+  const possible = possibleValues(properties[name], template);
+  // A numeric parameter whose MinValue reaches the minimum complies whatever its MaxValue.
+  if (possible.kind === 'range' && possible.min !== undefined && possible.min >= minimum) return undefined;
+  return judge(possible, name, ok, `at least ${minimum}`, absentMeans);
 }
 
 export function show(value: unknown): string {
