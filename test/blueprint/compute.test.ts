@@ -163,3 +163,31 @@ describe('internal Application Load Balancer', () => {
     });
   });
 });
+
+describe('load balancer hardening', () => {
+  test('the ALB has deletion protection', () => {
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'deletion_protection.enabled', Value: 'true' }]),
+    });
+  });
+
+  test('a regional WAF web ACL with AWS managed rule groups protects the ALB and logs to an encrypted group', () => {
+    const acls = template.findResources('AWS::WAFv2::WebACL');
+    expect(Object.keys(acls)).toHaveLength(1);
+    const [aclId] = Object.keys(acls);
+    const acl = acls[aclId].Properties;
+    expect(acl.Scope).toBe('REGIONAL');
+    expect(acl.Rules.map((r: { Name: string }) => r.Name)).toEqual([
+      'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet',
+    ]);
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: ref(logicalId(compute.loadBalancer)),
+      WebACLArn: getAtt(aclId, 'Arn'),
+    });
+    template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', { ResourceArn: getAtt(aclId, 'Arn') });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: { 'Fn::Join': ['', ['aws-waf-logs-', { Ref: 'AWS::StackName' }]] },
+      KmsKeyId: getAtt(logicalId(network.logsKey), 'Arn'),
+    });
+  });
+});

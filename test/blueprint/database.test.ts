@@ -85,3 +85,24 @@ describe('database credentials', () => {
     });
   });
 });
+
+describe('database resilience beyond automated backups', () => {
+  test('enhanced monitoring every 60 seconds', () => {
+    expect(instance.Properties.MonitoringInterval).toBe(60);
+    expect(instance.Properties.MonitoringRoleArn).toBeDefined();
+  });
+
+  test('an AWS Backup plan keeps daily recovery points of the instance for 35 days in a CMK-encrypted vault', () => {
+    const vaults = template.findResources('AWS::Backup::BackupVault');
+    const [vault] = Object.values(vaults);
+    expect(vault.Properties.EncryptionKeyArn).toBeDefined();
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ Lifecycle: { DeleteAfterDays: 35 } })] },
+    });
+    template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({
+        Resources: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([ref(logicalId(database.instance))])]) })],
+      }),
+    });
+  });
+});

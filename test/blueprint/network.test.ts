@@ -81,7 +81,7 @@ describe('flow logs', () => {
 
   test('every log group of the stack is encrypted with the logs CMK and expires', () => {
     const logGroups = Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'));
-    expect(logGroups).toHaveLength(4);
+    expect(logGroups).toHaveLength(5); // flow logs, containers, Redis slow log, API access logs, WAF
     for (const logGroup of logGroups) {
       expect(logGroup.Properties.KmsKeyId).toEqual(getAtt(logicalId(network.logsKey), 'Arn'));
       expect(logGroup.Properties.RetentionInDays).toBe(90);
