@@ -12,6 +12,7 @@ import { ComplianceRule } from '../rules/core/rule';
 import { TemplateView } from '../rules/core/template';
 import { logicalIdOf, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
+import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
 import { ComplianceViolationError, GateViolation } from './violation-error';
 
@@ -97,7 +98,11 @@ export class ComplianceGate {
     const result = this.evaluate();
     // Evidence first: a failing synth still leaves its reports for CI to upload.
     writeComplianceReports(this.root, result);
-    if (result.violations.length > 0) throw new ComplianceViolationError(result.violations, result.synthesisRoot);
+    if (result.violations.length > 0) {
+      // Nested Stages may already have written their assemblies; none of it may pass for a good build.
+      clearCloudAssembly(Stage.isStage(this.root) ? this.root.outdir : undefined);
+      throw new ComplianceViolationError(result.violations, result.synthesisRoot);
+    }
     return [];
   }
 
