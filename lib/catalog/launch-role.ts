@@ -17,14 +17,49 @@ export const ROTATION_APPLICATION = {
 /** Tag every resource of the blueprint carries (`Tags.of(contentApi)`); used for tag conditions. */
 export const APPLICATION_TAG = { key: 'Application', value: 'streamflix-content-api' } as const;
 
-/** Services the product passes its own roles to. */
-export const PASSED_TO_SERVICES = ['ecs-tasks.amazonaws.com', 'lambda.amazonaws.com', 'vpc-flow-logs.amazonaws.com'];
+/**
+ * Services the product passes its own roles to: ECS tasks, the Lambda functions, VPC flow logs, AWS Backup
+ * and RDS enhanced monitoring (IAM may report the latter as either of its two service names).
+ */
+export const PASSED_TO_SERVICES = [
+  'ecs-tasks.amazonaws.com', 'lambda.amazonaws.com', 'vpc-flow-logs.amazonaws.com', 'backup.amazonaws.com',
+  'monitoring.rds.amazonaws.com', 'rds.amazonaws.com',
+];
 
-/** AWS managed policies the product attaches to its Lambda roles (custom resource, SAR rotation function). */
+/**
+ * AWS managed policies the product attaches to its own roles: the Lambda functions (custom resource, SAR
+ * rotation function), RDS enhanced monitoring and the AWS Backup selection. Nothing else can be attached.
+ */
 export const ATTACHABLE_MANAGED_POLICIES = [
   'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
   'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole',
+  'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole',
+  'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup',
 ];
+
+/**
+ * The IAM service prefix through which the launch role creates each CloudFormation resource namespace of
+ * the product. A test checks every resource type of the product template against it, so a blueprint change
+ * that adds a service fails the build instead of the first provisioning.
+ */
+export const RESOURCE_NAMESPACE_SERVICES: Readonly<Record<string, string>> = {
+  'AWS::ApiGatewayV2': 'apigateway',
+  'AWS::ApplicationAutoScaling': 'application-autoscaling',
+  'AWS::Backup': 'backup',
+  'AWS::EC2': 'ec2',
+  'AWS::ECS': 'ecs',
+  'AWS::ElastiCache': 'elasticache',
+  'AWS::ElasticLoadBalancingV2': 'elasticloadbalancing',
+  'AWS::IAM': 'iam',
+  'AWS::KMS': 'kms',
+  'AWS::Lambda': 'lambda',
+  'AWS::Logs': 'logs',
+  'AWS::RDS': 'rds',
+  'AWS::SecretsManager': 'secretsmanager',
+  'AWS::Serverless': 'serverlessrepo',
+  'AWS::WAFv2': 'wafv2',
+  Custom: 'lambda', // custom resources: CloudFormation invokes their provider function
+};
 
 /** Service-linked roles the product's services create on first use in an account. */
 export const SERVICE_LINKED_ROLES: Readonly<Record<string, string>> = {
@@ -34,6 +69,7 @@ export const SERVICE_LINKED_ROLES: Readonly<Record<string, string>> = {
   'elasticache.amazonaws.com': 'AWSServiceRoleForElastiCache',
   'ecs.application-autoscaling.amazonaws.com': 'AWSServiceRoleForApplicationAutoScaling_ECSService',
   'ops.apigateway.amazonaws.com': 'AWSServiceRoleForAPIGateway',
+  'backup.amazonaws.com': 'AWSServiceRoleForBackup',
 };
 
 /** Properties of {@link ProductLaunchRole}. */
@@ -56,8 +92,8 @@ export interface ProductLaunchRoleProps {
  * - `aws:RequestedRegion` = eu-west-1 on every statement of a regional service (IAM is global: its calls
  *   are made to us-east-1, so its statements are scoped by role-name pattern instead);
  * - IAM create/pass only for roles named after a Service Catalog provisioned-product stack
- *   (`SC-<account>-pp-*`), `iam:PassRole` only to the three services the product passes roles to, and
- *   `iam:AttachRolePolicy` only for the two Lambda execution policies.
+ *   (`SC-<account>-pp-*`), `iam:PassRole` only to the services the product passes roles to (PASSED_TO_SERVICES),
+ *   and `iam:AttachRolePolicy` only for the AWS managed policies the product attaches (ATTACHABLE_MANAGED_POLICIES).
  */
 export class ProductLaunchRole extends Construct {
   public readonly role: iam.Role;
@@ -162,6 +198,13 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'elasticloadbalancing:ModifyListenerAttributes', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags',
       ], [arn('elasticloadbalancing', 'loadbalancer/app/*'), arn('elasticloadbalancing', 'targetgroup/*'), arn('elasticloadbalancing', 'listener/app/*')]),
       allow('LoadBalancerRead', ['elasticloadbalancing:Describe*'], ['*']),
+      allow('LoadBalancerFirewall', [
+        'wafv2:CreateWebACL', 'wafv2:UpdateWebACL', 'wafv2:DeleteWebACL', 'wafv2:GetWebACL',
+        'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACLForResource',
+        'wafv2:PutLoggingConfiguration', 'wafv2:DeleteLoggingConfiguration', 'wafv2:GetLoggingConfiguration',
+        'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:ListTagsForResource',
+        'elasticloadbalancing:SetWebAcl',
+      ], [arn('wafv2', 'regional/webacl/*/*'), arn('wafv2', 'regional/managedruleset/*/*'), arn('elasticloadbalancing', 'loadbalancer/app/*')]),
       allow('HttpApi', ['apigateway:GET', 'apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH', 'apigateway:DELETE'], [
         `arn:aws:apigateway:${REGION}::/apis`, `arn:aws:apigateway:${REGION}::/apis/*`,
         `arn:aws:apigateway:${REGION}::/vpclinks`, `arn:aws:apigateway:${REGION}::/vpclinks/*`,
@@ -241,6 +284,12 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         StringEquals: { ...inRegion.StringEquals, [`aws:ResourceTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
       }),
       allow('RandomPasswords', ['secretsmanager:GetRandomPassword'], ['*']),
+      allow('DatabaseBackup', [
+        'backup:CreateBackupVault', 'backup:DescribeBackupVault', 'backup:DeleteBackupVault',
+        'backup:CreateBackupPlan', 'backup:UpdateBackupPlan', 'backup:GetBackupPlan', 'backup:DeleteBackupPlan',
+        'backup:CreateBackupSelection', 'backup:GetBackupSelection', 'backup:DeleteBackupSelection',
+        'backup:TagResource', 'backup:UntagResource', 'backup:ListTags',
+      ], [arn('backup', 'backup-vault:*'), arn('backup', 'backup-plan:*')]),
     ],
   };
 }
