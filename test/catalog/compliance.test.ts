@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import { ComplianceGate, applyCompliance } from '../../aspects';
 import { StreamFlixCatalogStack } from '../../lib/catalog';
+import { addNagPacks } from '../../lib/nag-packs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdkJson = require(path.join(__dirname, '..', '..', 'cdk.json')) as { context: Record<string, unknown> };
@@ -63,5 +64,32 @@ describe('SFX gate and the catalog', () => {
       atRestEncryptionEnabled: false,
     });
     expect(() => app.synth()).not.toThrow();
+  });
+
+  test('cdk-nag judges the product stack too: the blueprint inside has no finding, an unencrypted cache has', () => {
+    const findingsFor = (withCache: boolean): string => {
+      const { app, stack } = newCatalogApp();
+      if (withCache) {
+        new elasticache.CfnReplicationGroup(stack.productStack, 'UnencryptedCache', {
+          replicationGroupDescription: 'not encrypted at rest',
+          engine: 'redis',
+          cacheNodeType: 'cache.t4g.small',
+          atRestEncryptionEnabled: false,
+        });
+      }
+      addNagPacks(app);
+      try {
+        app.synth();
+        return '';
+      } catch (error) {
+        return String(error);
+      }
+    };
+    const isProductFinding = (line: string) => line.includes('StreamFlixCatalog/ContentApiProduct/');
+    const plain = findingsFor(false).split('\n').filter(isProductFinding);
+    expect(plain).toEqual([]);
+    const withCache = findingsFor(true).split('\n').filter(isProductFinding);
+    expect(withCache.length).toBeGreaterThan(0);
+    expect(withCache.every((line) => line.includes('StreamFlixCatalog/ContentApiProduct/UnencryptedCache'))).toBe(true);
   });
 });
