@@ -5,7 +5,14 @@ import { resourceLine } from './template-location';
 
 const SEVERITY_SCORE = { critical: '9.0', high: '7.5', medium: '5.0' } as const;
 
-export function sarifReport(result: GateResult, versions: Record<string, string>): object {
+/**
+ * `templateUri` maps a stack's template file (relative to its own assembly) to its path relative
+ * to the report's directory: a Stage's stacks sit in `assembly-<stage>/`.
+ */
+export function sarifReport(
+  result: GateResult, versions: Record<string, string>,
+  templateUri: (stackPath: string, file: string) => string = (_stackPath, file) => file,
+): object {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -43,7 +50,7 @@ export function sarifReport(result: GateResult, versions: Record<string, string>
           message: { text: formatViolation(violation) },
           locations: [{
             physicalLocation: {
-              artifactLocation: { uri: template?.file ?? 'manifest.json', uriBaseId: 'CDK_OUT' },
+              artifactLocation: { uri: template ? templateUri(violation.stackPath, template.file) : 'manifest.json', uriBaseId: 'CDK_OUT' },
               region: { startLine: template ? resourceLine(template.view, violation.logicalId) : 1 },
             },
             logicalLocations: [{

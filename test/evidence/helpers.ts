@@ -3,7 +3,7 @@
  * (cdk.json's context) into a temp outdir, and a tiny failing app (an unencrypted Redis
  * replication group in eu-west-1).
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -41,11 +41,13 @@ export const FAILING_RESOURCE = 'Cache/Redis';
 /**
  * A small eu-west-1 app with a few compliant resources and one replication group without
  * at-rest encryption (SFX-REDIS-AT-REST). Gated unless `gated` is false, which lets a test
- * synthesize the same templates to see where CDK writes each resource.
+ * synthesize the same templates to see where CDK writes each resource. With `stage`, the
+ * stack sits in a Stage of that id (its template goes to the nested assembly `assembly-<stage>`).
  */
-export function buildFailingApp(outdir: string, gated = true): App {
+export function buildFailingApp(outdir: string, gated = true, stage?: string): App {
   const app = new App({ outdir, context: CDK_CONTEXT });
-  const stack = new Stack(app, FAILING_STACK, { env: { region: 'eu-west-1' } });
+  const scope = stage === undefined ? app : new Stage(app, stage, { env: { region: 'eu-west-1' } });
+  const stack = new Stack(scope, FAILING_STACK, { env: { region: 'eu-west-1' } });
   const vpc = new ec2.Vpc(stack, 'Vpc', {
     maxAzs: 2,
     natGateways: 0,
@@ -71,10 +73,10 @@ export function buildFailingApp(outdir: string, gated = true): App {
 }
 
 /** Synthesizes the gated failing app; returns its outdir and the gate's error. */
-export function synthFailingApp(): { outdir: string; error: ComplianceViolationError } {
+export function synthFailingApp(stage?: string): { outdir: string; error: ComplianceViolationError } {
   const outdir = tempOutdir();
   try {
-    buildFailingApp(outdir).synth();
+    buildFailingApp(outdir, true, stage).synth();
   } catch (error) {
     if (error instanceof ComplianceViolationError) return { outdir, error };
     throw error;

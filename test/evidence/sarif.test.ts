@@ -149,3 +149,32 @@ describe('failing synth', () => {
     expect(templateLines[region.startLine]).toBe('   "Type": "AWS::ElastiCache::ReplicationGroup",');
   });
 });
+
+describe('failing synth of a stack inside a Stage', () => {
+  const STAGE = 'Prod';
+  let log: SarifLog;
+  let error: ComplianceViolationError;
+  let ungated: string;
+
+  beforeAll(() => {
+    const failed = synthFailingApp(STAGE);
+    error = failed.error;
+    log = readJson<SarifLog>(failed.outdir, REPORTS.sarif);
+    ungated = tempOutdir();
+    buildFailingApp(ungated, false, STAGE).synth();
+  });
+
+  test('validates against the SARIF 2.1.0 schema', () => {
+    expectValid(validate, log);
+  });
+
+  test('the template location is relative to cdk.out, inside the Stage assembly', () => {
+    const [result] = log.runs[0].results;
+    const violation = error.violations[0];
+    expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe(`${STAGE}/${FAILING_RESOURCE}`);
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    expect(artifactLocation.uri).toMatch(new RegExp(`^assembly-${STAGE}/[^/]+\\.template\\.json$`));
+    const lines = fs.readFileSync(path.join(ungated, ...artifactLocation.uri.split('/')), 'utf8').split('\n');
+    expect(lines[region.startLine - 1]).toBe(`  "${violation.logicalId}": {`);
+  });
+});
