@@ -7,7 +7,8 @@
  * FAILS   PubliclyAccessible true, absent on a DB instance (its default depends on the subnet
  *         group and is true in a default VPC) or unprovable; no DB subnet group (the default
  *         VPC's public subnets); a subnet group with a public subnet; a security group on
- *         the database or cache that admits the whole internet.
+ *         the database or cache that admits the whole internet (0.0.0.0/0, ::/0, or ranges wider
+ *         than /8 (IPv4) or /16 (IPv6) that add up to it).
  */
 import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';

@@ -2,8 +2,10 @@
  * SFX-IAM-LEAST-PRIVILEGE — every identity policy grants only what it names.
  *
  * Judges the permission policies of AWS::IAM::Role, User and Group (inline `Policies`,
- * `ManagedPolicyArns`), AWS::IAM::Policy, AWS::IAM::ManagedPolicy and
- * AWS::IAM::RolePolicy/UserPolicy/GroupPolicy. `Deny` statements are never a problem.
+ * `ManagedPolicyArns`), AWS::IAM::Policy, AWS::IAM::ManagedPolicy,
+ * AWS::IAM::RolePolicy/UserPolicy/GroupPolicy, IAM Identity Center permission sets
+ * (`InlinePolicy`, `ManagedPolicies`) and SAM functions and state machines (`Policies`).
+ * `Deny` statements are never a problem.
  *
  * PASSES  Allow statements that name literal actions on specific resources; `Resource: "*"`
  *         only for actions in ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts);
@@ -11,7 +13,8 @@
  *         are customer-managed or AWS-managed without administrator/full access.
  * FAILS   Allow with NotAction or NotResource; action `*`, `service:*` (or a wildcard service);
  *         an unreviewed partial wildcard (`s3:Put*`, `iam:Pass*`); `Resource: "*"` (or an ARN
- *         with a wildcard service) for any other action; `iam:PassRole` on `*`, always;
+ *         with a wildcard service) for any other action; `iam:PassRole` on `*` or on every role
+ *         of an account (`arn:aws:iam::<account>:role/*`), always;
  *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess or *FullAccess policy;
  *         anything not provable at synth time (a parameter or import as action, resource,
  *         effect, document or managed policy ARN).
@@ -46,7 +49,7 @@ export const IamLeastPrivilege: ComplianceRule = {
   checkResource(resource, template): Violation[] {
     return [
       ...policyDocuments(resource).flatMap(({ location, document }) => judgeDocument(location, document, template)),
-      ...managedPolicyArns(resource).flatMap((arn, index) => judgeManagedPolicy(`ManagedPolicyArns[${index}]`, arn, resource, template)),
+      ...managedPolicyArns(resource).flatMap(({ location, arn }) => judgeManagedPolicy(location, arn, resource, template)),
     ];
   },
 };
@@ -90,6 +93,7 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
     const scope = resourceScope(statement.Resource, template);
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
+    if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
   }
   return violations;
 }
@@ -110,10 +114,27 @@ function wildcardProblem(action: string): string | undefined {
   return approved ? undefined : `uses the wildcard action "${action}", which is not in the reviewed allowlist (rules/iam-allowlist.ts)`;
 }
 
+/**
+ * A role ARN whose name is only wildcards (`arn:aws:iam::123456789012:role/` followed by `*`) is "*" in all but name:
+ * PassRole there can hand any role, administrator roles included, to a service.
+ */
+function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
+  const passRole = actions.find((action) => iamPatternMatches(action, 'iam:PassRole'));
+  if (!passRole) return [];
+  const everyRole = asList(resourceExpr)
+    .map((expr) => renderString(expr, template))
+    .find((text) => text !== undefined && /^arn:[^:]*:iam::([^:]*):role\/[*/]*$/.test(text));
+  return everyRole === undefined ? [] : [fail(
+    `${where} allows ${passRole} on "${everyRole}", which is every role of the account`,
+    'restrict iam:PassRole to the ARNs (or a name prefix) of the roles the service needs',
+  )];
+}
+
 function actionsOnAnyResource(where: string, actions: string[], shown: string): Violation[] {
   return actions.flatMap((action) => {
     if (iamPatternMatches(action, 'iam:PassRole')) {
-      return [fail(`${where} allows ${action} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
+      const granted = action.toLowerCase() === 'iam:passrole' ? action : `"${action}", which includes iam:PassRole,`;
+      return [fail(`${where} allows ${granted} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
     }
     const allowed = ACTIONS_ALLOWED_ON_ANY_RESOURCE.some((entry) => iamPatternMatches(entry.action, action));
     return allowed ? [] : [fail(
@@ -153,13 +174,14 @@ function isUnbounded(text: string): boolean {
   return prefix === 'arn' && (service === undefined || service === '' || /[*?]/.test(service));
 }
 
-/** An ARN with a literal service, or a resource reference rendered as `${LogicalId…}`. */
+/** An ARN with a literal service, or one starting with a reference to a resource of the template. */
 function hasLiteralShape(text: string, template: TemplateView): boolean {
   if (text.startsWith('arn:')) {
     const service = text.split(':')[2] ?? '';
     return service !== '' && !service.includes('${');
   }
-  const reference = /^\$\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}$/.exec(text);
+  // A resource's own ARN or name, possibly with a suffix (`${Bucket.Arn}/*`): bounded by that resource.
+  const reference = /^\$\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}/.exec(text);
   return reference !== null && template.resource(reference[1]) !== undefined;
 }
 

@@ -2,7 +2,17 @@
 import { TemplateResource, TemplateView, asList, isPlainObject, referencedLogicalId } from './template';
 import { isTrue } from './checks';
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
+/**
+ * CIDRs that admit the internet: 0.0.0.0/0 and ::/0, and any range so wide (IPv4 shorter than /8,
+ * IPv6 shorter than /16) that it can only be a way of writing "everyone" in pieces (0.0.0.0/1 + 128.0.0.0/1).
+ */
+export function admitsInternet(cidr: unknown): boolean {
+  if (typeof cidr !== 'string') return false;
+  const [address, bits] = cidr.split('/');
+  const prefix = Number(bits);
+  if (bits === undefined || Number.isNaN(prefix)) return false;
+  return address.includes(':') ? prefix < 16 : prefix < 8;
+}
 
 /**
  * A subnet is public when it maps public IPs on launch or its route table (in the
@@ -42,7 +52,7 @@ export function worldOpenIngress(groupReference: unknown, template: TemplateView
     .map((rule) => rule.properties);
   return [...inline, ...separate].flatMap((rule) => {
     if (!isPlainObject(rule)) return [];
-    const source = [rule.CidrIp, rule.CidrIpv6].find((cidr) => typeof cidr === 'string' && WORLD.has(cidr));
+    const source = [rule.CidrIp, rule.CidrIpv6].find(admitsInternet);
     return source ? [`${group.logicalId} allows ingress from ${String(source)} (ports ${String(rule.FromPort ?? 'all')}-${String(rule.ToPort ?? 'all')})`] : [];
   });
 }
