@@ -8,6 +8,7 @@ const ID = 'SFX-IAM-LEAST-PRIVILEGE';
 const BUCKET_OBJECTS = 'arn:aws:s3:::sfx-catalog/*';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/sfx-task';
+const PASS_ROLE_ON_ANY = /iam:PassRole"? on "\*"/;
 
 function role(stack: Stack, id = 'Role'): iam.Role {
   return new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
@@ -129,8 +130,8 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
 
     test('iam:PassRole on "*" fails, whatever the case', () => {
       const err = roleWith({ actions: ['iam:PassRole'], resources: ['*'] });
-      expectViolation(err, ID, DEFAULT_POLICY, 'iam:PassRole on "*"');
-      expectViolation(cfnPolicyWith([{ Effect: 'Allow', Action: 'IAM:passrole', Resource: '*' }]), ID, 'S/Policy', 'IAM:passrole');
+      expectViolation(err, ID, DEFAULT_POLICY, PASS_ROLE_ON_ANY);
+      expectViolation(cfnPolicyWith([{ Effect: 'Allow', Action: 'IAM:passrole', Resource: '*' }]), ID, 'S/Policy', /IAM:passrole"? on "\*"/);
     });
 
     test('a mix of an allowlisted and a scoped action on "*" fails for the scoped one only', () => {
@@ -322,7 +323,7 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       expectViolation(err, ID, 'S/Nested/Role/DefaultPolicy/Resource');
       expectViolation(err, ID, 'Prod/Api/Role/Resource', 'AdministratorAccess');
       expectViolation(err, ID, 'S/Include/LegacyDeployRole', 'NotAction');
-      expectViolation(err, ID, 'S/Include/LegacyPolicy', 'iam:PassRole on "*"');
+      expectViolation(err, ID, 'S/Include/LegacyPolicy', PASS_ROLE_ON_ANY);
     });
   });
 });

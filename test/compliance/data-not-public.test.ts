@@ -1,0 +1,148 @@
+import { CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elasticache from 'aws-cdk-lib/aws-elasticache';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as include from 'aws-cdk-lib/cloudformation-include';
+import * as path from 'path';
+import {
+  compliantCfnDb, compliantDatabase, compliantDbProps, compliantReplicationGroup, euStack, expectNoViolations,
+  expectViolation, isolatedVpc, synthGate,
+} from './helpers';
+
+const ID = 'SFX-DATA-NOT-PUBLIC';
+
+/** A VPC with public and isolated subnets in two AZs, no NAT. */
+function mixedVpc(stack: Stack): ec2.Vpc {
+  return new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 2, natGateways: 0,
+    subnetConfiguration: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false },
+      { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+  });
+}
+
+/** A cache in its own subnet group and security group (both compliant). */
+function cacheIn(stack: Stack, vpc: ec2.IVpc, subnets: ec2.ISubnet[], configure: (sg: ec2.SecurityGroup) => void = () => undefined) {
+  const sg = new ec2.SecurityGroup(stack, 'CacheSg', { vpc, allowAllOutbound: false });
+  configure(sg);
+  const group = new elasticache.CfnSubnetGroup(stack, 'CacheSubnets', { description: 'cache', subnetIds: subnets.map((s) => s.subnetId) });
+  return compliantReplicationGroup(stack, 'Cache', { cacheSubnetGroupName: group.ref, securityGroupIds: [sg.securityGroupId] });
+}
+
+describe('SFX-DATA-NOT-PUBLIC', () => {
+  test('a DB in isolated subnets, not publicly accessible, passes', () => {
+    expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S')); }));
+  });
+
+  test('publiclyAccessible: true fails', () => {
+    const err = synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true }); });
+    expectViolation(err, ID, 'S/Db/Resource', 'PubliclyAccessible is true');
+  });
+
+  test('PubliclyAccessible absent fails (default true in a default VPC)', () => {
+    const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { publiclyAccessible: undefined }); });
+    expectViolation(err, ID, 'S/Db', 'PubliclyAccessible is absent');
+  });
+
+  test('a DB in PUBLIC subnets fails, even with publiclyAccessible: false', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      new rds.DatabaseInstance(stack, 'Db', { ...compliantDbProps(mixedVpc(stack)), vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } });
+    });
+    expectViolation(err, ID, 'S/Db/Resource', 'includes public subnet(s)');
+  });
+
+  test('a DB in the isolated subnets of the same mixed VPC passes', () => {
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      new rds.DatabaseInstance(stack, 'Db', compliantDbProps(mixedVpc(stack)));
+    }));
+  });
+
+  test('a CfnDBInstance without a DB subnet group fails (default VPC)', () => {
+    const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { dbSubnetGroupName: undefined }); });
+    expectViolation(err, ID, 'S/Db', 'DBSubnetGroupName is absent');
+  });
+
+  test('a DB security group admitting Peer.anyIpv4() fails', () => {
+    const err = synthGate((app) => {
+      compliantDatabase(euStack(app, 'S')).connections.allowDefaultPortFrom(ec2.Peer.anyIpv4());
+    });
+    expectViolation(err, ID, 'S/Db/Resource', 'allows ingress from 0.0.0.0/0');
+  });
+
+  test('a DB security group admitting Peer.anyIpv6() through a separate ingress resource fails', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const db = compliantDatabase(stack);
+      new ec2.CfnSecurityGroupIngress(stack, 'Open', {
+        groupId: db.connections.securityGroups[0].securityGroupId, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv6: '::/0',
+      });
+    });
+    expectViolation(err, ID, 'S/Db/Resource', '::/0');
+  });
+
+  test('ingress from the application security group passes', () => {
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const db = compliantDatabase(stack);
+      db.connections.allowDefaultPortFrom(new ec2.SecurityGroup(stack, 'AppSg', { vpc: db.vpc }));
+    }));
+  });
+
+  test('a cache whose security group admits 0.0.0.0/0 fails; in public subnets fails', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const vpc = mixedVpc(stack);
+      cacheIn(stack, vpc, vpc.publicSubnets, (sg) => sg.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(6379)));
+    });
+    expectViolation(err, ID, 'S/Cache', 'SecurityGroupIds');
+    expectViolation(err, ID, 'S/Cache', 'CacheSubnetGroupName includes public subnet(s)');
+  });
+
+  test('a cache in isolated subnets with a closed security group passes', () => {
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const vpc = isolatedVpc(stack);
+      cacheIn(stack, vpc, vpc.isolatedSubnets);
+    }));
+  });
+
+  describe('escape hatches and fail closed', () => {
+    test('an override making a compliant DB public fails', () => {
+      const err = synthGate((app) => {
+        (compliantDatabase(euStack(app, 'S')).node.defaultChild as rds.CfnDBInstance).addPropertyOverride('PubliclyAccessible', 'true');
+      });
+      expectViolation(err, ID, 'S/Db/Resource', 'PubliclyAccessible is "true"');
+    });
+
+    test('an override that FIXES a public DB passes', () => {
+      expectNoViolations(synthGate((app) => {
+        (compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true }).node.defaultChild as rds.CfnDBInstance)
+          .addPropertyOverride('PubliclyAccessible', false);
+      }));
+    });
+
+    test('PubliclyAccessible from a parameter fails closed', () => {
+      const err = synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const p = new CfnParameter(stack, 'Public', { type: 'String' });
+        compliantCfnDb(stack, 'Db', { publiclyAccessible: p.valueAsString as unknown as boolean });
+      });
+      expectViolation(err, ID, 'S/Db', 'must be a literal');
+    });
+  });
+
+  test('nested stack, Stage and CfnInclude', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      compliantCfnDb(new NestedStack(stack, 'Nested') as unknown as Stack, 'Db', { publiclyAccessible: true });
+      compliantDatabase(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Db', { publiclyAccessible: true });
+      new include.CfnInclude(stack, 'Include', { templateFile: path.join(__dirname, 'fixtures', 'public-database.json') });
+    });
+    expectViolation(err, ID, 'S/Nested/Db', 'PubliclyAccessible is true');
+    expectViolation(err, ID, 'Prod/Data/Db/Resource');
+    expectViolation(err, ID, 'S/Include/OpenDb', 'OpenDbSg allows ingress from 0.0.0.0/0');
+  });
+});
