@@ -19,7 +19,8 @@ import { renderString } from './core/values';
 
 const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
 const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
-const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)/i;
+// Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
+const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {

@@ -1,6 +1,7 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
 import { TemplateResource, TemplateView, asList, isPlainObject, referencedLogicalId } from './template';
-import { isTrue } from './checks';
+import { isTrue, notLiteral } from './checks';
+import { possibleValues } from './values';
 
 /**
  * CIDRs that admit the internet: 0.0.0.0/0 and ::/0, and any range so wide (IPv4 shorter than /8,
@@ -42,7 +43,10 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
     .filter((s): s is TemplateResource => s !== undefined && s.type === 'AWS::EC2::Subnet');
 }
 
-/** Descriptions of ingress rules on the referenced security group that admit the whole internet. */
+/**
+ * Descriptions of ingress rules on the referenced security group that admit the whole internet,
+ * or whose CIDR cannot be proven at synth time (a parameter without AllowedValues, an import: fail closed).
+ */
 export function worldOpenIngress(groupReference: unknown, template: TemplateView): string[] {
   const group = template.referencedResource(groupReference);
   if (!group || group.type !== 'AWS::EC2::SecurityGroup') return [];
@@ -52,7 +56,30 @@ export function worldOpenIngress(groupReference: unknown, template: TemplateView
     .map((rule) => rule.properties);
   return [...inline, ...separate].flatMap((rule) => {
     if (!isPlainObject(rule)) return [];
-    const source = [rule.CidrIp, rule.CidrIpv6].find(admitsInternet);
-    return source ? [`${group.logicalId} allows ingress from ${String(source)} (ports ${String(rule.FromPort ?? 'all')}-${String(rule.ToPort ?? 'all')})`] : [];
+    const ports = portRange(rule.FromPort, rule.ToPort);
+    return (['CidrIp', 'CidrIpv6'] as const).flatMap((name): string[] => {
+      if (rule[name] === undefined) return [];
+      const possible = possibleValues(vpcCidrOrSelf(rule[name], template), template);
+      if (possible.kind !== 'known') {
+        const reason = possible.kind === 'unknown' ? possible.reason : `a numeric range of ${possible.via}`;
+        return [`${group.logicalId} ingress (${ports}): ${notLiteral(name, reason)}`];
+      }
+      const open = possible.values.find(admitsInternet);
+      return open === undefined ? [] : [`${group.logicalId} allows ingress from ${String(open)}${possible.via ? ` (via ${possible.via})` : ''} (${ports})`];
+    });
   });
+}
+
+/** `Fn::GetAtt [Vpc, CidrBlock]` of a VPC in the template is that VPC's own CidrBlock. */
+function vpcCidrOrSelf(cidr: unknown, template: TemplateView): unknown {
+  const getAtt = isPlainObject(cidr) ? cidr['Fn::GetAtt'] : undefined;
+  const attribute = Array.isArray(getAtt) ? getAtt[1] : typeof getAtt === 'string' ? getAtt.split('.')[1] : undefined;
+  const vpc = template.referencedResource(cidr);
+  return attribute === 'CidrBlock' && vpc?.type === 'AWS::EC2::VPC' ? vpc.properties.CidrBlock : cidr;
+}
+
+function portRange(from: unknown, to: unknown): string {
+  if (from === undefined && to === undefined) return 'all ports';
+  const literal = (port: unknown) => typeof port === 'number' || typeof port === 'string';
+  return literal(from) && literal(to) ? `ports ${String(from)}-${String(to)}` : 'ports set at deploy time';
 }

@@ -83,6 +83,35 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     expectViolation(err, ID, 'S/Db/Resource', '::/0');
   });
 
+  test('the internet written in pieces (0.0.0.0/1 + 128.0.0.0/1) fails', () => {
+    const err = synthGate((app) => {
+      const db = compliantDatabase(euStack(app, 'S'));
+      db.connections.allowDefaultPortFrom(ec2.Peer.ipv4('0.0.0.0/1'));
+      db.connections.allowDefaultPortFrom(ec2.Peer.ipv4('128.0.0.0/1'));
+    });
+    expectViolation(err, ID, 'S/Db/Resource', 'allows ingress from 0.0.0.0/1');
+    expectViolation(err, ID, 'S/Db/Resource', 'allows ingress from 128.0.0.0/1');
+  });
+
+  test('an ingress CIDR from a CfnParameter fails closed; AllowedValues of private ranges pass', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const free = new CfnParameter(stack, 'Cidr', { type: 'String' });
+      const pinned = new CfnParameter(stack, 'Office', { type: 'String', allowedValues: ['10.20.0.0/16', '10.30.0.0/16'] });
+      compliantDatabase(stack, 'Free').connections.allowDefaultPortFrom(ec2.Peer.ipv4(free.valueAsString));
+      compliantDatabase(stack, 'Pinned').connections.allowDefaultPortFrom(ec2.Peer.ipv4(pinned.valueAsString));
+    });
+    expectViolation(err, ID, 'S/Free/Resource', 'CidrIp is not a literal');
+    expect(err!.violations.map((v) => v.path)).toEqual(['S/Free/Resource']);
+  });
+
+  test("ingress from the VPC's own CIDR block passes", () => {
+    expectNoViolations(synthGate((app) => {
+      const db = compliantDatabase(euStack(app, 'S'));
+      db.connections.allowDefaultPortFrom(ec2.Peer.ipv4(db.vpc.vpcCidrBlock));
+    }));
+  });
+
   test('ingress from the application security group passes', () => {
     expectNoViolations(synthGate((app) => {
       const stack = euStack(app, 'S');

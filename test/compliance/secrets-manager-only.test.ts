@@ -124,6 +124,15 @@ describe('SFX-SECRETS-MANAGER', () => {
       expect(lines.some((l) => l.includes('LOG_LEVEL'))).toBe(false);
     });
 
+    test('abbreviated names (DB_PASS, REDIS_PWD) fail; PASSENGER_LIMIT does not', () => {
+      const err = synthGate((app) => {
+        taskWith(euStack(app, 'S'), { environment: { DB_PASS: 'hunter2', REDIS_PWD: 'hunter2', PASSENGER_LIMIT: '4' } });
+      });
+      expectViolation(err, ID, 'S/Task/Resource', 'DB_PASS holds a literal value');
+      expectViolation(err, ID, 'S/Task/Resource', 'REDIS_PWD holds a literal value');
+      expect(err!.violations).toHaveLength(2);
+    });
+
     test('ECS container secrets: { DB_PASSWORD: Secret.fromSecretsManager(...) } passes', () => {
       expectNoViolations(synthGate((app) => {
         const stack = euStack(app, 'S');
