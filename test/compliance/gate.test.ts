@@ -52,6 +52,15 @@ describe('the SFX gate', () => {
     expect(fs.existsSync(path.join(app.outdir, 'S.template.json'))).toBe(false);
   });
 
+  test('a violation inside a Stage leaves no manifest or template anywhere in cdk.out', () => {
+    const app = newApp();
+    compliantReplicationGroup(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Cache', { atRestEncryptionEnabled: false });
+    applyCompliance(app);
+    expectViolation(synthApp(app), 'SFX-REDIS-AT-REST', 'Prod/Data/Cache');
+    const written = fs.readdirSync(app.outdir, { recursive: true }).map(String);
+    expect(written.filter((f) => f.endsWith('manifest.json') || f.endsWith('.template.json'))).toEqual([]);
+  });
+
   test('applyCompliance adds exactly one aspect per control, mandated first', () => {
     expect(allControlAspects().map((a) => a.rule.id)).toEqual(ALL_RULES.map((r) => r.id));
     expect(ALL_RULES.slice(0, MANDATED_RULES.length)).toEqual(MANDATED_RULES);
