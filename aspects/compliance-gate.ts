@@ -55,7 +55,6 @@ export class ComplianceGate {
   }
 
   private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
-  private result?: GateResult;
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.enforce() });
@@ -71,12 +70,17 @@ export class ComplianceGate {
     entry.nodes.add(construct);
   }
 
-  /** Evaluates every covered construct; memoised, so several validations share one run. */
-  evaluate(): GateResult {
-    if (this.result) return this.result;
+  /**
+   * Evaluates every covered construct against its rules. During validation (`handOver`), the
+   * templates of stacks this root is about to synthesize are handed over to that synthesis.
+   */
+  evaluate(options: { handOver?: boolean } = {}): GateResult {
     const templates = new Map<string, { file: string; view: TemplateView }>();
     const view = (stack: Stack) => {
-      if (!templates.has(stack.node.path)) templates.set(stack.node.path, { file: stack.templateFile, view: renderStack(stack) });
+      if (!templates.has(stack.node.path)) {
+        const handOver = options.handOver === true && synthesisRootOf(stack) === this.root;
+        templates.set(stack.node.path, { file: stack.templateFile, view: renderStack(stack, { handOver }) });
+      }
       return templates.get(stack.node.path)!.view;
     };
     const evaluations: Evaluation[] = [];
@@ -90,12 +94,11 @@ export class ComplianceGate {
       }
     }
     const violations = evaluations.flatMap((e) => e.violations);
-    this.result = { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
-    return this.result;
+    return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
   }
 
   private enforce(): string[] {
-    const result = this.evaluate();
+    const result = this.evaluate({ handOver: true });
     // Evidence first: a failing synth still leaves its reports for CI to upload.
     writeComplianceReports(this.root, result);
     if (result.violations.length > 0) {

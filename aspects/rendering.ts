@@ -7,11 +7,28 @@ import { StackFacts } from '../rules/core/rule';
 import { RenderedTemplate, TemplateView } from '../rules/core/template';
 
 interface RenderableStack {
-  _toCloudFormation(): RenderedTemplate;
+  _toCloudFormation?(): RenderedTemplate;
 }
 
-export function renderStack(stack: Stack): TemplateView {
-  const template = (stack as unknown as RenderableStack)._toCloudFormation();
+/**
+ * Renders the stack's template. With `handOver`, the rendering is also handed to the synthesis
+ * that follows validation: the stack's next `_toCloudFormation()` call returns it (once) instead of
+ * rendering the same tree again, which would double the gate's cost. Nothing changes the tree
+ * between validation and template synthesis, so both see the same template.
+ */
+export function renderStack(stack: Stack, options: { handOver?: boolean } = {}): TemplateView {
+  const renderable = stack as unknown as RenderableStack;
+  delete renderable._toCloudFormation; // drop a hand-over left by an earlier, failed synthesis (own property only)
+  const template = renderable._toCloudFormation!();
+  if (options.handOver) {
+    Object.defineProperty(renderable, '_toCloudFormation', {
+      configurable: true,
+      value: () => {
+        delete renderable._toCloudFormation;
+        return template;
+      },
+    });
+  }
   return new TemplateView(template, literalRegion(stack));
 }
 

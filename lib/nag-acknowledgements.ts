@@ -3,18 +3,24 @@
  * choice, attached to the narrowest construct, for the narrowest finding, with its reason. This list
  * is the single place a security engineer reviews; SECURITY.md is generated from it (npm run docs).
  */
-import { Validations } from 'aws-cdk-lib';
+import { CfnResource, Validations } from 'aws-cdk-lib';
+import { rules } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import type { ContentApi } from './content-api';
 
-export interface NagAcknowledgement {
-  /** Which construct of the content API, as a path below it (for the docs). */
+export interface NagAcknowledgement<T = ContentApi> {
+  /** Which construct, as a path below the owner (for the docs). */
   readonly construct: string;
   /** The rule ids acknowledged there (all packs reporting the same design choice). */
   readonly ids: readonly string[];
+  /**
+   * Also acknowledge each granular AwsSolutions-IAM5 finding of the policy found (one per wildcard
+   * resource pattern or approved action pattern), as the rule itself reports them.
+   */
+  readonly wildcardFindings?: boolean;
   readonly reason: string;
-  /** Finds the construct in a built content API. */
-  readonly find: (api: ContentApi) => IConstruct[];
+  /** Finds the construct(s) in a built owner. */
+  readonly find: (owner: T) => IConstruct[];
 }
 
 const defaultChild = (c: IConstruct) => c.node.defaultChild ?? c;
@@ -97,9 +103,22 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
 
 /** Attaches every acknowledgement to its construct in `api`. */
 export function acknowledgeNagFindings(api: ContentApi): void {
-  for (const entry of NAG_ACKNOWLEDGEMENTS) {
-    for (const construct of entry.find(api)) {
-      Validations.of(construct).acknowledge(...entry.ids.map((id) => ({ id, reason: entry.reason })));
+  applyAcknowledgements(NAG_ACKNOWLEDGEMENTS, api);
+}
+
+export function applyAcknowledgements<T>(entries: readonly NagAcknowledgement<T>[], owner: T): void {
+  for (const entry of entries) {
+    for (const construct of entry.find(owner)) {
+      const ids = [...entry.ids, ...(entry.wildcardFindings ? wildcardFindingIds(construct) : [])];
+      Validations.of(construct).acknowledge(...ids.map((id) => ({ id, reason: entry.reason })));
     }
   }
+}
+
+/** The AwsSolutions-IAM5 finding ids cdk-nag reports for a policy, computed by the rule itself. */
+function wildcardFindingIds(construct: IConstruct): string[] {
+  const policy = construct.node.defaultChild ?? construct;
+  if (!CfnResource.isCfnResource(policy)) return [];
+  const findings = rules.iam.IAMNoWildcardPermissions(policy);
+  return Array.isArray(findings) ? findings.map((finding) => `AwsSolutions-IAM5[${finding}]`) : [];
 }

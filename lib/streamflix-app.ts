@@ -1,10 +1,12 @@
 /**
- * Builds the StreamFlix CDK app: the direct-deploy stack, gated by the SFX compliance
- * controls and the cdk-nag packs. `bin/` synthesizes it; the benchmark and tests build it
+ * Builds the StreamFlix CDK app: the direct-deploy stack and the Service Catalog stack that
+ * publishes the same blueprint as a product, gated by the SFX compliance controls and the
+ * cdk-nag packs. `bin/` synthesizes it; the benchmark and tests build it
  * with parts switched off to measure or isolate them.
  */
 import { App, AppProps } from 'aws-cdk-lib';
 import { applyCompliance } from '../aspects';
+import { StreamFlixCatalogStack, addRegionGuard } from './catalog';
 import { addNagPacks } from './nag-packs';
 import { StreamFlixStack } from './streamflix-stack';
 
@@ -21,7 +23,9 @@ export interface StreamFlixAppOptions extends AppProps {
 export function buildStreamFlixApp(options: StreamFlixAppOptions = {}): App {
   const { compliance = true, nag = true, ...appProps } = options;
   const app = new App(appProps);
-  new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
+  const direct = new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
+  addRegionGuard(direct);
+  new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: STREAMFLIX_REGION } });
   if (compliance) applyCompliance(app);
   if (nag) addNagPacks(app);
   return app;

@@ -65,8 +65,12 @@ export const Region: ComplianceRule = {
   },
 };
 
+// Cheap pre-check: most strings name no region at all.
+const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/;
+
 function foreignRegions(value: unknown, path: string): { path: string; region: string }[] {
   if (typeof value === 'string') {
+    if (!MAY_NAME_REGION.test(value)) return [];
     return [...value.matchAll(REGION_PATTERN)]
       .map((match) => match[1])
       .filter((region) => region !== MANDATED_REGION)

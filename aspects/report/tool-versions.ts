@@ -4,8 +4,11 @@ import * as path from 'path';
 
 const GATE_PACKAGE = path.join(__dirname, '..', '..', 'package.json');
 
+let cached: Record<string, string> | undefined;
+
+/** Read once per process: installed versions do not change while it runs. */
 export function toolVersions(): Record<string, string> {
-  return {
+  return cached ??= {
     'sfx-compliance-gate': versionAt(GATE_PACKAGE),
     'aws-cdk-lib': installedVersion('aws-cdk-lib'),
     constructs: installedVersion('constructs'),

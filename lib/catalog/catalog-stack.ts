@@ -7,6 +7,8 @@ import * as sam from 'aws-cdk-lib/aws-sam';
 import { Construct } from 'constructs';
 import { ENVIRONMENT_NAMES, StreamFlixProductStack } from './product-stack';
 import { ProductLaunchRole } from './launch-role';
+import { CATALOG_NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements';
+import { applyAcknowledgements } from '../nag-acknowledgements';
 
 /** Context key: ARN of the IAM role (application team) the portfolio is shared with. */
 export const PRINCIPAL_CONTEXT_KEY = 'streamflix:catalogPrincipalArn';
@@ -88,12 +90,9 @@ export class StreamFlixCatalogStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN, // provisioned products keep referring to the code of their version
     });
 
-    // The product stack gets the bucket by its literal name: the policy CDK generates for the asset copy
-    // (BucketDeployment) then names the bucket's ARN literally, which the SFX gate can prove, where the
-    // owned bucket's `${Bucket.Arn}/*` would be judged unprovable. The copy still waits for the bucket.
-    const assetBucketRef = s3.Bucket.fromBucketName(this, 'ProductAssetsByName', assetBucketName);
-    assetBucketRef.node.addDependency(this.assetBucket);
-    this.productStack = new StreamFlixProductStack(this, 'ContentApiProduct', { assetBucket: assetBucketRef });
+    // Given the bucket itself, the product stack also writes the bucket policy that lets Service Catalog's
+    // launch role read the copied code.
+    this.productStack = new StreamFlixProductStack(this, 'ContentApiProduct', { assetBucket: this.assetBucket });
 
     const currentVersionName = props.currentVersionName ?? CURRENT_VERSION;
     this.history = new servicecatalog.ProductStackHistory(this, 'ProductHistory', {
@@ -146,6 +145,7 @@ export class StreamFlixCatalogStack extends Stack {
 
     this.principal = iam.Role.fromRoleArn(this, 'ApplicationTeam', this.resolvePrincipalArn(props.principalArn), { mutable: false });
     this.portfolio.giveAccessToRole(this.principal);
+    applyAcknowledgements(CATALOG_NAG_ACKNOWLEDGEMENTS, this);
   }
 
   private resolvePrincipalArn(explicit: string | undefined): string {

@@ -89,8 +89,10 @@ describe('passing synth of the blueprint', () => {
       expect(ruleIds.has(evaluation.ruleId)).toBe(true);
       expect(evaluation).toMatchObject({ outcome: 'pass', violations: 0 });
       expect(evaluation.path.startsWith('StreamFlix')).toBe(true);
-      expect(evaluation.stackPath).toBe('StreamFlix');
+      // The direct-deploy stack, the catalog stack and the product stack it publishes.
+      expect(['StreamFlix', 'StreamFlixCatalog', 'StreamFlixCatalog/ContentApiProduct']).toContain(evaluation.stackPath);
     }
+    expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: 'SFX-REGION', path: 'StreamFlixCatalog/ContentApiProduct' }));
     // The stack itself (SFX-REGION) and resources with their logical ids.
     expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: 'SFX-REGION', path: 'StreamFlix', logicalId: null }));
     expect(report.evaluations.filter((e) => e.logicalId !== null).length).toBeGreaterThan(0);
