@@ -78,4 +78,6 @@ export const FORBIDDEN_AWS_MANAGED_POLICIES: readonly { pattern: RegExp; reason:
   { pattern: /^IAMFullAccess$/i, reason: 'Full IAM control is privilege escalation to administrator.' },
   { pattern: /FullAccess/i, reason: 'Full access to a service (*FullAccess, *_FullAccess, *FullAccessV2, …).' },
   { pattern: /^(SystemAdministrator|NetworkAdministrator|DatabaseAdministrator)$/i, reason: 'Job-function administrator policies.' },
+  { pattern: /Admin(istrator)?Access|AdminPolicy/i, reason: 'Service administrator access (*AdminAccess, e.g. AWSCodeBuildAdminAccess).' },
+  { pattern: /PowerUser/i, reason: 'Service power-user access (e.g. AmazonEC2ContainerRegistryPowerUser, AWSCodeCommitPowerUser).' },
 ];

@@ -12,10 +12,11 @@
  *         partial wildcards only as listed in APPROVED_ACTION_PATTERNS; managed policies that
  *         are customer-managed or AWS-managed without administrator/full access.
  * FAILS   Allow with NotAction or NotResource; action `*`, `service:*` (or a wildcard service);
- *         an unreviewed partial wildcard (`s3:Put*`, `iam:Pass*`); `Resource: "*"` (or an ARN
- *         with a wildcard service) for any other action; `iam:PassRole` on `*` or on every role
+ *         an unreviewed partial wildcard (`s3:Put*`, `iam:Pass*`); `Resource: "*"` (or "*" in all
+ *         but name: a wildcard service, any account, every bucket) for any other action; `iam:PassRole` on `*` or on every role
  *         of an account (`arn:aws:iam::<account>:role/*`), always;
- *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess or *FullAccess policy;
+ *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess, *AdminAccess
+ *         or *PowerUser policy; a role any AWS principal ("*") may assume without a condition;
  *         anything not provable at synth time (a parameter or import as action, resource,
  *         effect, document or managed policy ARN).
  */
@@ -48,11 +49,28 @@ export const IamLeastPrivilege: ComplianceRule = {
   ],
   checkResource(resource, template): Violation[] {
     return [
+      ...judgeTrust(resource, template),
       ...policyDocuments(resource).flatMap(({ location, document }) => judgeDocument(location, document, template)),
       ...managedPolicyArns(resource).flatMap(({ location, arn }) => judgeManagedPolicy(location, arn, resource, template)),
     ];
   },
 };
+
+/** A role whose trust policy lets anyone (`Principal: "*"`) assume it, with no condition narrowing who. */
+function judgeTrust(resource: TemplateResource, template: TemplateView): Violation[] {
+  if (resource.type !== 'AWS::IAM::Role') return [];
+  const document = parseDocument(resource.properties.AssumeRolePolicyDocument);
+  if (!isPlainObject(document)) return [];
+  return asList(document.Statement).flatMap((statement, index) => {
+    if (!isPlainObject(statement) || isDenyOnly(statement.Effect, template) || statement.Condition !== undefined) return [];
+    const principal = statement.Principal;
+    const everyone = principal === '*' || (isPlainObject(principal) && asList(principal.AWS).includes('*'));
+    return everyone ? [fail(
+      `AssumeRolePolicyDocument.Statement[${index}] lets any AWS principal ("*") assume the role, with no condition`,
+      'trust only the service or account principals that need the role (or add a condition such as aws:PrincipalOrgID)',
+    )] : [];
+  });
+}
 
 function judgeDocument(location: string, rawDocument: unknown, template: TemplateView): Violation[] {
   const document = parseDocument(rawDocument);
@@ -167,11 +185,20 @@ function singleResourceScope(expr: unknown, template: TemplateView): ResourceSco
   return { kind: 'specific' };
 }
 
-/** `*`, or an ARN whose service is a wildcard (`arn:aws:*:*:*:*`). */
+/**
+ * "*" in all but name: `*`; an ARN whose service is a wildcard (`arn:aws:*:*:*:*`); an ARN for
+ * any account (`arn:aws:dynamodb:*:*:table/*`); an ARN naming no account whose resource part is
+ * only a wildcard (`arn:aws:s3:::*`, every bucket). An account- and region-scoped pattern such as
+ * `arn:aws:ec2:eu-west-1:<account>:*` stays specific: it cannot reach another account.
+ */
 function isUnbounded(text: string): boolean {
   if (text === '*') return true;
-  const [prefix, , service] = text.split(':');
-  return prefix === 'arn' && (service === undefined || service === '' || /[*?]/.test(service));
+  const [prefix, , service, , account, ...rest] = text.split(':');
+  if (prefix !== 'arn') return false;
+  if (service === undefined || service === '' || /[*?]/.test(service)) return true;
+  if (account !== undefined && /[*?]/.test(account)) return true;
+  const resource = rest.join(':');
+  return (account === undefined || account === '') && /^[*?]+$/.test(resource);
 }
 
 /** An ARN with a literal service, or one starting with a reference to a resource of the template. */

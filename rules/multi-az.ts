@@ -14,7 +14,7 @@
  *         an ElastiCache replica scalable target with MinCapacity below 1.
  */
 import { availabilityZoneKey, provenZoneCount } from './core/availability-zones';
-import { isAuroraClusterMember, databaseEngines, mayRunRedis } from './core/engines';
+import { isAuroraClusterMember, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
 import { requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList, referencedLogicalId, isPlainObject } from './core/template';
@@ -52,8 +52,13 @@ export const MultiAz: ComplianceRule = {
 type Check = (resource: TemplateResource, template: TemplateView) => (Violation | undefined)[];
 
 const CHECKS: Record<string, Check> = {
-  'AWS::RDS::DBInstance': (db, template) =>
-    isAuroraClusterMember(db, template) ? [] : [requireTrue(db.properties, 'MultiAZ', template)],
+  'AWS::RDS::DBInstance': (db, template) => {
+    if (isJudgedThroughCluster(db, template)) return [];
+    if (isAuroraClusterMember(db, template)) {
+      return [fail('the Aurora DB instance belongs to a DB cluster outside this template, whose availability cannot be proven', 'define the DB cluster and its instances in the same template')];
+    }
+    return [requireTrue(db.properties, 'MultiAZ', template)];
+  },
 
   'AWS::RDS::DBCluster': (cluster, template) => {
     const engines = databaseEngines(cluster, template);

@@ -3,14 +3,15 @@
  *
  * PASSES  an AWS::RDS::DBInstance or AWS::RDS::DBCluster with `StorageEncrypted: true`;
  *         a read replica whose source DB instance is in the same template and passes;
- *         an Aurora DB instance (it is judged through its DB cluster).
+ *         an Aurora DB instance whose DB cluster is in the template (judged through the cluster).
  * FAILS   StorageEncrypted absent (CloudFormation default false), false, or unprovable
  *         (parameter, Fn::If with a false branch, import); a read replica or snapshot restore
- *         whose source is outside the template and that does not set StorageEncrypted: true.
+ *         whose source is outside the template and that does not set StorageEncrypted: true;
+ *         an Aurora DB instance of a DB cluster outside the template (unprovable).
  */
-import { isAuroraClusterMember, sourceDbInstance } from './core/engines';
+import { isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
-import { ComplianceRule, Violation } from './core/rule';
+import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
 
 export const RdsStorageEncryption: ComplianceRule = {
@@ -33,7 +34,11 @@ export const RdsStorageEncryption: ComplianceRule = {
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
   checkResource(resource, template): Violation[] {
-    if (isAuroraClusterMember(resource, template)) return [];
+    if (isJudgedThroughCluster(resource, template)) return [];
+    if (isAuroraClusterMember(resource, template)) {
+      return [fail('the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
+        'define the DB cluster, with StorageEncrypted: true, in the same template')];
+    }
     if (sourceInTemplateIsEncrypted(resource, template)) return [];
     const violation = requireTrue(resource.properties, 'StorageEncrypted', template);
     if (!violation) return [];

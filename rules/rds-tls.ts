@@ -11,7 +11,7 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { databaseEngines, isAuroraClusterMember } from './core/engines';
+import { databaseEngines, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
 import { judge } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, isPlainObject } from './core/template';
@@ -45,7 +45,11 @@ export const PostgresTls: ComplianceRule = {
       return [fail('Engine is not a literal, so whether PostgreSQL TLS must be forced cannot be proven', 'set Engine to a literal')];
     }
     if (resource.type === 'AWS::RDS::DBInstance') {
-      return isAuroraClusterMember(resource, template) ? [] : instanceViolations(resource, template);
+      if (isJudgedThroughCluster(resource, template)) return [];
+      if (isAuroraClusterMember(resource, template)) {
+        return [fail(`the Aurora DB instance belongs to a DB cluster outside this template, whose ${FORCE_SSL} cannot be read`, 'define the DB cluster and its cluster parameter group in the same template')];
+      }
+      return instanceViolations(resource, template);
     }
     if (engines.every((e) => e === 'aurora-postgresql')) {
       return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, false);

@@ -4,13 +4,15 @@
  * PASSES  database master passwords and cache AUTH tokens that are Secrets Manager dynamic
  *         references (`{{resolve:secretsmanager:…}}`, what CDK renders for a generated secret),
  *         or absent (RDS ManageMasterUserPassword, snapshot restores); container and function
- *         secrets passed through ECS `Secrets`; Secrets Manager secrets with GenerateSecretString.
+ *         secrets passed through ECS `Secrets` from Secrets Manager; Secrets Manager secrets with
+ *         GenerateSecretString.
  * FAILS   a literal password or token; one from a CloudFormation parameter (NoEcho hides it
  *         from the console, not from anyone who can read the stack's parameters or template);
  *         an SSM SecureString reference (the control requires Secrets Manager);
  *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) with a
  *         literal value; any environment variable holding a resolved dynamic reference (the
  *         secret would be stored in plain text in the task/function definition);
+ *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
  *         an AWS::SecretsManager::Secret whose SecretString is a literal.
  */
 import { ComplianceRule, Violation, fail } from './core/rule';
@@ -58,7 +60,10 @@ export const SecretsManagerOnly: ComplianceRule = {
       case 'AWS::ECS::TaskDefinition':
         return asList(resource.properties.ContainerDefinitions).flatMap((container, index) =>
           isPlainObject(container)
-            ? environmentViolations(`ContainerDefinitions[${index}].Environment`, nameValuePairs(container.Environment), template)
+            ? [
+              ...environmentViolations(`ContainerDefinitions[${index}].Environment`, nameValuePairs(container.Environment), template),
+              ...containerSecretViolations(`ContainerDefinitions[${index}].Secrets`, container.Secrets, template),
+            ]
             : []);
       case 'AWS::Lambda::Function': {
         const environment = resource.properties.Environment;
@@ -119,6 +124,27 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
       )];
     }
     return [];
+  });
+}
+
+/**
+ * ECS secrets must come from Secrets Manager: a secret's ARN (literal, or built from a secret or
+ * secret attachment of this template, which is what ecs.Secret.fromSecretsManager renders).
+ * SSM parameters are refused.
+ */
+function containerSecretViolations(at: string, secrets: unknown, template: TemplateView): Violation[] {
+  return asList(secrets).flatMap((secret, index) => {
+    if (!isPlainObject(secret)) return [];
+    const source = renderString(secret.ValueFrom, template) ?? '';
+    const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
+    // A SecretTargetAttachment's Ref is its secret's ARN (what an attached database secret renders).
+    const fromTemplateSecret = reference !== null
+      && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');
+    const fromSecretArn = /^arn:[^:]*:secretsmanager:/.test(source);
+    return fromTemplateSecret || fromSecretArn ? [] : [fail(
+      `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
+      'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
+    )];
   });
 }
 

@@ -59,3 +59,12 @@ export function isAuroraClusterMember(resource: TemplateResource, template: Temp
   if (resource.properties.DBClusterIdentifier === undefined) return false;
   return databaseEngines(resource, template).every((engine) => engine.startsWith('aurora'));
 }
+
+/**
+ * An Aurora instance whose cluster is in this template, and so judged through it. A member of
+ * a cluster outside the template cannot be judged that way and is held to the instance rules.
+ */
+export function isJudgedThroughCluster(resource: TemplateResource, template: TemplateView): boolean {
+  return isAuroraClusterMember(resource, template)
+    && template.referencedResource(resource.properties.DBClusterIdentifier)?.type === 'AWS::RDS::DBCluster';
+}
