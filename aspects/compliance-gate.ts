@@ -10,7 +10,7 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { TemplateView } from '../rules/core/template';
-import { logicalIdOf, renderStack, stackFacts } from './rendering';
+import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
@@ -76,22 +76,23 @@ export class ComplianceGate {
    */
   evaluate(options: { handOver?: boolean } = {}): GateResult {
     const templates = new Map<string, { file: string; view: TemplateView }>();
-    const view = (stack: Stack) => {
-      if (!templates.has(stack.node.path)) {
+    const rendered = new Map<Stack, RenderedStack>();
+    const render = (stack: Stack) => {
+      let result = rendered.get(stack);
+      if (!result) {
         const handOver = options.handOver === true && synthesisRootOf(stack) === this.root;
-        templates.set(stack.node.path, { file: stack.templateFile, view: renderStack(stack, { handOver }) });
+        result = renderStack(stack, { handOver });
+        rendered.set(stack, result);
+        templates.set(stack.node.path, { file: stack.templateFile, view: result.view });
       }
-      return templates.get(stack.node.path)!.view;
+      return result;
     };
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
     for (const construct of this.coveredConstructs()) {
       const scopes = construct.node.scopes;
-      for (const rule of rules) {
-        if (!this.covers(rule, scopes)) continue;
-        const evaluation = judge(rule, construct, view);
-        if (evaluation) evaluations.push(evaluation);
-      }
+      const covering = rules.filter((rule) => this.covers(rule, scopes));
+      if (covering.length > 0) evaluations.push(...judge(covering, construct, render));
     }
     const violations = evaluations.flatMap((e) => e.violations);
     return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
@@ -124,22 +125,25 @@ export class ComplianceGate {
   }
 }
 
-function judge(rule: ComplianceRule, construct: IConstruct, view: (stack: Stack) => TemplateView): Evaluation | undefined {
-  if (CfnResource.isCfnResource(construct) && rule.checkResource) {
+/** Judges one construct (a resource, or a stack for stack-level rules) against the rules covering it. */
+function judge(rules: ComplianceRule[], construct: IConstruct, render: (stack: Stack) => RenderedStack): Evaluation[] {
+  if (CfnResource.isCfnResource(construct)) {
     const stack = Stack.of(construct);
-    const template = view(stack);
+    const { view, logicalIdOf } = render(stack);
     const logicalId = logicalIdOf(construct);
-    const resource = template.resource(logicalId);
-    if (!resource) return undefined;
-    if (!rule.resourceTypes.includes('*') && !rule.resourceTypes.includes(resource.type)) return undefined;
-    const found = rule.checkResource(resource, template);
-    return record(rule, construct.node.path, stack.node.path, resource.type, logicalId, found);
+    const resource = view.resource(logicalId);
+    if (!resource) return [];
+    return rules
+      .filter((rule) => rule.checkResource && (rule.resourceTypes.includes('*') || rule.resourceTypes.includes(resource.type)))
+      .map((rule) => record(rule, construct.node.path, stack.node.path, resource.type, logicalId, rule.checkResource!(resource, view)));
   }
-  if (Stack.isStack(construct) && rule.judgesStacks && rule.checkStack) {
-    const found = rule.checkStack(stackFacts(construct));
-    return record(rule, construct.node.path, construct.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, found);
+  if (Stack.isStack(construct)) {
+    const facts = stackFacts(construct);
+    return rules
+      .filter((rule) => rule.judgesStacks && rule.checkStack)
+      .map((rule) => record(rule, construct.node.path, construct.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, rule.checkStack!(facts)));
   }
-  return undefined;
+  return [];
 }
 
 function record(

@@ -3,6 +3,7 @@
  * override, with tokens resolved. This is the only place that touches CDK internals.
  */
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
 import { RenderedTemplate, TemplateView } from '../rules/core/template';
 
@@ -16,7 +17,13 @@ interface RenderableStack {
  * rendering the same tree again, which would double the gate's cost. Nothing changes the tree
  * between validation and template synthesis, so both see the same template.
  */
-export function renderStack(stack: Stack, options: { handOver?: boolean } = {}): TemplateView {
+export interface RenderedStack {
+  readonly view: TemplateView;
+  /** Logical id of each CfnResource of the stack, as rendered. */
+  logicalIdOf(resource: CfnResource): string;
+}
+
+export function renderStack(stack: Stack, options: { handOver?: boolean } = {}): RenderedStack {
   const renderable = stack as unknown as RenderableStack;
   delete renderable._toCloudFormation; // drop a hand-over left by an earlier, failed synthesis (own property only)
   const template = renderable._toCloudFormation!();
@@ -29,11 +36,35 @@ export function renderStack(stack: Stack, options: { handOver?: boolean } = {}):
       },
     });
   }
-  return new TemplateView(template, literalRegion(stack));
+  const ids = logicalIdsByOrder(stack, template);
+  return {
+    view: new TemplateView(template, literalRegion(stack)),
+    logicalIdOf: (resource) => ids.get(resource) ?? logicalIdOf(resource),
+  };
 }
 
 export function logicalIdOf(resource: CfnResource): string {
   return Stack.of(resource).resolve(resource.logicalId) as string;
+}
+
+/**
+ * Resolving every logical id again costs as much as a quarter of the gate. The stack renders its
+ * elements in construct-tree order (depth first, not into child stacks) and object keys keep their
+ * insertion order, so the rendered `Resources` keys pair up with the stack's CfnResources in that
+ * order. When the counts differ, nothing is paired and ids are resolved one by one.
+ */
+function logicalIdsByOrder(stack: Stack, template: RenderedTemplate): Map<CfnResource, string> {
+  const resources: CfnResource[] = [];
+  const walk = (construct: IConstruct) => {
+    if (CfnResource.isCfnResource(construct)) resources.push(construct);
+    for (const child of construct.node.children) if (!Stack.isStack(child)) walk(child);
+  };
+  walk(stack);
+  const keys = Object.keys(template.Resources ?? {});
+  const ids = new Map<CfnResource, string>();
+  if (keys.length !== resources.length) return ids;
+  resources.forEach((resource, index) => ids.set(resource, keys[index]));
+  return ids;
 }
 
 export function stackFacts(stack: Stack): StackFacts {

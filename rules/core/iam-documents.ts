@@ -73,6 +73,14 @@ export function parseDocument(document: unknown): unknown {
 
 /** IAM wildcard matching: `*` any run of characters, `?` one character; case-insensitive. */
 export function iamPatternMatches(pattern: string, action: string): boolean {
-  const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, 'i').test(action);
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+    regex = new RegExp(`^${source}$`, 'i');
+    compiled.set(pattern, regex);
+  }
+  return regex.test(action);
 }
+
+/** Patterns recur across every statement of every policy: compile each once. */
+const compiled = new Map<string, RegExp>();
