@@ -10,7 +10,7 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { TemplateView } from '../rules/core/template';
-import { RenderedStack, renderStack, stackFacts } from './rendering';
+import { RenderedStack, handOverToSynthesis, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
@@ -55,6 +55,7 @@ export class ComplianceGate {
   }
 
   private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
+  private rendered = new Map<Stack, RenderedStack>();
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.enforce() });
@@ -70,18 +71,15 @@ export class ComplianceGate {
     entry.nodes.add(construct);
   }
 
-  /**
-   * Evaluates every covered construct against its rules. During validation (`handOver`), the
-   * templates of stacks this root is about to synthesize are handed over to that synthesis.
-   */
-  evaluate(options: { handOver?: boolean } = {}): GateResult {
+  /** Evaluates every covered construct against its rules. */
+  evaluate(): GateResult {
     const templates = new Map<string, { file: string; view: TemplateView }>();
     const rendered = new Map<Stack, RenderedStack>();
+    this.rendered = rendered;
     const render = (stack: Stack) => {
       let result = rendered.get(stack);
       if (!result) {
-        const handOver = options.handOver === true && synthesisRootOf(stack) === this.root;
-        result = renderStack(stack, { handOver });
+        result = renderStack(stack);
         rendered.set(stack, result);
         templates.set(stack.node.path, { file: stack.templateFile, view: result.view });
       }
@@ -99,13 +97,17 @@ export class ComplianceGate {
   }
 
   private enforce(): string[] {
-    const result = this.evaluate({ handOver: true });
+    const result = this.evaluate();
     // Evidence first: a failing synth still leaves its reports for CI to upload.
     writeComplianceReports(this.root, result);
     if (result.violations.length > 0) {
       // Nested Stages may already have written their assemblies; none of it may pass for a good build.
       clearCloudAssembly(Stage.isStage(this.root) ? this.root.outdir : undefined);
       throw new ComplianceViolationError(result.violations, result.synthesisRoot);
+    }
+    // Passed: the stacks this root synthesizes next reuse the templates just rendered.
+    for (const [stack, rendered] of this.rendered) {
+      if (synthesisRootOf(stack) === this.root) handOverToSynthesis(stack, rendered);
     }
     return [];
   }

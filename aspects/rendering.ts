@@ -11,36 +11,39 @@ interface RenderableStack {
   _toCloudFormation?(): RenderedTemplate;
 }
 
-/**
- * Renders the stack's template. With `handOver`, the rendering is also handed to the synthesis
- * that follows validation: the stack's next `_toCloudFormation()` call returns it (once) instead of
- * rendering the same tree again, which would double the gate's cost. Nothing changes the tree
- * between validation and template synthesis, so both see the same template.
- */
 export interface RenderedStack {
   readonly view: TemplateView;
   /** Logical id of each CfnResource of the stack, as rendered. */
   logicalIdOf(resource: CfnResource): string;
 }
 
-export function renderStack(stack: Stack, options: { handOver?: boolean } = {}): RenderedStack {
+/** Renders the stack's template, with the logical id of each of its CfnResources. */
+export function renderStack(stack: Stack): RenderedStack {
   const renderable = stack as unknown as RenderableStack;
-  delete renderable._toCloudFormation; // drop a hand-over left by an earlier, failed synthesis (own property only)
+  delete renderable._toCloudFormation; // drop a hand-over that synthesis never took (own property only)
   const template = renderable._toCloudFormation!();
-  if (options.handOver) {
-    Object.defineProperty(renderable, '_toCloudFormation', {
-      configurable: true,
-      value: () => {
-        delete renderable._toCloudFormation;
-        return template;
-      },
-    });
-  }
   const ids = logicalIdsByOrder(stack, template);
   return {
     view: new TemplateView(template, literalRegion(stack)),
     logicalIdOf: (resource) => ids.get(resource) ?? logicalIdOf(resource),
   };
+}
+
+/**
+ * Hands a rendering to the synthesis that follows validation: the stack's next
+ * `_toCloudFormation()` call returns it (once) instead of rendering the same tree again, which
+ * would double the gate's cost. Nothing changes the tree between validation and template
+ * synthesis, so both see the same template.
+ */
+export function handOverToSynthesis(stack: Stack, rendered: RenderedStack): void {
+  const renderable = stack as unknown as RenderableStack;
+  Object.defineProperty(renderable, '_toCloudFormation', {
+    configurable: true,
+    value: () => {
+      delete renderable._toCloudFormation;
+      return rendered.view.template;
+    },
+  });
 }
 
 export function logicalIdOf(resource: CfnResource): string {
