@@ -2,23 +2,27 @@
  * SFX-MULTI-AZ — every tier survives the loss of one Availability Zone.
  *
  * PASSES  DB instances with `MultiAZ: true` (Aurora instances are judged through their cluster);
- *         Aurora clusters with at least two DB instances in the template; Multi-AZ DB clusters
- *         (non-Aurora engines); Redis replication groups with `MultiAZEnabled: true`,
- *         `AutomaticFailoverEnabled: true` and at least one replica per node group;
- *         VPCs whose subnets span at least two AZs; ECS services with `DesiredCount` >= 2 whose
+ *         Aurora clusters with at least two DB instances in the template, not all pinned to one
+ *         AZ; Multi-AZ DB clusters (non-Aurora engines); Redis replication groups with
+ *         `MultiAZEnabled: true`, `AutomaticFailoverEnabled: true` and at least one replica per
+ *         node group; VPCs whose subnets span at least two AZs; ECS services with `DesiredCount`
+ *         >= 2 (or absent, with a scalable target of the service whose MinCapacity is >= 2) whose
  *         subnets are not all in one AZ; auto scaling that never goes below those floors.
  * FAILS   any of those absent (defaults: MultiAZ false, MultiAZEnabled false,
  *         AutomaticFailoverEnabled false, NumCacheClusters 1, DesiredCount 1), lower, or unprovable;
- *         a DAEMON ECS service (its task count follows the instances, not the AZs);
+ *         a DAEMON ECS service (its task count follows the instances, not the AZs); an ECS
+ *         service (or its task definition) with a memberOf placement constraint pinning one AZ;
+ *         Aurora members that all pin the same AvailabilityZone;
+ *         scheduled actions, node groups or placement constraints that are not literal objects;
  *         an ECS scalable target or scheduled action with MinCapacity below 2;
  *         an ElastiCache replica scalable target with MinCapacity below 1.
  */
-import { availabilityZoneKey, provenZoneCount } from './core/availability-zones';
+import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
 import { isAuroraClusterMember, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
-import { requireAtLeast, requireTrue, requireValue } from './core/checks';
+import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, referencedLogicalId, isPlainObject } from './core/template';
-import { possibleValues } from './core/values';
+import { TemplateResource, TemplateView, asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/template';
+import { literalString, possibleValues, renderString } from './core/values';
 
 export const MultiAz: ComplianceRule = {
   id: 'SFX-MULTI-AZ',
@@ -66,10 +70,16 @@ const CHECKS: Record<string, Check> = {
     if (engines.every((e) => e === 'postgres' || e === 'mysql')) return [];
     const members = template.resourcesOfType('AWS::RDS::DBInstance')
       .filter((db) => referencedLogicalId(db.properties.DBClusterIdentifier) === cluster.logicalId);
-    return members.length >= 2 ? [] : [fail(
-      `the Aurora DB cluster has ${members.length} DB instance(s) in this template; a writer alone is single-AZ`,
-      'add at least one reader instance (DatabaseCluster readers) so Aurora can fail over to another AZ',
-    )];
+    if (members.length < 2) {
+      return [fail(
+        `the Aurora DB cluster has ${members.length} DB instance(s) in this template; a writer alone is single-AZ`,
+        'add at least one reader instance (DatabaseCluster readers) so Aurora can fail over to another AZ',
+      )];
+    }
+    return allPinnedToOneZone(members, template) ? [fail(
+      'every DB instance of the Aurora DB cluster pins the same AvailabilityZone, so the cluster is single-AZ',
+      'place the reader(s) in another AZ (or leave AvailabilityZone unset so RDS spreads them)',
+    )] : [];
   },
 
   'AWS::ElastiCache::ReplicationGroup': (group, template) => {
@@ -99,15 +109,19 @@ const CHECKS: Record<string, Check> = {
     if (daemon) {
       return [fail(`${daemon.message}: a DAEMON service's task count cannot be proven to be at least 2`, 'use the REPLICA strategy with DesiredCount >= 2')];
     }
-    return [requireAtLeast(service.properties, 'DesiredCount', 2, template, 1), serviceZoneCheck(service, template)];
+    const count = service.properties.DesiredCount === undefined && scaledToAtLeastTwo(service, template)
+      ? undefined : requireAtLeast(service.properties, 'DesiredCount', 2, template, 1);
+    return [count, serviceZoneCheck(service, template), ...placementZoneChecks(service, template)];
   },
 
   'AWS::ApplicationAutoScaling::ScalableTarget': (target, template) => {
     const floor = scalingFloor(target, template);
     if (floor === undefined) return [];
     const scheduled = asList(target.properties.ScheduledActions).flatMap((action, index) => {
-      const minCapacity = isPlainObject(action) && isPlainObject(action.ScalableTargetAction)
-        ? action.ScalableTargetAction.MinCapacity : undefined;
+      if (!isLiteralObject(action) || !(action.ScalableTargetAction === undefined || isLiteralObject(action.ScalableTargetAction))) {
+        return [fail(notLiteral(`ScheduledActions[${index}]`, 'not a literal object'), 'write each scheduled action (and its ScalableTargetAction) as a literal object')];
+      }
+      const minCapacity = action.ScalableTargetAction?.MinCapacity;
       if (minCapacity === undefined) return [];
       const violation = requireAtLeast({ MinCapacity: minCapacity }, 'MinCapacity', floor, template, undefined);
       return violation ? [{ ...violation, message: `ScheduledActions[${index}].ScalableTargetAction.${violation.message}` }] : [];
@@ -123,7 +137,10 @@ function replicaCheck(group: TemplateResource, template: TemplateView): Violatio
     const groups = asList(props.NodeGroupConfiguration);
     const fallback = props.ReplicasPerNodeGroup;
     for (const [index, nodeGroup] of groups.entries()) {
-      const replicas = isPlainObject(nodeGroup) && nodeGroup.ReplicaCount !== undefined ? nodeGroup.ReplicaCount : fallback;
+      if (!isLiteralObject(nodeGroup)) {
+        return fail(notLiteral(`NodeGroupConfiguration[${index}]`, 'not a literal object'), 'write each node group as a literal object with ReplicaCount >= 1');
+      }
+      const replicas = nodeGroup.ReplicaCount !== undefined ? nodeGroup.ReplicaCount : fallback;
       const violation = requireAtLeast({ ReplicaCount: replicas }, 'ReplicaCount', 1, template, undefined);
       if (violation) return { ...violation, message: `NodeGroupConfiguration[${index}].${violation.message}` };
     }
@@ -145,11 +162,55 @@ function serviceZoneCheck(service: TemplateResource, template: TemplateView): Vi
   if (!isPlainObject(awsvpc) || !Array.isArray(awsvpc.Subnets)) return undefined;
   const subnets = awsvpc.Subnets.map((s) => template.referencedResource(s));
   if (subnets.some((s) => s === undefined || s.type !== 'AWS::EC2::Subnet')) return undefined;
-  const pinned = subnets as TemplateResource[];
-  const allPinned = pinned.length > 0 && pinned.every((s) => availabilityZoneKey(s, template) !== undefined);
-  return allPinned && provenZoneCount(pinned, template) < 2
+  return allPinnedToOneZone(subnets as TemplateResource[], template)
     ? fail('NetworkConfiguration places every task in subnets of a single Availability Zone', 'place the service in subnets of at least two AZs')
     : undefined;
+}
+
+/** A plain object that is not an intrinsic function (whose shape is decided at deploy time). */
+function isLiteralObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && intrinsicName(value) === undefined;
+}
+
+/**
+ * A service without DesiredCount whose auto scaling keeps at least two tasks: a scalable target
+ * of its desired count (CDK renders ResourceId `service/${Cluster}/${Service.Name}`) with
+ * MinCapacity proven >= 2 (autoScaleTaskCount({ minCapacity: 2 }) without desiredCount).
+ */
+function scaledToAtLeastTwo(service: TemplateResource, template: TemplateView): boolean {
+  return template.resourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
+    const dimension = possibleValues(target.properties.ScalableDimension, template);
+    return dimension.kind === 'known' && dimension.values.every((value) => value === 'ecs:service:DesiredCount')
+      && (renderString(target.properties.ResourceId, template) ?? '').includes(`\${${service.logicalId}.Name}`)
+      && requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined;
+  });
+}
+
+const ZONE_ATTRIBUTE = /attribute:ecs\.availability-zone\s*(?:==\s*([^\s\]]+)|in\s*\[([^\]]*)\])/gi;
+
+/**
+ * `memberOf` placement constraints (on the service or its task definition) whose expression
+ * pins every task to one AZ; an entry or expression that cannot be read fails closed.
+ */
+function placementZoneChecks(service: TemplateResource, template: TemplateView): Violation[] {
+  const taskDefinition = template.referencedResource(service.properties.TaskDefinition);
+  const sources: [string, unknown][] = [['PlacementConstraints', service.properties.PlacementConstraints]];
+  if (taskDefinition?.type === 'AWS::ECS::TaskDefinition') {
+    sources.push([`PlacementConstraints of task definition ${taskDefinition.logicalId}`, taskDefinition.properties.PlacementConstraints]);
+  }
+  return sources.flatMap(([at, constraints]) => asList(constraints).flatMap((constraint, index): Violation[] => {
+    if (!isLiteralObject(constraint)) return [fail(notLiteral(`${at}[${index}]`, 'not a literal object'), 'write placement constraints as literal objects')];
+    if (String(constraint.Type).toLowerCase() !== 'memberof') return [];
+    const expression = literalString(constraint.Expression, template);
+    if (expression === undefined) return [fail(notLiteral(`${at}[${index}].Expression`, 'decided at deploy time'), 'write the memberOf expression as a literal')];
+    const zones = new Set([...expression.matchAll(ZONE_ATTRIBUTE)]
+      .flatMap((match) => (match[1] ?? match[2]).split(',').map((zone) => zone.trim()).filter((zone) => zone !== '')));
+    // Without `or` every clause must hold, so one named AZ pins every task to it.
+    return zones.size === 1 && !/\bor\b|\|\|/i.test(expression) ? [fail(
+      `${at}[${index}] (memberOf ${expression}) places every task in the single Availability Zone ${[...zones][0]}`,
+      'remove the availability-zone constraint or allow at least two AZs',
+    )] : [];
+  }));
 }
 
 /** The lowest capacity an auto-scaled resource may reach, or undefined if not judged. */

@@ -3,16 +3,22 @@
  *
  * PASSES  an AWS::RDS::DBInstance or AWS::RDS::DBCluster with `StorageEncrypted: true`;
  *         a read replica whose source DB instance is in the same template and passes;
+ *         a DB cluster restored from a snapshot or cloned (SnapshotIdentifier,
+ *         SourceDBClusterIdentifier) with `StorageEncrypted: true` and `KmsKeyId`;
  *         an Aurora DB instance whose DB cluster is in the template (judged through the cluster).
  * FAILS   StorageEncrypted absent (CloudFormation default false), false, or unprovable
- *         (parameter, Fn::If with a false branch, import); a read replica or snapshot restore
- *         whose source is outside the template and that does not set StorageEncrypted: true;
+ *         (parameter, Fn::If with a false branch, import); a DB instance with DBSnapshotIdentifier,
+ *         SourceDBInstanceIdentifier, SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn
+ *         whose source is not an in-template DB instance that passes, even with
+ *         StorageEncrypted: true (CloudFormation ignores it: encryption comes from the source);
+ *         a restored or cloned DB cluster without KmsKeyId (it would inherit its source's);
  *         an Aurora DB instance of a DB cluster outside the template (unprovable).
  */
 import { isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView } from './core/template';
+import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { possibleValues } from './core/values';
 
 export const RdsStorageEncryption: ComplianceRule = {
   id: 'SFX-RDS-AT-REST',
@@ -34,25 +40,69 @@ export const RdsStorageEncryption: ComplianceRule = {
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
   checkResource(resource, template): Violation[] {
-    if (isJudgedThroughCluster(resource, template)) return [];
-    if (isAuroraClusterMember(resource, template)) {
-      return [fail('the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
-        'define the DB cluster, with StorageEncrypted: true, in the same template')];
-    }
-    if (sourceInTemplateIsEncrypted(resource, template)) return [];
-    const violation = requireTrue(resource.properties, 'StorageEncrypted', template);
-    if (!violation) return [];
-    const inherits = resource.properties.SourceDBInstanceIdentifier ?? resource.properties.DBSnapshotIdentifier
-      ?? resource.properties.SnapshotIdentifier ?? resource.properties.SourceDBClusterIdentifier;
-    return inherits === undefined ? [violation] : [{
-      message: `${violation.message}; the encryption it would inherit from its source cannot be proven from this template`,
-      fix: 'set StorageEncrypted: true (with KmsKeyId) explicitly, or create the source in the same template encrypted',
-    }];
+    return encryptionViolations(resource, template, 0);
   },
 };
 
-/** A read replica inherits encryption from its source DB instance (referenced by Ref or by ARN). */
-function sourceInTemplateIsEncrypted(resource: TemplateResource, template: TemplateView): boolean {
-  const source = sourceDbInstance(resource, template);
-  return source !== undefined && requireTrue(source.properties, 'StorageEncrypted', template) === undefined;
+/** Properties that make an instance inherit its encryption from a source, ignoring StorageEncrypted. */
+const INSTANCE_SOURCES = ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn'];
+/** Properties that make a cluster inherit its source's encryption unless KmsKeyId is given. */
+const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
+
+function encryptionViolations(resource: TemplateResource, template: TemplateView, hops: number): Violation[] {
+  if (isJudgedThroughCluster(resource, template)) return [];
+  if (isAuroraClusterMember(resource, template)) {
+    return [fail('the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
+      'define the DB cluster, with StorageEncrypted: true, in the same template')];
+  }
+  const props = resource.properties;
+  const instanceSources = resource.type === 'AWS::RDS::DBInstance' ? INSTANCE_SOURCES.filter((name) => maybeSet(props[name])) : [];
+  if (instanceSources.length > 0) {
+    // CloudFormation ignores StorageEncrypted here: the instance is as encrypted as its source.
+    const source = sourceDbInstance(resource, template);
+    if (source && instanceSources.length === 1 && instanceSources[0] === 'SourceDBInstanceIdentifier' && hops < 10) {
+      return encryptionViolations(source, template, hops + 1).length === 0 ? [] : [fail(
+        `the DB instance inherits its encryption from ${source.logicalId}, whose storage is not proven encrypted`,
+        `encrypt ${source.logicalId} (StorageEncrypted: true)`,
+      )];
+    }
+    return [fail(
+      `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
+      'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
+    )];
+  }
+  const violation = requireTrue(props, 'StorageEncrypted', template);
+  const clusterSources = resource.type === 'AWS::RDS::DBCluster' ? CLUSTER_SOURCES.filter((name) => maybeSet(props[name])) : [];
+  if (clusterSources.length === 0) return violation ? [violation] : [];
+  // A restored or cloned cluster keeps its source's encryption unless KmsKeyId is given.
+  return [
+    ...(violation ? [{ ...violation, message: `${violation.message}; with ${clusterSources.join(', ')} the encryption it would inherit from its source cannot be proven` }] : []),
+    ...(alwaysSet(props.KmsKeyId, template) ? [] : [fail(
+      `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster inherits its source's encryption, which cannot be proven`,
+      'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
+    )]),
+  ];
+}
+
+/** Whether a property may be present at deploy time (not absent, not always AWS::NoValue). */
+function maybeSet(expr: unknown): boolean {
+  if (expr === undefined || (isPlainObject(expr) && expr.Ref === 'AWS::NoValue')) return false;
+  const branches = intrinsicName(expr) === 'Fn::If' ? (expr as { 'Fn::If': unknown[] })['Fn::If'] : undefined;
+  return Array.isArray(branches) && branches.length === 3 ? maybeSet(branches[1]) || maybeSet(branches[2]) : true;
+}
+
+/** Whether a property is present whatever the conditions (and not an empty parameter default). */
+function alwaysSet(expr: unknown, template: TemplateView): boolean {
+  if (expr === undefined || expr === '' || (isPlainObject(expr) && expr.Ref === 'AWS::NoValue')) return false;
+  const fn = intrinsicName(expr);
+  if (fn === 'Fn::If') {
+    const branches = (expr as { 'Fn::If': unknown[] })['Fn::If'];
+    return Array.isArray(branches) && branches.length === 3 && alwaysSet(branches[1], template) && alwaysSet(branches[2], template);
+  }
+  // A parameter may be left empty at deploy time unless its AllowedValues say otherwise.
+  if (fn === 'Ref' && template.parameter(String((expr as { Ref: unknown }).Ref))) {
+    const possible = possibleValues(expr, template);
+    return possible.kind === 'known' && possible.values.every((value) => value !== undefined && value !== '');
+  }
+  return true;
 }

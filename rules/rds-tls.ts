@@ -4,17 +4,19 @@
  * PASSES  a PostgreSQL DB instance whose parameter group (in the template) sets
  *         `rds.force_ssl` to 1, or leaves it at the default of a PostgreSQL 15+ family
  *         (where RDS defaults it to 1); a PostgreSQL 15+ instance on the default parameter
- *         group; an Aurora PostgreSQL cluster whose cluster parameter group sets rds.force_ssl 1.
+ *         group (a read replica without EngineVersion takes its in-template source's version);
+ *         an Aurora PostgreSQL cluster whose cluster parameter group sets rds.force_ssl 1.
  *         Aurora instances are judged through their cluster. Other engines are not judged.
- * FAILS   rds.force_ssl 0 or unprovable; an instance on the default group of PostgreSQL 14 or
+ * FAILS   rds.force_ssl 0 or unprovable; a parameter group whose Parameters is not a literal map
+ *         (Fn::If, parameter); an instance on the default group of PostgreSQL 14 or
  *         older, or of an unpinned version; a parameter group outside the template (its
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { databaseEngines, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
-import { judge } from './core/checks';
+import { databaseEngines, instanceDefining, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
+import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
 import { literalString, possibleValues } from './core/values';
 
 const FORCE_SSL = 'rds.force_ssl';
@@ -90,7 +92,11 @@ function groupViolations(
     return [fail(`${property} names a parameter group outside this template, whose ${FORCE_SSL} cannot be read`, `create the parameter group in the same stack with ${FORCE_SSL}: '1'`)];
   }
   if (group.type !== groupType) return [fail(`${property} refers to a ${group.type}, not a ${groupType}`)];
-  const parameters = isPlainObject(group.properties.Parameters) ? group.properties.Parameters : {};
+  const { Parameters: declared } = group.properties;
+  if (declared !== undefined && (!isPlainObject(declared) || intrinsicName(declared) !== undefined)) {
+    return [fail(notLiteral(`Parameters of parameter group ${group.logicalId}`, 'not a literal map of parameter names to values'), `write Parameters as a literal map with ${FORCE_SSL}: '1'`)];
+  }
+  const parameters = declared ?? {};
   if (parameters[FORCE_SSL] === undefined) {
     return familyDefaultsToTls(group, template) ? [] : [fail(
       `parameter group ${group.logicalId} does not set ${FORCE_SSL}, and its family does not default it to 1`,
@@ -103,7 +109,7 @@ function groupViolations(
 /** RDS for PostgreSQL 15+ defaults rds.force_ssl to 1 (Aurora does not: it needs an explicit setting). */
 function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
   if (!databaseEngines(db, template).every((e) => e === 'postgres')) return false;
-  const version = literalString(db.properties.EngineVersion, template);
+  const version = literalString(instanceDefining(db, 'EngineVersion', template)?.properties.EngineVersion, template);
   return version !== undefined && Number(version.split('.')[0]) >= 15;
 }
 

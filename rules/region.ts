@@ -8,10 +8,12 @@
  * FAILS   a stack in any other region; an environment-agnostic stack (region decided at
  *         deploy time); a product stack whose publishing stack fails; a resource property
  *         that names another region literally (an AZ `eu-west-2a`, an ARN or endpoint in
- *         `us-east-1`, an `awslogs-region`), since that sends data or control out of eu-west-1.
+ *         `us-east-1`, an `awslogs-region`), also when split across the parts of an Fn::Join or
+ *         Fn::Sub, since that sends data or control out of eu-west-1.
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { renderString } from './core/values';
 
 export const MANDATED_REGION = 'eu-west-1';
 
@@ -56,9 +58,9 @@ export const Region: ComplianceRule = {
       `set env: { region: '${MANDATED_REGION}' } on the stack or its Stage`,
     )];
   },
-  checkResource(resource: TemplateResource): Violation[] {
+  checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
-    return foreignRegions(resource.properties, 'Properties').map(({ path, region }) => fail(
+    return foreignRegions(resource.properties, 'Properties', template).map(({ path, region }) => fail(
       `${path} names the region ${region}, outside ${MANDATED_REGION}`,
       `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
     ));
@@ -68,17 +70,24 @@ export const Region: ComplianceRule = {
 // Cheap pre-check: most strings name no region at all.
 const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/;
 
-function foreignRegions(value: unknown, path: string): { path: string; region: string }[] {
-  if (typeof value === 'string') {
-    if (!MAY_NAME_REGION.test(value)) return [];
-    return [...value.matchAll(REGION_PATTERN)]
-      .map((match) => match[1])
-      .filter((region) => region !== MANDATED_REGION)
-      .map((region) => ({ path, region }));
-  }
-  if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`));
-  if (isPlainObject(value)) {
-    return Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`));
-  }
-  return [];
+type Finding = { path: string; region: string };
+
+function foreignRegions(value: unknown, path: string, template: TemplateView): Finding[] {
+  if (typeof value === 'string') return regionsIn(value, path);
+  if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`, template));
+  if (!isPlainObject(value)) return [];
+  const parts = Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template));
+  const fn = intrinsicName(value);
+  if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
+  // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`) shows once rendered.
+  const whole = regionsIn(renderString(value, template) ?? '', path);
+  return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
+}
+
+function regionsIn(text: string, path: string): Finding[] {
+  if (!MAY_NAME_REGION.test(text)) return [];
+  return [...text.matchAll(REGION_PATTERN)]
+    .map((match) => match[1])
+    .filter((region) => region !== MANDATED_REGION)
+    .map((region) => ({ path, region }));
 }

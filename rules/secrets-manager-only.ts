@@ -10,8 +10,11 @@
  *         from the console, not from anyone who can read the stack's parameters or template);
  *         an SSM SecureString reference (the control requires Secrets Manager);
  *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) with a
- *         literal value; any environment variable holding a resolved dynamic reference (the
- *         secret would be stored in plain text in the task/function definition);
+ *         literal value, unless its name ends in a metadata suffix (_NAME, _ARN, _ID, _TTL,
+ *         _SECONDS, _MINUTES, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION, _HEADER, _FILE,
+ *         _ENABLED, _VERSION: SECRET_NAME names a secret, it is not one); any environment
+ *         variable holding a resolved dynamic reference (the secret would be stored in plain
+ *         text in the task/function definition);
  *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
  *         an AWS::SecretsManager::Secret whose SecretString is a literal.
  */
@@ -23,6 +26,8 @@ const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
 const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
 // Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
 const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
+// Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH), not the secret itself.
+const SECRET_METADATA_NAME = /_(NAME|ARN|ID|TTL|SECONDS|MINUTES|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|ENABLED|VERSION)$/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -117,7 +122,7 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
       )];
     }
     const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
-    if (literal && SECRET_LOOKING_NAME.test(name)) {
+    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name)) {
       return [fail(
         `${at} ${name} holds a literal value that looks like a credential`,
         'store it in Secrets Manager and pass it as a secret, not an environment variable',

@@ -41,3 +41,13 @@ export function provenZoneCount(subnets: TemplateResource[], template: TemplateV
   }
   return Math.max(0, ...[...byForm.values()].map((zones) => zones.size));
 }
+
+/**
+ * Whether every resource pins its AZ and together they are not proven to span two
+ * (resources pinned in different forms cannot be proven apart, so they count as one).
+ */
+export function allPinnedToOneZone(resources: TemplateResource[], template: TemplateView): boolean {
+  return resources.length > 0
+    && resources.every((r) => availabilityZoneKey(r, template) !== undefined)
+    && provenZoneCount(resources, template) < 2;
+}

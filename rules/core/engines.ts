@@ -24,15 +24,26 @@ export function mayRunRedis(resource: TemplateResource, template: TemplateView):
  * template the engine is `unknown`.
  */
 export function databaseEngines(resource: TemplateResource, template: TemplateView): string[] {
-  let current = resource;
-  for (let hops = 0; current.properties.Engine === undefined && current.properties.SourceDBInstanceIdentifier !== undefined; hops++) {
-    const source = sourceDbInstance(current, template);
-    if (!source || hops > 10) return ['unknown'];
-    current = source;
-  }
+  const current = instanceDefining(resource, 'Engine', template);
+  if (!current) return ['unknown'];
   const possible = possibleValues(current.properties.Engine, template);
   if (possible.kind !== 'known') return ['unknown'];
   return possible.values.map((value) => (value === undefined ? 'absent' : String(value).toLowerCase()));
+}
+
+/**
+ * The DB instance whose `property` applies to `resource`: the resource itself, or, for a read
+ * replica that does not set it (Engine, EngineVersion), its source followed through the template;
+ * `undefined` when that source is outside the template.
+ */
+export function instanceDefining(resource: TemplateResource, property: string, template: TemplateView): TemplateResource | undefined {
+  let current = resource;
+  for (let hops = 0; current.properties[property] === undefined && current.properties.SourceDBInstanceIdentifier !== undefined; hops++) {
+    const source = sourceDbInstance(current, template);
+    if (!source || hops > 10) return undefined;
+    current = source;
+  }
+  return current;
 }
 
 /**
