@@ -87,10 +87,31 @@ export class ComplianceGate {
     };
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
+    const stackRules = new Map<Stack, ComplianceRule[]>();
+    const judged = new Set<string>(); // `${stack path}\0${logical id}`
     for (const construct of this.coveredConstructs()) {
       const scopes = construct.node.scopes;
       const covering = rules.filter((rule) => this.covers(rule, scopes));
-      if (covering.length > 0) evaluations.push(...judge(covering, construct, render));
+      if (covering.length === 0) continue;
+      if (Stack.isStack(construct)) {
+        stackRules.set(construct, covering);
+        evaluations.push(...judgeStack(covering, construct));
+      } else if (CfnResource.isCfnResource(construct)) {
+        const stack = Stack.of(construct);
+        const { view, logicalIdOf } = render(stack);
+        const logicalId = logicalIdOf(construct);
+        judged.add(`${stack.node.path}\0${logicalId}`);
+        evaluations.push(...judgeResource(covering, construct.node.path, stack.node.path, logicalId, view));
+      }
+    }
+    // Resources a template holds without a CfnResource construct behind them (a custom CfnElement
+    // rendering its own Resources) are judged too, under the stack's rules and path.
+    for (const [stack, covering] of stackRules) {
+      const { view } = render(stack);
+      for (const { logicalId } of view.allResources()) {
+        if (judged.has(`${stack.node.path}\0${logicalId}`)) continue;
+        evaluations.push(...judgeResource(covering, `${stack.node.path}/${logicalId}`, stack.node.path, logicalId, view));
+      }
     }
     const violations = evaluations.flatMap((e) => e.violations);
     return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
@@ -127,25 +148,21 @@ export class ComplianceGate {
   }
 }
 
-/** Judges one construct (a resource, or a stack for stack-level rules) against the rules covering it. */
-function judge(rules: ComplianceRule[], construct: IConstruct, render: (stack: Stack) => RenderedStack): Evaluation[] {
-  if (CfnResource.isCfnResource(construct)) {
-    const stack = Stack.of(construct);
-    const { view, logicalIdOf } = render(stack);
-    const logicalId = logicalIdOf(construct);
-    const resource = view.resource(logicalId);
-    if (!resource) return [];
-    return rules
-      .filter((rule) => rule.checkResource && (rule.resourceTypes.includes('*') || rule.resourceTypes.includes(resource.type)))
-      .map((rule) => record(rule, construct.node.path, stack.node.path, resource.type, logicalId, rule.checkResource!(resource, view)));
-  }
-  if (Stack.isStack(construct)) {
-    const facts = stackFacts(construct);
-    return rules
-      .filter((rule) => rule.judgesStacks && rule.checkStack)
-      .map((rule) => record(rule, construct.node.path, construct.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, rule.checkStack!(facts)));
-  }
-  return [];
+/** Judges one rendered resource against the rules covering it. */
+function judgeResource(rules: ComplianceRule[], path: string, stackPath: string, logicalId: string, view: TemplateView): Evaluation[] {
+  const resource = view.resource(logicalId);
+  if (!resource) return [];
+  return rules
+    .filter((rule) => rule.checkResource && (rule.resourceTypes.includes('*') || rule.resourceTypes.includes(resource.type)))
+    .map((rule) => record(rule, path, stackPath, resource.type, logicalId, rule.checkResource!(resource, view)));
+}
+
+/** Judges a stack as a whole (its region, its transforms) against the stack-level rules covering it. */
+function judgeStack(rules: ComplianceRule[], stack: Stack): Evaluation[] {
+  const facts = stackFacts(stack);
+  return rules
+    .filter((rule) => rule.judgesStacks && rule.checkStack)
+    .map((rule) => record(rule, stack.node.path, stack.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, rule.checkStack!(facts)));
 }
 
 function record(

@@ -1,7 +1,7 @@
 /** One Aspect class per control, so teams can see and reuse the controls one by one. */
 import {
   DataNotPublic, IamLeastPrivilege, MultiAz, PostgresTls, RdsStorageEncryption,
-  RedisAtRestEncryption, RedisInTransitEncryption, Region, SecretsManagerOnly,
+  RedisAtRestEncryption, RedisInTransitEncryption, Region, SecretsManagerOnly, TemplateVisible,
 } from '../rules';
 import { RuleAspect } from './rule-aspect';
 
@@ -50,11 +50,16 @@ export class DataNotPublicAspect extends RuleAspect {
   constructor() { super(DataNotPublic); }
 }
 
+/** SFX-TEMPLATE-VISIBLE: no resources from templates or macros the gate cannot read. */
+export class TemplateVisibleAspect extends RuleAspect {
+  constructor() { super(TemplateVisible); }
+}
+
 /** A fresh instance of every control's aspect, mandated ones first. */
 export function allControlAspects(): RuleAspect[] {
   return [
     new RedisAtRestEncryptionAspect(), new RedisInTransitEncryptionAspect(), new RdsStorageEncryptionAspect(),
     new MultiAzAspect(), new RegionAspect(), new IamLeastPrivilegeAspect(),
-    new SecretsManagerOnlyAspect(), new PostgresTlsAspect(), new DataNotPublicAspect(),
+    new SecretsManagerOnlyAspect(), new PostgresTlsAspect(), new DataNotPublicAspect(), new TemplateVisibleAspect(),
   ];
 }

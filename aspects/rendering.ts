@@ -2,7 +2,7 @@
  * Renders what CloudFormation will receive: the stack's template after every escape-hatch
  * override, with tokens resolved. This is the only place that touches CDK internals.
  */
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
 import { RenderedTemplate, TemplateView } from '../rules/core/template';
@@ -23,9 +23,15 @@ export function renderStack(stack: Stack): RenderedStack {
   delete renderable._toCloudFormation; // drop a hand-over that synthesis never took (own property only)
   const template = renderable._toCloudFormation!();
   const ids = logicalIdsByOrder(stack, template);
+  const idOf = (resource: CfnResource) => ids.get(resource) ?? logicalIdOf(resource);
+  // CDK nested stacks: their templates are rendered and judged like any other stack's.
+  const judgedNestedStacks = new Set(stack.node.children.flatMap(function nested(child: IConstruct): string[] {
+    if (NestedStack.isNestedStack(child)) return child.nestedStackParent === stack && child.nestedStackResource ? [idOf(child.nestedStackResource)] : [];
+    return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
+  }));
   return {
-    view: new TemplateView(template, literalRegion(stack)),
-    logicalIdOf: (resource) => ids.get(resource) ?? logicalIdOf(resource),
+    view: new TemplateView(template, { region: literalRegion(stack), judgedNestedStacks }),
+    logicalIdOf: idOf,
   };
 }
 
@@ -65,19 +71,21 @@ function logicalIdsByOrder(stack: Stack, template: RenderedTemplate): Map<CfnRes
   walk(stack);
   const keys = Object.keys(template.Resources ?? {});
   const ids = new Map<CfnResource, string>();
-  if (keys.length !== resources.length) return ids;
+  // Integer-like keys would be listed first whatever their insertion order.
+  if (keys.length !== resources.length || keys.some((key) => /^\d+$/.test(key))) return ids;
   resources.forEach((resource, index) => ids.set(resource, keys[index]));
   return ids;
 }
 
 export function stackFacts(stack: Stack): StackFacts {
+  const transforms = [...(stack.templateOptions.transforms ?? [])];
   // A nested stack also keeps its parent in `_parentStack`: it deploys with it, it does not publish.
-  if (stack.nested) return { region: literalRegion(stack), kind: 'nested' };
+  if (stack.nested) return { region: literalRegion(stack), kind: 'nested', transforms };
   const publisher = publishingStack(stack);
   if (publisher) {
-    return { region: literalRegion(stack), kind: 'product', publisherRegion: literalRegion(publisher), publisherPath: publisher.node.path };
+    return { region: literalRegion(stack), kind: 'product', publisherRegion: literalRegion(publisher), publisherPath: publisher.node.path, transforms };
   }
-  return { region: literalRegion(stack), kind: 'stack' };
+  return { region: literalRegion(stack), kind: 'stack', transforms };
 }
 
 function literalRegion(stack: Stack): string | undefined {

@@ -48,6 +48,8 @@ export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   { action: 'ssmmessages:CreateDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
   { action: 'ssmmessages:OpenControlChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
   { action: 'ssmmessages:OpenDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
+  { action: 'dynamodb:ListStreams', reason: 'Lists stream ARNs; DynamoDB offers no resource-level permission for it (CDK stream grants use it).' },
+  { action: 'logs:DeleteResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; the counterpart of PutResourcePolicy.' },
   { action: 'servicecatalog:SearchProducts', reason: 'Read-only product search; no resource-level permissions.' },
 ];
 

@@ -17,14 +17,15 @@
  *         of an account (`arn:aws:iam::<account>:role/*`), always;
  *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess, *AdminAccess
  *         or *PowerUser policy; a role any AWS principal ("*") may assume without a condition;
+ *         a SAM policy template (it expands at deploy time, out of the gate's sight);
  *         anything not provable at synth time (a parameter or import as action, resource,
  *         effect, document or managed policy ARN).
  */
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
 import { notLiteral } from './core/checks';
-import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments } from './core/iam-documents';
+import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject } from './core/template';
 import { literalString, possibleValues, renderString } from './core/values';
 
 export const IamLeastPrivilege: ComplianceRule = {
@@ -52,6 +53,10 @@ export const IamLeastPrivilege: ComplianceRule = {
       ...judgeTrust(resource, template),
       ...policyDocuments(resource).flatMap(({ location, document }) => judgeDocument(location, document, template)),
       ...managedPolicyArns(resource).flatMap(({ location, arn }) => judgeManagedPolicy(location, arn, resource, template)),
+      ...samPolicyTemplates(resource).map(({ location, name }) => fail(
+        `${location} uses the SAM policy template ${name}, which expands at deploy time into statements the gate cannot judge (some grant "*")`,
+        'write the statements out ({ Statement: [...] }) so they can be reviewed',
+      )),
     ];
   },
 };
@@ -84,7 +89,9 @@ function judgeDocument(location: string, rawDocument: unknown, template: Templat
 }
 
 function judgeStatement(at: string, statement: unknown, template: TemplateView): Violation[] {
-  if (!isPlainObject(statement)) return [fail(notLiteral(at, 'not a literal statement'))];
+  if (!isPlainObject(statement) || intrinsicName(statement) !== undefined) {
+    return [fail(notLiteral(at, 'not a literal statement (an intrinsic function decides it at deploy time)'))];
+  }
   const where = typeof statement.Sid === 'string' ? `${at} (Sid ${statement.Sid})` : at;
   if (isDenyOnly(statement.Effect, template)) return [];
 
@@ -139,13 +146,30 @@ function wildcardProblem(action: string): string | undefined {
 function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
   const passRole = actions.find((action) => iamPatternMatches(action, 'iam:PassRole'));
   if (!passRole) return [];
-  const everyRole = asList(resourceExpr)
-    .map((expr) => renderString(expr, template))
-    .find((text) => text !== undefined && /^arn:[^:]*:iam::([^:]*):role\/[*/]*$/.test(text));
+  const everyRole = asList(resourceExpr).flatMap((expr) => candidateStrings(expr, template)).find((text) => text !== undefined && matchesEveryRole(text));
   return everyRole === undefined ? [] : [fail(
     `${where} allows ${passRole} on "${everyRole}", which is every role of the account`,
     'restrict iam:PassRole to the ARNs (or a name prefix) of the roles the service needs',
   )];
+}
+
+/** `…:iam::<account>:` followed by a wildcard before any role name: `*`, `role*`, `role/*`, `role/?*`. */
+function matchesEveryRole(text: string): boolean {
+  const match = /^arn:[^:]*:iam::[^:]*:(.*)$/.exec(text);
+  if (!match) return false;
+  const literalPrefix = match[1].split(/[*?]/)[0];
+  return match[1] !== literalPrefix && 'role/'.startsWith(literalPrefix);
+}
+
+/**
+ * Every string a value can be at deploy time, as far as the template proves it: each allowed value
+ * of a parameter, each branch of a Fn::If, each entry of a Fn::FindInMap, or the rendered shape
+ * (with `${…}` placeholders) of anything else; `undefined` where a value is not a string at all.
+ */
+function candidateStrings(expr: unknown, template: TemplateView): (string | undefined)[] {
+  const possible = possibleValues(expr, template);
+  if (possible.kind === 'known') return possible.values.map((v) => (typeof v === 'string' ? v : undefined));
+  return [renderString(expr, template)];
 }
 
 function actionsOnAnyResource(where: string, actions: string[], shown: string): Violation[] {
@@ -174,12 +198,9 @@ function resourceScope(resourceExpr: unknown, template: TemplateView): ResourceS
 }
 
 function singleResourceScope(expr: unknown, template: TemplateView): ResourceScope {
-  if (template.referencedResource(expr)) return { kind: 'specific' };
-  const possible = possibleValues(expr, template);
-  const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(expr, template)];
-  for (const text of candidates) {
+  for (const text of candidateStrings(expr, template)) {
     if (text === undefined) return { kind: 'unknown', reason: describe(expr, template) };
-    if (isUnbounded(text)) return { kind: 'any', shown: `"${text}"` };
+    if (isUnbounded(text, template)) return { kind: 'any', shown: `"${text}"` };
     if (!hasLiteralShape(text, template)) return { kind: 'unknown', reason: describe(expr, template) };
   }
   return { kind: 'specific' };
@@ -191,25 +212,39 @@ function singleResourceScope(expr: unknown, template: TemplateView): ResourceSco
  * only a wildcard (`arn:aws:s3:::*`, every bucket). An account- and region-scoped pattern such as
  * `arn:aws:ec2:eu-west-1:<account>:*` stays specific: it cannot reach another account.
  */
-function isUnbounded(text: string): boolean {
+function isUnbounded(text: string, template: TemplateView): boolean {
   if (text === '*') return true;
   const [prefix, , service, , account, ...rest] = text.split(':');
   if (prefix !== 'arn') return false;
   if (service === undefined || service === '' || /[*?]/.test(service)) return true;
-  if (account !== undefined && /[*?]/.test(account)) return true;
   const resource = rest.join(':');
+  // A resource part naming a resource of this template (`task/${Cluster}/*`) is bounded by it.
+  if (account !== undefined && /[*?]/.test(account)) return !referencesTemplateResource(resource, template);
   return (account === undefined || account === '') && /^[*?]+$/.test(resource);
 }
 
-/** An ARN with a literal service, or one starting with a reference to a resource of the template. */
+/**
+ * An ARN with a literal service, or a value that starts with an identifying attribute (its Ref,
+ * ARN, name or id) of a resource of this template, such as `${Bucket.Arn}/*`. Other attributes
+ * (an SSM parameter's Value, a custom resource's outputs) can be anything, `*` included.
+ */
 function hasLiteralShape(text: string, template: TemplateView): boolean {
   if (text.startsWith('arn:')) {
     const service = text.split(':')[2] ?? '';
     return service !== '' && !service.includes('${');
   }
-  // A resource's own ARN or name, possibly with a suffix (`${Bucket.Arn}/*`): bounded by that resource.
-  const reference = /^\$\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}/.exec(text);
-  return reference !== null && template.resource(reference[1]) !== undefined;
+  const reference = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/.exec(text);
+  return reference !== null && identifiesResource(reference[1], reference[2], template);
+}
+
+function referencesTemplateResource(text: string, template: TemplateView): boolean {
+  return [...text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/g)].some((m) => identifiesResource(m[1], m[2], template));
+}
+
+function identifiesResource(logicalId: string, attribute: string | undefined, template: TemplateView): boolean {
+  const resource = template.resource(logicalId);
+  if (!resource || /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(resource.type)) return false;
+  return attribute === undefined || /(Arn|Name|Id)$/.test(attribute);
 }
 
 function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {
@@ -218,7 +253,7 @@ function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResour
   const possible = possibleValues(arnExpr, template);
   const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(arnExpr, template)];
   for (const arn of candidates) {
-    if (arn === undefined || /\$\{(param\.|\?)/.test(arn) || (!arn.startsWith('arn:') && arn.includes('${'))) {
+    if (arn === undefined || /\$\{(param\.|intrinsic\})/.test(arn) || (!arn.startsWith('arn:') && arn.includes('${'))) {
       return [fail(notLiteral(at, `${describe(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];
     }
     const name = awsManagedPolicyName(arn);

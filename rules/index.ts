@@ -12,6 +12,7 @@ import { RedisAtRestEncryption } from './redis-at-rest';
 import { RedisInTransitEncryption } from './redis-in-transit';
 import { Region } from './region';
 import { SecretsManagerOnly } from './secrets-manager-only';
+import { TemplateVisible } from './template-visible';
 
 export const MANDATED_RULES: readonly ComplianceRule[] = [
   RedisAtRestEncryption,
@@ -26,12 +27,13 @@ export const ADDITIONAL_RULES: readonly ComplianceRule[] = [
   SecretsManagerOnly,
   PostgresTls,
   DataNotPublic,
+  TemplateVisible,
 ];
 
 export const ALL_RULES: readonly ComplianceRule[] = [...MANDATED_RULES, ...ADDITIONAL_RULES];
 
 export {
   DataNotPublic, IamLeastPrivilege, MultiAz, RdsStorageEncryption, PostgresTls,
-  RedisAtRestEncryption, RedisInTransitEncryption, Region, SecretsManagerOnly,
+  RedisAtRestEncryption, RedisInTransitEncryption, Region, SecretsManagerOnly, TemplateVisible,
 };
 export type { ComplianceRule, Violation, StackFacts, FrameworkReference, Severity } from './core/rule';

@@ -61,6 +61,19 @@ export function managedPolicyArns(resource: TemplateResource): ManagedPolicyAt[]
   return asList(props.ManagedPolicyArns).map((arn, index) => ({ location: `ManagedPolicyArns[${index}]`, arn }));
 }
 
+/**
+ * SAM policy templates (`{ S3CrudPolicy: { BucketName: … } }`) of a SAM function or state machine:
+ * the transform expands them at deploy time into statements this template does not contain.
+ */
+export function samPolicyTemplates(resource: TemplateResource): { location: string; name: string }[] {
+  if (!SAM_TYPES.includes(resource.type)) return [];
+  return asList(resource.properties.Policies).flatMap((policy, index) => {
+    if (!isPlainObject(policy) || policy.Statement !== undefined) return [];
+    const [name] = Object.keys(policy);
+    return name === undefined || name === 'Ref' || name.startsWith('Fn::') ? [] : [{ location: `Policies[${index}]`, name }];
+  });
+}
+
 /** A policy document may be given as a JSON string; returns the parsed object or the input. */
 export function parseDocument(document: unknown): unknown {
   if (typeof document !== 'string') return document;

@@ -34,6 +34,8 @@ export interface StackFacts {
   readonly publisherRegion?: string;
   /** For a product stack: the construct path of the stack that publishes it. */
   readonly publisherPath?: string;
+  /** The template's `Transform` entries (SAM, macros). */
+  readonly transforms?: readonly string[];
 }
 
 export interface ComplianceRule {

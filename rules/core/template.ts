@@ -19,13 +19,22 @@ export interface RenderedTemplate {
   readonly Conditions?: Record<string, unknown>;
 }
 
-export class TemplateView {
+/** What the gate knows about a template beyond its text. */
+export interface TemplateFacts {
   /** Region of the stack when literal; lets `Fn::GetAZs ''` and `AWS::Region` be reasoned about. */
+  readonly region?: string;
+  /** Logical ids of the AWS::CloudFormation::Stack resources whose templates the gate also judges (CDK nested stacks). */
+  readonly judgedNestedStacks?: ReadonlySet<string>;
+}
+
+export class TemplateView {
   public readonly region: string | undefined;
+  public readonly judgedNestedStacks: ReadonlySet<string>;
   private readonly resources = new Map<string, TemplateResource>();
 
-  constructor(public readonly template: RenderedTemplate, region?: string) {
-    this.region = region;
+  constructor(public readonly template: RenderedTemplate, facts: TemplateFacts = {}) {
+    this.region = facts.region;
+    this.judgedNestedStacks = facts.judgedNestedStacks ?? new Set();
     for (const [logicalId, body] of Object.entries(template.Resources ?? {})) {
       const properties = isPlainObject(body?.Properties) ? body.Properties : {};
       this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties });

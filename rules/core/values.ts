@@ -75,10 +75,18 @@ function possibleFindInMap(arg: unknown, template: TemplateView): Possible {
   if (!mapping) return { kind: 'unknown', reason: `the missing mapping ${arg[0]}` };
   const topKeys = keysMatching(Object.keys(mapping), possibleValues(arg[1], template));
   const values: unknown[] = [];
+  let complete = true; // every possible key pair exists in the mapping
   for (const top of topKeys) {
     const second = mapping[top] ?? {};
-    for (const key of keysMatching(Object.keys(second), possibleValues(arg[2], template))) values.push(second[key]);
+    const keys = keysMatching(Object.keys(second), possibleValues(arg[2], template));
+    if (keys.length === 0) complete = false;
+    for (const key of keys) values.push(second[key]);
   }
+  if (topKeys.length === 0) complete = false;
+  // AWS::LanguageExtensions: a fourth argument { DefaultValue } is used when a key is missing.
+  const fallback = isPlainObject(arg[3]) && 'DefaultValue' in arg[3] ? possibleValues(arg[3].DefaultValue, template) : undefined;
+  if (fallback) return union({ kind: 'known', values, via: `mapping ${arg[0]}` }, fallback, `mapping ${arg[0]} with its DefaultValue`);
+  if (!complete || values.length === 0) return { kind: 'unknown', reason: `a Fn::FindInMap lookup of mapping ${arg[0]} that can miss` };
   return { kind: 'known', values, via: `mapping ${arg[0]}` };
 }
 
@@ -123,19 +131,25 @@ export function renderString(expr: unknown, template: TemplateView): string | un
       return placeholder(name, template);
     }
     case 'Fn::Join': {
-      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return '${?}';
-      return arg[1].map((part) => renderString(part, template) ?? '${?}').join(arg[0]);
+      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN_PART;
+      return arg[1].map((part) => renderString(part, template) ?? UNKNOWN_PART).join(arg[0]);
     }
     case 'Fn::Sub': {
-      const body = Array.isArray(arg) ? arg[0] : arg;
-      return typeof body === 'string' ? body.replace(/\$\{([^}]*)\}/g, (_, name: string) => placeholder(name, template)) : '${?}';
+      // Fn::Sub [body, { Var: value }]: a variable of the map means its value, not a resource of that name.
+      const [body, variables] = Array.isArray(arg) ? [arg[0], isPlainObject(arg[1]) ? arg[1] : {}] : [arg, {}];
+      if (typeof body !== 'string') return UNKNOWN_PART;
+      return body.replace(/\$\{([^}!]*)\}/g, (_, name: string) =>
+        name in variables ? renderString(variables[name], template) ?? UNKNOWN_PART : placeholder(name, template));
     }
     case 'Fn::GetAtt':
       return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
     default:
-      return '${?}';
+      return UNKNOWN_PART;
   }
 }
+
+/** What renderString puts for a part decided by an intrinsic it cannot follow. */
+export const UNKNOWN_PART = '${intrinsic}';
 
 /**
  * `${param.Name}` for a template parameter, `${Name}` for a resource or pseudo parameter.

@@ -32,7 +32,7 @@ describe('SFX gate and the catalog', () => {
     const productRules = new Set(result.evaluations.filter((e) => e.stackPath === stack.productStack.node.path).map((e) => e.ruleId));
     expect(productRules).toEqual(new Set([
       'SFX-REDIS-AT-REST', 'SFX-REDIS-IN-TRANSIT', 'SFX-RDS-AT-REST', 'SFX-MULTI-AZ', 'SFX-REGION', 'SFX-IAM-LEAST-PRIVILEGE',
-      'SFX-SECRETS-MANAGER', 'SFX-RDS-TLS', 'SFX-DATA-NOT-PUBLIC',
+      'SFX-SECRETS-MANAGER', 'SFX-RDS-TLS', 'SFX-DATA-NOT-PUBLIC', 'SFX-TEMPLATE-VISIBLE',
     ].filter((id) => result.rules.some((r) => r.id === id))));
     expect(result.evaluations.some((e) => e.stackPath === stack.node.path && e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE'
       && e.path.includes('LaunchRole'))).toBe(true);

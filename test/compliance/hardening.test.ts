@@ -1,6 +1,7 @@
 // Gaps closed after the first review: wildcards in all but name, admin-by-another-name policies,
 // open trust policies, SAM and IAM Identity Center policies, Aurora members of outside clusters,
 // ECS secrets from SSM, internet-wide CIDRs in pieces.
+import { CfnElement, CfnMapping, NestedStack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,8 +9,9 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
 import {
-  compliantCfnDb, euStack, expectNoViolationOf, expectViolation, isolatedSubnetGroup, rawResource, synthGate,
+  compliantCfnDb, compliantReplicationGroup, euStack, expectNoViolationOf, expectViolation, isolatedSubnetGroup, rawResource, synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
@@ -162,5 +164,136 @@ describe('the internet written in pieces', () => {
       });
     });
     expectViolation(err, 'SFX-DATA-NOT-PUBLIC', 'S/Db/Resource', '0.0.0.0/1');
+  });
+});
+
+describe('IAM: values decided at deploy time', () => {
+  const policy = (stack: import('aws-cdk-lib').Stack, statement: unknown) => new iam.CfnPolicy(stack, 'Policy', {
+    policyName: 'p', roles: [taskRole(stack).roleName], policyDocument: { Version: '2012-10-17', Statement: statement },
+  });
+
+  test('a statement wrapped in Fn::If fails closed', () => {
+    const err = synthGate((app) => {
+      policy(euStack(app, 'S'), [{ 'Fn::If': ['C', { Effect: 'Allow', Action: '*', Resource: '*' }, { Ref: 'AWS::NoValue' }] }]);
+    });
+    expectViolation(err, IAM, 'S/Policy', 'not a literal statement');
+  });
+
+  test('Fn::Sub with a variable map is read through the map', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      rawResource(stack, 'Thing', 'AWS::SQS::Queue', {});
+      policy(stack, [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::Sub': ['${Thing}', { Thing: '*' }] } }]);
+    });
+    expectViolation(err, IAM, 'S/Policy', 'iam:PassRole on "*"');
+  });
+
+  test.each(['arn:aws:iam::123456789012:*', 'arn:aws:iam::123456789012:role*', 'arn:aws:iam::123456789012:role/?*'])('iam:PassRole on %s fails', (resource) => {
+    const err = synthGate((app) => { policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: resource }]); });
+    expectViolation(err, IAM, 'S/Policy', /every role|on "arn/);
+  });
+
+  test('iam:PassRole on every role in one branch of a Fn::If fails', () => {
+    const err = synthGate((app) => {
+      policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::If': ['C', 'arn:aws:iam::123456789012:role/*', 'arn:aws:iam::123456789012:role/x'] } }]);
+    });
+    expectViolation(err, IAM, 'S/Policy', 'every role of the account');
+  });
+
+  test('an attribute that is not an identity (an SSM parameter\'s Value) fails closed as a Resource', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      rawResource(stack, 'P', 'AWS::SSM::Parameter', { Type: 'String', Value: '*' });
+      policy(stack, [{ Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::GetAtt': ['P', 'Value'] } }]);
+    });
+    expectViolation(err, IAM, 'S/Policy', 'Resource is not a literal');
+  });
+
+  test('a SAM policy template fails closed', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      stack.addTransform('AWS::Serverless-2016-10-31');
+      rawResource(stack, 'Fn', 'AWS::Serverless::Function', { Runtime: 'nodejs22.x', Handler: 'i.h', InlineCode: 'x', Policies: [{ S3CrudPolicy: { BucketName: '*' } }] });
+    });
+    expectViolation(err, IAM, 'S/Fn', 'SAM policy template S3CrudPolicy');
+  });
+
+  test('dynamodb:ListStreams on "*" (no resource-level permissions) passes', () => {
+    const err = synthGate((app) => { policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: '*' }]); });
+    expectNoViolationOf(err, IAM);
+  });
+});
+
+describe('SFX-TEMPLATE-VISIBLE', () => {
+  const RULE = 'SFX-TEMPLATE-VISIBLE';
+
+  test('a raw nested stack from a URL fails; a CDK NestedStack passes', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      rawResource(stack, 'Legacy', 'AWS::CloudFormation::Stack', { TemplateURL: 'https://s3.eu-west-1.amazonaws.com/bucket/redis.json' });
+      new NestedStack(stack, 'Inner');
+    });
+    expectViolation(err, RULE, 'S/Legacy', 'only a URL');
+    expect(err!.violations.filter((v) => v.ruleId === RULE)).toHaveLength(1);
+  });
+
+  test('an unreviewed SAR application fails; the AWS rotation application (addRotationSingleUser) passes', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      stack.addTransform('AWS::Serverless-2016-10-31');
+      rawResource(stack, 'App', 'AWS::Serverless::Application', { Location: { ApplicationId: 'arn:aws:serverlessrepo:eu-west-1:111111111111:applications/anything', SemanticVersion: '1.0.0' } });
+    });
+    expectViolation(err, RULE, 'S/App', 'applications/anything');
+    const rotation = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      new rds.DatabaseInstance(stack, 'Db', {
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }), vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, storageEncrypted: true, multiAz: true, publiclyAccessible: false,
+      }).addRotationSingleUser();
+    });
+    expectNoViolationOf(rotation, RULE);
+  });
+
+  test('a template macro and Fn::Transform fail', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      stack.addTransform('DisableEncryptionMacro');
+      rawResource(stack, 'Q', 'AWS::SQS::Queue', { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://bucket/snippet.yaml' } } });
+    });
+    expectViolation(err, RULE, 'S', 'DisableEncryptionMacro');
+    expectViolation(err, RULE, 'S/Q', 'Fn::Transform');
+  });
+});
+
+describe('gate mechanics', () => {
+  test('a resource rendered by a custom CfnElement (no CfnResource behind it) is judged', () => {
+    class Smuggler extends CfnElement {
+      _toCloudFormation(): object {
+        return { Resources: { Evil: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'x', TransitEncryptionEnabled: true, MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 } } } };
+      }
+    }
+    const err = synthGate((app) => { new Smuggler(euStack(app, 'S'), 'Smuggler'); });
+    expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Evil');
+  });
+
+  test('an integer-like logical id does not shift which construct a violation is reported on', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      compliantReplicationGroup(new Construct(stack, 'Other'), 'Good');
+      compliantReplicationGroup(new Construct(stack, 'Team'), 'Bad', { atRestEncryptionEnabled: false }).overrideLogicalId('1');
+    });
+    expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Team/Bad');
+    expect(err!.violations.filter((v) => v.path === 'S/Other/Good')).toEqual([]);
+  });
+
+  test('Fn::FindInMap with a DefaultValue (AWS::LanguageExtensions) is judged by that default too', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      stack.addTransform('AWS::LanguageExtensions');
+      new CfnMapping(stack, 'Cfg', { mapping: { prod: { other: 'true' } } });
+      compliantReplicationGroup(stack).addPropertyOverride('AtRestEncryptionEnabled', { 'Fn::FindInMap': ['Cfg', 'prod', 'missing', { DefaultValue: false }] });
+    });
+    expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache');
   });
 });
