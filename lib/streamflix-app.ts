@@ -18,14 +18,20 @@ export interface StreamFlixAppOptions extends AppProps {
   readonly compliance?: boolean;
   /** Register the four cdk-nag packs. @default true */
   readonly nag?: boolean;
+  /**
+   * Where the Service Catalog product keeps its version snapshots. Tests and the benchmark pass a
+   * temporary directory so that only `cdk synth` refreshes the committed ones.
+   * @default SNAPSHOT_DIRECTORY (product-stack-snapshots/ in the repository)
+   */
+  readonly snapshotDirectory?: string;
 }
 
 export function buildStreamFlixApp(options: StreamFlixAppOptions = {}): App {
-  const { compliance = true, nag = true, ...appProps } = options;
+  const { compliance = true, nag = true, snapshotDirectory, ...appProps } = options;
   const app = new App(appProps);
   const direct = new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
   addRegionGuard(direct);
-  new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: STREAMFLIX_REGION } });
+  new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: STREAMFLIX_REGION }, snapshotDirectory });
   if (compliance) applyCompliance(app);
   if (nag) addNagPacks(app);
   return app;

@@ -20,6 +20,8 @@ export const DEFAULT_PRINCIPAL_ROLE_NAME = 'streamflix-application-team';
 
 /** Version published now. Bump it (v2, …) for every change of the blueprint once it is locked. */
 export const CURRENT_VERSION = 'v1';
+/** Set to true once CURRENT_VERSION is published: synth then fails if its template would change. */
+export const CURRENT_VERSION_LOCKED = false;
 /** Versions published before CURRENT_VERSION; each needs its committed snapshot and stays provisionable. */
 export const PREVIOUS_VERSIONS: readonly string[] = [];
 
@@ -98,7 +100,7 @@ export class StreamFlixCatalogStack extends Stack {
     this.history = new servicecatalog.ProductStackHistory(this, 'ProductHistory', {
       productStack: this.productStack,
       currentVersionName,
-      currentVersionLocked: props.currentVersionLocked ?? false,
+      currentVersionLocked: props.currentVersionLocked ?? CURRENT_VERSION_LOCKED,
       directory: props.snapshotDirectory ?? SNAPSHOT_DIRECTORY,
       description: 'StreamFlix content API: network, PostgreSQL, Redis, Fargate service and HTTP API in eu-west-1',
     });

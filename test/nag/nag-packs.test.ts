@@ -13,7 +13,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-nag-'));
 // One synth of the whole app (direct-deploy stack, catalog stack, product stack) with all four packs.
 const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8'));
 const outdir = tempDir();
-const app = buildStreamFlixApp({ outdir, context: cdkJson.context });
+const app = buildStreamFlixApp({ outdir, context: cdkJson.context, snapshotDirectory: tempDir() });
 app.synth();
 
 describe('cdk-nag on the blueprint', () => {
