@@ -36,6 +36,8 @@ export interface GateResult {
 }
 
 const gates = new WeakMap<IConstruct, ComplianceGate>();
+/** Scopes given to applyCompliance: a gated Stage inside one of them leaves judging to that outer gate. */
+const appliedScopes = new WeakSet<IConstruct>();
 
 export class ComplianceGate {
   /** The gate of the synthesis root that `construct` belongs to, created on first use. */
@@ -49,9 +51,15 @@ export class ComplianceGate {
     return gate;
   }
 
-  /** Whether a gate exists for this Stage (its own aspects ran when it synthesized). */
+  /** Records that applyCompliance was called on `scope`. */
+  static markApplied(scope: IConstruct): void {
+    appliedScopes.add(scope);
+  }
+
+  /** Whether this Stage judged itself when it synthesized (its own aspects ran and it did not defer). */
   static isGated(stage: Stage): boolean {
-    return gates.has(stage);
+    const gate = gates.get(stage);
+    return gate !== undefined && !gate.defersToOuterGate();
   }
 
   private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
@@ -117,7 +125,16 @@ export class ComplianceGate {
     return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
   }
 
+  /**
+   * A Stage gated on its own but inside a scope that is gated too lets the outer gate judge it, so
+   * that one error lists every violation of the app (CDK synthesizes inner Stages first).
+   */
+  private defersToOuterGate(): boolean {
+    return Stage.isStage(this.root) && this.root.node.scopes.slice(0, -1).some((scope) => appliedScopes.has(scope));
+  }
+
   private enforce(): string[] {
+    if (this.defersToOuterGate()) return [];
     const result = this.evaluate();
     // Evidence first: a failing synth still leaves its reports for CI to upload.
     writeComplianceReports(this.root, result);

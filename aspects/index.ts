@@ -5,6 +5,7 @@
  */
 import { AspectPriority, Aspects } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ComplianceGate } from './compliance-gate';
 import { allControlAspects } from './controls';
 
 /**
@@ -15,9 +16,11 @@ import { allControlAspects } from './controls';
  * synthesizes (and validates) nested Stages before their parent; a Stage with its own gate
  * would throw first and hide every violation outside it. Instead the gate of `scope`'s
  * synthesis root judges every Stage under it, existing or created later, so one error lists
- * every violation of the app.
+ * every violation of the app. A Stage given applyCompliance of its own inside a gated scope
+ * leaves the judging to that outer gate for the same reason.
  */
 export function applyCompliance(scope: IConstruct): void {
+  ComplianceGate.markApplied(scope);
   for (const aspect of allControlAspects()) {
     // READONLY: the gate runs after aspects that mutate the tree, so it judges their result.
     Aspects.of(scope).add(aspect, { priority: AspectPriority.READONLY });

@@ -1,7 +1,8 @@
 // Gaps closed after the first review: wildcards in all but name, admin-by-another-name policies,
 // open trust policies, SAM and IAM Identity Center policies, Aurora members of outside clusters,
 // ECS secrets from SSM, internet-wide CIDRs in pieces.
-import { CfnElement, CfnMapping, NestedStack } from 'aws-cdk-lib';
+import { CfnElement, CfnMapping, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { applyCompliance } from '../../aspects';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -295,5 +296,18 @@ describe('gate mechanics', () => {
       compliantReplicationGroup(stack).addPropertyOverride('AtRestEncryptionEnabled', { 'Fn::FindInMap': ['Cfg', 'prod', 'missing', { DefaultValue: false }] });
     });
     expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache');
+  });
+});
+
+describe('gates inside gates', () => {
+  test('with applyCompliance on the app and on a Stage, one error lists the violations of both', () => {
+    const err = synthGate((app) => {
+      const stage = new Stage(app, 'Prod', { env: { region: 'eu-west-1' } });
+      compliantReplicationGroup(new Stack(stage, 'Inner'), 'Cache', { atRestEncryptionEnabled: false });
+      compliantReplicationGroup(euStack(app, 'Outer'), 'Cache', { transitEncryptionMode: 'preferred' });
+      applyCompliance(stage);
+    });
+    expectViolation(err, 'SFX-REDIS-AT-REST', 'Prod/Inner/Cache');
+    expectViolation(err, 'SFX-REDIS-IN-TRANSIT', 'Outer/Cache');
   });
 });
