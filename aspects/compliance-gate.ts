@@ -103,7 +103,7 @@ export class ComplianceGate {
       if (covering.length === 0) continue;
       if (Stack.isStack(construct)) {
         stackRules.set(construct, covering);
-        evaluations.push(...judgeStack(covering, construct));
+        evaluations.push(...judgeStack(covering, construct, render(construct).view));
       } else if (CfnResource.isCfnResource(construct)) {
         const stack = Stack.of(construct);
         const { view, logicalIdOf } = render(stack);
@@ -175,8 +175,8 @@ function judgeResource(rules: ComplianceRule[], path: string, stackPath: string,
 }
 
 /** Judges a stack as a whole (its region, its transforms) against the stack-level rules covering it. */
-function judgeStack(rules: ComplianceRule[], stack: Stack): Evaluation[] {
-  const facts = stackFacts(stack);
+function judgeStack(rules: ComplianceRule[], stack: Stack, view: TemplateView): Evaluation[] {
+  const facts = stackFacts(stack, view);
   return rules
     .filter((rule) => rule.judgesStacks && rule.checkStack)
     .map((rule) => record(rule, stack.node.path, stack.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, rule.checkStack!(facts)));

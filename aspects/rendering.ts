@@ -77,8 +77,9 @@ function logicalIdsByOrder(stack: Stack, template: RenderedTemplate): Map<CfnRes
   return ids;
 }
 
-export function stackFacts(stack: Stack): StackFacts {
-  const transforms = [...(stack.templateOptions.transforms ?? [])];
+/** The facts stack-level rules judge; `view` is the stack's rendered template. */
+export function stackFacts(stack: Stack, view: TemplateView): StackFacts {
+  const transforms = view.transforms();
   // A nested stack also keeps its parent in `_parentStack`: it deploys with it, it does not publish.
   if (stack.nested) return { region: literalRegion(stack), kind: 'nested', transforms };
   const publisher = publishingStack(stack);

@@ -27,6 +27,9 @@ const SHAPES: Record<string, DataStoreShape> = {
   'AWS::RDS::DBCluster': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: true },
   'AWS::ElastiCache::ReplicationGroup': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
   'AWS::ElastiCache::CacheCluster': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
+  // Serverless caches list their subnets directly; their security groups are judged like the others'.
+  'AWS::ElastiCache::ServerlessCache': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
+  'AWS::RDS::DBProxy': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
 };
 
 export const DataNotPublic: ComplianceRule = {

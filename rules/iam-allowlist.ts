@@ -31,11 +31,11 @@ export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   { action: 'ssm:DescribeParameters', reason: 'Read-only listing of parameter metadata (never values); no resource-level permissions.' },
   { action: 'secretsmanager:GetRandomPassword', reason: 'Generates random bytes; touches no secret and has no resource-level permissions.' },
   { action: 'sts:GetCallerIdentity', reason: 'Returns the caller identity only; needs no permission and has no resource.' },
-  { action: 'kms:CreateKey', reason: 'A key ARN does not exist before the key is created; the launch role scopes it with aws:RequestedRegion and request tags.' },
+  { action: 'kms:CreateKey', reason: 'A key ARN does not exist before the key is created, so no resource can be named (narrow it with conditions such as aws:RequestedRegion and aws:RequestTag, as the launch role does).' },
   { action: 'ecs:RegisterTaskDefinition', reason: 'ECS task definition registration supports no resource-level permissions.' },
   { action: 'ecs:DeregisterTaskDefinition', reason: 'ECS task definition deregistration supports no resource-level permissions.' },
   { action: 'ecs:DescribeTaskDefinition', reason: 'Read-only; supports no resource-level permissions.' },
-  { action: 'ecs:CreateCluster', reason: 'ECS cluster creation is granted on "*"; the launch role scopes it with aws:RequestedRegion.' },
+  { action: 'ecs:CreateCluster', reason: 'ECS cluster creation supports no resource-level permissions (narrow it with aws:RequestedRegion, as the launch role does).' },
   { action: 'logs:CreateLogDelivery', reason: 'Vended log delivery (ElastiCache, API Gateway) supports no resource-level permissions.' },
   { action: 'logs:GetLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
   { action: 'logs:UpdateLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
@@ -75,11 +75,9 @@ export const APPROVED_ACTION_PATTERNS: readonly ReviewedAction[] = [
  * Matched against the policy name of `arn:<partition>:iam::aws:policy/[path/]<name>`.
  */
 export const FORBIDDEN_AWS_MANAGED_POLICIES: readonly { pattern: RegExp; reason: string }[] = [
-  { pattern: /AdministratorAccess/i, reason: 'Administrator access (including the AdministratorAccess-* variants).' },
-  { pattern: /^PowerUserAccess$/i, reason: 'Every action except IAM and Organizations management.' },
-  { pattern: /^IAMFullAccess$/i, reason: 'Full IAM control is privilege escalation to administrator.' },
-  { pattern: /FullAccess/i, reason: 'Full access to a service (*FullAccess, *_FullAccess, *FullAccessV2, …).' },
+  { pattern: /Admin(istrator)?(Access|Policy)/i, reason: 'Administrator access: AdministratorAccess (and its -Amplify, -AWSElasticBeanstalk variants) or a service\'s *AdminAccess.' },
   { pattern: /^(SystemAdministrator|NetworkAdministrator|DatabaseAdministrator)$/i, reason: 'Job-function administrator policies.' },
-  { pattern: /Admin(istrator)?Access|AdminPolicy/i, reason: 'Service administrator access (*AdminAccess, e.g. AWSCodeBuildAdminAccess).' },
-  { pattern: /PowerUser/i, reason: 'Service power-user access (e.g. AmazonEC2ContainerRegistryPowerUser, AWSCodeCommitPowerUser).' },
+  { pattern: /PowerUser/i, reason: 'Power-user access: PowerUserAccess (every action but IAM and Organizations) or a service\'s *PowerUser.' },
+  { pattern: /FullAccess/i, reason: 'Full access to a service (IAMFullAccess, *FullAccess, *_FullAccess, *FullAccessV2, …).' },
+  { pattern: /ReadOnlyAccess$/i, reason: 'Read access to every resource of a service (or of the account): Get*/List* on "*" exposes all its data.' },
 ];

@@ -10,13 +10,14 @@
  * PASSES  Allow statements that name literal actions on specific resources; `Resource: "*"`
  *         only for actions in ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts);
  *         partial wildcards only as listed in APPROVED_ACTION_PATTERNS; managed policies that
- *         are customer-managed or AWS-managed without administrator/full access.
+ *         are customer managed (defined in the template, where they are judged, or outside it, where
+ *         they are governed) or AWS-managed without administrator, full or read-only access.
  * FAILS   Allow with NotAction or NotResource; action `*`, `service:*` (or a wildcard service);
  *         an unreviewed partial wildcard (`s3:Put*`, `iam:Pass*`); `Resource: "*"` (or "*" in all
  *         but name: a wildcard service, any account, every bucket) for any other action; `iam:PassRole` on `*` or on every role
  *         of an account (`arn:aws:iam::<account>:role/*`), always;
- *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess, *AdminAccess
- *         or *PowerUser policy; a role any AWS principal ("*") may assume without a condition;
+ *         an attached AdministratorAccess, PowerUserAccess, IAMFullAccess, *FullAccess, *AdminAccess,
+ *         *PowerUser or *ReadOnlyAccess policy; a role any AWS principal ("*") may assume without a condition;
  *         a SAM policy template (it expands at deploy time, out of the gate's sight);
  *         anything not provable at synth time (a parameter or import as action, resource,
  *         effect, document or managed policy ARN).
@@ -67,7 +68,7 @@ function judgeTrust(resource: TemplateResource, template: TemplateView): Violati
   const document = parseDocument(resource.properties.AssumeRolePolicyDocument);
   if (!isPlainObject(document)) return [];
   return asList(document.Statement).flatMap((statement, index) => {
-    if (!isPlainObject(statement) || isDenyOnly(statement.Effect, template) || statement.Condition !== undefined) return [];
+    if (!isPlainObject(statement) || isDenyOnly(statement.Effect, template) || hasCondition(statement)) return [];
     const principal = statement.Principal;
     const everyone = principal === '*' || (isPlainObject(principal) && asList(principal.AWS).includes('*'));
     return everyone ? [fail(
@@ -115,7 +116,7 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
   }
 
   if (statement.NotResource === undefined) {
-    const scope = resourceScope(statement.Resource, template);
+    const scope = resourceScope(statement.Resource, template, hasCondition(statement));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
@@ -188,19 +189,19 @@ function actionsOnAnyResource(where: string, actions: string[], shown: string): 
 
 type ResourceScope = { kind: 'specific' } | { kind: 'any'; shown: string } | { kind: 'unknown'; reason: string };
 
-function resourceScope(resourceExpr: unknown, template: TemplateView): ResourceScope {
+function resourceScope(resourceExpr: unknown, template: TemplateView, conditioned: boolean): ResourceScope {
   if (resourceExpr === undefined) return { kind: 'any', shown: 'every resource (Resource is absent)' };
   for (const expr of asList(resourceExpr)) {
-    const scope = singleResourceScope(expr, template);
+    const scope = singleResourceScope(expr, template, conditioned);
     if (scope.kind !== 'specific') return scope;
   }
   return { kind: 'specific' };
 }
 
-function singleResourceScope(expr: unknown, template: TemplateView): ResourceScope {
+function singleResourceScope(expr: unknown, template: TemplateView, conditioned: boolean): ResourceScope {
   for (const text of candidateStrings(expr, template)) {
     if (text === undefined) return { kind: 'unknown', reason: describe(expr, template) };
-    if (isUnbounded(text, template)) return { kind: 'any', shown: `"${text}"` };
+    if (isUnbounded(text, template, conditioned)) return { kind: 'any', shown: `"${text}"` };
     if (!hasLiteralShape(text, template)) return { kind: 'unknown', reason: describe(expr, template) };
   }
   return { kind: 'specific' };
@@ -208,11 +209,13 @@ function singleResourceScope(expr: unknown, template: TemplateView): ResourceSco
 
 /**
  * "*" in all but name: `*`; an ARN whose service is a wildcard (`arn:aws:*:*:*:*`); an ARN for
- * any account (`arn:aws:dynamodb:*:*:table/*`); an ARN naming no account whose resource part is
- * only a wildcard (`arn:aws:s3:::*`, every bucket). An account- and region-scoped pattern such as
+ * any account (`arn:aws:dynamodb:*:*:table/*`) unless it names a resource of this template; an
+ * ARN naming no account whose resource part is only wildcards (`arn:aws:s3:::*`, every bucket;
+ * `arn:aws:s3:::*\/*`, every object, unless a condition narrows the statement, as Service
+ * Catalog's object-tag condition does). An account- and region-scoped pattern such as
  * `arn:aws:ec2:eu-west-1:<account>:*` stays specific: it cannot reach another account.
  */
-function isUnbounded(text: string, template: TemplateView): boolean {
+function isUnbounded(text: string, template: TemplateView, conditioned: boolean): boolean {
   if (text === '*') return true;
   const [prefix, , service, , account, ...rest] = text.split(':');
   if (prefix !== 'arn') return false;
@@ -220,7 +223,13 @@ function isUnbounded(text: string, template: TemplateView): boolean {
   const resource = rest.join(':');
   // A resource part naming a resource of this template (`task/${Cluster}/*`) is bounded by it.
   if (account !== undefined && /[*?]/.test(account)) return !referencesTemplateResource(resource, template);
-  return (account === undefined || account === '') && /^[*?]+$/.test(resource);
+  if (account !== undefined && account !== '') return false;
+  if (/^[*?]+$/.test(resource)) return true;
+  return !conditioned && /^[*?]+\/[*?]*$/.test(resource);
+}
+
+function hasCondition(statement: Record<string, unknown>): boolean {
+  return isPlainObject(statement.Condition) && Object.keys(statement.Condition).length > 0;
 }
 
 /**
@@ -257,6 +266,7 @@ function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResour
       return [fail(notLiteral(at, `${describe(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];
     }
     const name = awsManagedPolicyName(arn);
+    // A customer managed policy outside the template is governed where it is defined (see SECURITY.md).
     const forbidden = name === undefined ? undefined : FORBIDDEN_AWS_MANAGED_POLICIES.find((entry) => entry.pattern.test(name));
     if (forbidden) {
       return [fail(`${at} attaches the AWS managed policy ${name}: ${forbidden.reason}`, 'replace it with a policy that lists only the actions and resources needed')];

@@ -68,7 +68,7 @@ const CHECKS: Record<string, Check> = {
     const engines = databaseEngines(cluster, template);
     // Non-Aurora engines in a DB cluster are Multi-AZ DB clusters: one writer, two readers, three AZs.
     if (engines.every((e) => e === 'postgres' || e === 'mysql')) return [];
-    const members = template.resourcesOfType('AWS::RDS::DBInstance')
+    const members = template.unconditionalResourcesOfType('AWS::RDS::DBInstance')
       .filter((db) => referencedLogicalId(db.properties.DBClusterIdentifier) === cluster.logicalId);
     if (members.length < 2) {
       return [fail(
@@ -92,7 +92,7 @@ const CHECKS: Record<string, Check> = {
   },
 
   'AWS::EC2::VPC': (vpc, template) => {
-    const subnets = template.resourcesOfType('AWS::EC2::Subnet')
+    const subnets = template.unconditionalResourcesOfType('AWS::EC2::Subnet')
       .filter((subnet) => referencedLogicalId(subnet.properties.VpcId) === vpc.logicalId);
     const zones = provenZoneCount(subnets, template);
     return zones >= 2 ? [] : [fail(
@@ -178,7 +178,7 @@ function isLiteralObject(value: unknown): value is Record<string, unknown> {
  * MinCapacity proven >= 2 (autoScaleTaskCount({ minCapacity: 2 }) without desiredCount).
  */
 function scaledToAtLeastTwo(service: TemplateResource, template: TemplateView): boolean {
-  return template.resourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
+  return template.unconditionalResourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
     const dimension = possibleValues(target.properties.ScalableDimension, template);
     return dimension.kind === 'known' && dimension.values.every((value) => value === 'ecs:service:DesiredCount')
       && (renderString(target.properties.ResourceId, template) ?? '').includes(`\${${service.logicalId}.Name}`)

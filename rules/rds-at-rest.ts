@@ -1,14 +1,17 @@
 /**
  * SFX-RDS-AT-REST — RDS storage is encrypted.
  *
- * PASSES  an AWS::RDS::DBInstance or AWS::RDS::DBCluster with `StorageEncrypted: true`;
+ * PASSES  an AWS::RDS::DBInstance, DBCluster or GlobalCluster with `StorageEncrypted: true`;
+ *         a global cluster built from an in-template DB cluster that passes;
  *         a read replica whose source DB instance is in the same template and passes;
  *         a DB cluster restored from a snapshot or cloned (SnapshotIdentifier,
- *         SourceDBClusterIdentifier) with `StorageEncrypted: true` and `KmsKeyId`;
+ *         SourceDBClusterIdentifier, ReplicationSourceIdentifier) with `StorageEncrypted: true`
+ *         and `KmsKeyId`;
  *         an Aurora DB instance whose DB cluster is in the template (judged through the cluster).
  * FAILS   StorageEncrypted absent (CloudFormation default false), false, or unprovable
  *         (parameter, Fn::If with a false branch, import); a DB instance with DBSnapshotIdentifier,
- *         SourceDBInstanceIdentifier, SourceDbiResourceId or SourceDBInstanceAutomatedBackupsArn
+ *         SourceDBInstanceIdentifier, SourceDbiResourceId, SourceDBInstanceAutomatedBackupsArn
+ *         or SourceDBClusterIdentifier
  *         whose source is not an in-template DB instance that passes, even with
  *         StorageEncrypted: true (CloudFormation ignores it: encryption comes from the source);
  *         a restored or cloned DB cluster without KmsKeyId (it would inherit its source's);
@@ -31,7 +34,7 @@ export const RdsStorageEncryption: ComplianceRule = {
   remediation:
     'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a '
     + 'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::GlobalCluster'],
   judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
@@ -40,14 +43,17 @@ export const RdsStorageEncryption: ComplianceRule = {
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
   checkResource(resource, template): Violation[] {
-    return encryptionViolations(resource, template, 0);
+    return resource.type === 'AWS::RDS::GlobalCluster' ? globalClusterViolations(resource, template) : encryptionViolations(resource, template, 0);
   },
 };
 
 /** Properties that make an instance inherit its encryption from a source, ignoring StorageEncrypted. */
-const INSTANCE_SOURCES = ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn'];
+const INSTANCE_SOURCES = [
+  'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
+  'SourceDBClusterIdentifier', // a read replica of a Multi-AZ DB cluster
+];
 /** Properties that make a cluster inherit its source's encryption unless KmsKeyId is given. */
-const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier'];
+const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'];
 
 function encryptionViolations(resource: TemplateResource, template: TemplateView, hops: number): Violation[] {
   if (isJudgedThroughCluster(resource, template)) return [];
@@ -82,6 +88,22 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
       'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
     )]),
   ];
+}
+
+/**
+ * A global cluster created from an existing cluster takes that cluster's encryption; otherwise its
+ * own StorageEncrypted decides (and its member clusters are judged as DB clusters).
+ */
+function globalClusterViolations(resource: TemplateResource, template: TemplateView): Violation[] {
+  const sourceExpr = resource.properties.SourceDBClusterIdentifier;
+  if (sourceExpr === undefined) {
+    const violation = requireTrue(resource.properties, 'StorageEncrypted', template);
+    return violation ? [violation] : [];
+  }
+  const source = template.referencedResource(sourceExpr);
+  if (source?.type === 'AWS::RDS::DBCluster' && encryptionViolations(source, template, 1).length === 0) return [];
+  return [fail('the global cluster takes its encryption from SourceDBClusterIdentifier, a DB cluster not proven encrypted in this template',
+    'create the source DB cluster, encrypted, in the same template')];
 }
 
 /** Whether a property may be present at deploy time (not absent, not always AWS::NoValue). */

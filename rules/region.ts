@@ -18,7 +18,7 @@ import { renderString } from './core/values';
 export const MANDATED_REGION = 'eu-west-1';
 
 // Region names (optionally with an AZ letter) of every AWS partition.
-const REGION_PATTERN = /\b((?:af|ap|ca|cn|eu|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isof)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2})[a-z]?\b/g;
+const REGION_PATTERN = /\b((?:af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof|-de)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2})[a-z]?\b/g;
 
 export const Region: ComplianceRule = {
   id: 'SFX-REGION',

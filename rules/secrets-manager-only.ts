@@ -9,7 +9,8 @@
  * FAILS   a literal password or token; one from a CloudFormation parameter (NoEcho hides it
  *         from the console, not from anyone who can read the stack's parameters or template);
  *         an SSM SecureString reference (the control requires Secrets Manager);
- *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) with a
+ *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) of a container,
+ *         function or CodeBuild project (PLAINTEXT) with a
  *         literal value, unless its name ends in a metadata suffix (_NAME, _ARN, _ID, _TTL,
  *         _SECONDS, _MINUTES, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION, _HEADER, _FILE,
  *         _ENABLED, _VERSION: SECRET_NAME names a secret, it is not one); any environment
@@ -37,8 +38,15 @@ const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
   'AWS::Neptune::DBCluster': ['MasterUserPassword'],
   'AWS::Redshift::Cluster': ['MasterUserPassword'],
   'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
-  'AWS::ElastiCache::User': ['Passwords'],
+  'AWS::ElastiCache::User': ['Passwords', 'AuthenticationMode.Passwords'],
+  'AWS::DMS::Endpoint': ['Password'],
+  'AWS::OpenSearchService::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
 };
+
+/** A property by dotted path (`AuthenticationMode.Passwords`). */
+function propertyAt(properties: Readonly<Record<string, unknown>>, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((value, key) => (isPlainObject(value) ? value[key] : undefined), properties);
+}
 
 export const SecretsManagerOnly: ComplianceRule = {
   id: 'SFX-SECRETS-MANAGER',
@@ -52,7 +60,7 @@ export const SecretsManagerOnly: ComplianceRule = {
     'Generate the credential into a Secrets Manager secret (rds.Credentials.fromGeneratedSecret, '
     + 'secretsmanager.Secret with generateSecretString) and pass it as a dynamic reference to the resource '
     + 'and through ecs.Secret.fromSecretsManager to containers.',
-  resourceTypes: [...Object.keys(CREDENTIAL_PROPERTIES), 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::SecretsManager::Secret'],
+  resourceTypes: [...Object.keys(CREDENTIAL_PROPERTIES), 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::CodeBuild::Project', 'AWS::SecretsManager::Secret'],
   judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'IA-5(7)' },
@@ -70,6 +78,13 @@ export const SecretsManagerOnly: ComplianceRule = {
               ...containerSecretViolations(`ContainerDefinitions[${index}].Secrets`, container.Secrets, template),
             ]
             : []);
+      case 'AWS::CodeBuild::Project': {
+        // PLAINTEXT (the default type) variables are stored in the project; SECRETS_MANAGER ones are references.
+        const environment = resource.properties.Environment;
+        const variables = asList(isPlainObject(environment) ? environment.EnvironmentVariables : undefined)
+          .filter((v) => isPlainObject(v) && (v.Type === undefined || v.Type === 'PLAINTEXT'));
+        return environmentViolations('Environment.EnvironmentVariables', nameValuePairs(variables), template);
+      }
       case 'AWS::Lambda::Function': {
         const environment = resource.properties.Environment;
         const variables = isPlainObject(environment) && isPlainObject(environment.Variables) ? environment.Variables : {};
@@ -85,7 +100,7 @@ export const SecretsManagerOnly: ComplianceRule = {
 
 function credentialViolations(resource: TemplateResource, template: TemplateView): Violation[] {
   return (CREDENTIAL_PROPERTIES[resource.type] ?? []).flatMap((name) => {
-    const value = resource.properties[name];
+    const value = propertyAt(resource.properties, name);
     if (value === undefined) return [];
     const values = Array.isArray(value) ? value.map((v, i) => [`${name}[${i}]`, v] as const) : [[name, value] as const];
     return values.flatMap(([at, v]) => {

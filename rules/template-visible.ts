@@ -8,10 +8,13 @@
  *         listed in KNOWN_TRANSFORMS, whose effect is known (SAM resources are judged as such);
  *         AWS::Serverless::Application resources of the AWS-published applications in
  *         APPROVED_APPLICATIONS (Secrets Manager rotation functions).
- * FAILS   an AWS::CloudFormation::Stack whose template is only a URL; any other SAR
- *         application; a template macro (`Transform` not in KNOWN_TRANSFORMS), which may
+ * FAILS   an AWS::CloudFormation::Stack whose template is only a URL; an
+ *         AWS::CloudFormation::StackSet (its template deploys to other accounts and regions
+ *         unjudged); an AWS::ServiceCatalog::CloudFormationProvisionedProduct (it launches a
+ *         product template from outside); any other SAR application; a template macro
+ *         (`Transform` not in KNOWN_TRANSFORMS, however it got into the template), which may
  *         rewrite any resource after the gate has judged it; `Fn::Transform` (AWS::Include
- *         snippets or macros) inside a resource.
+ *         snippets or macros) anywhere in a resource entry or in place of one.
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, isPlainObject } from './core/template';
@@ -63,8 +66,14 @@ export const TemplateVisible: ComplianceRule = {
       violations.push(fail('the nested stack\'s template is only a URL (TemplateURL), so no control judged its resources',
         'define it as a CDK NestedStack (or CfnInclude with loadNestedStacks)'));
     }
+    if (resource.type === 'AWS::CloudFormation::StackSet') {
+      violations.push(fail('a stack set deploys its template to other accounts and regions, out of the gate\'s sight', 'deploy those stacks from this CDK app instead'));
+    }
+    if (resource.type === 'AWS::ServiceCatalog::CloudFormationProvisionedProduct') {
+      violations.push(fail('a provisioned product launches a template from outside this app, which the gate cannot read', 'build the resources in CDK instead'));
+    }
     if (resource.type === 'AWS::Serverless::Application') violations.push(...applicationViolations(resource, template));
-    if (containsTransform(resource.properties)) {
+    if (resource.logicalId === 'Fn::Transform' || containsTransform(resource.raw)) {
       violations.push(fail('a property uses Fn::Transform (AWS::Include or a macro), which inserts content the gate never saw',
         'write the content into the template'));
     }

@@ -34,7 +34,7 @@ export interface StackFacts {
   readonly publisherRegion?: string;
   /** For a product stack: the construct path of the stack that publishes it. */
   readonly publisherPath?: string;
-  /** The template's `Transform` entries (SAM, macros). */
+  /** The rendered template's `Transform` entries (SAM, macros), however they got there. */
   readonly transforms?: readonly string[];
 }
 

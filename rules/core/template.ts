@@ -9,11 +9,16 @@ export interface TemplateResource {
   readonly type: string;
   /** `{}` when the template has no `Properties` for the resource. */
   readonly properties: Readonly<Record<string, unknown>>;
+  /** The template condition that decides whether the resource exists at all, if any. */
+  readonly condition?: unknown;
+  /** The whole resource entry (Type, Properties, Condition, Metadata, …) as rendered. */
+  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 /** A CloudFormation template as rendered by CDK (the `_toCloudFormation()` output). */
 export interface RenderedTemplate {
-  readonly Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+  readonly Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown>; Condition?: unknown }>;
+  readonly Transform?: unknown;
   readonly Parameters?: Record<string, Record<string, unknown>>;
   readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly Conditions?: Record<string, unknown>;
@@ -37,7 +42,8 @@ export class TemplateView {
     this.judgedNestedStacks = facts.judgedNestedStacks ?? new Set();
     for (const [logicalId, body] of Object.entries(template.Resources ?? {})) {
       const properties = isPlainObject(body?.Properties) ? body.Properties : {};
-      this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties });
+      const raw = isPlainObject(body) ? body : {};
+      this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties, condition: body?.Condition, raw });
     }
   }
 
@@ -51,6 +57,19 @@ export class TemplateView {
 
   resourcesOfType(type: string): TemplateResource[] {
     return this.allResources().filter((r) => r.type === type);
+  }
+
+  /**
+   * Resources of the type that exist whatever the template's conditions: only these can prove a
+   * property of the deployment (a second AZ, a replica), since a conditional one may never be created.
+   */
+  unconditionalResourcesOfType(type: string): TemplateResource[] {
+    return this.resourcesOfType(type).filter((r) => r.condition === undefined);
+  }
+
+  /** The template's `Transform` entries (names), as rendered. */
+  transforms(): string[] {
+    return asList(this.template.Transform).map((t) => (isPlainObject(t) ? String(t.Name ?? '') : String(t)));
   }
 
   parameter(name: string): Record<string, unknown> | undefined {

@@ -51,6 +51,10 @@ function possibleRef(name: string, template: TemplateView): Possible {
       : { kind: 'unknown', reason: `the deploy-time value ${name}` };
   }
   const via = `parameter ${name}`;
+  // For SSM-backed parameters AllowedValues constrain the parameter's name, not the value stored under it.
+  if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::Parameter::Value')) {
+    return { kind: 'unknown', reason: `CloudFormation ${via}, whose value is read from SSM Parameter Store at deploy time` };
+  }
   if (Array.isArray(parameter.AllowedValues) && parameter.AllowedValues.every(isPrimitive)) {
     return { kind: 'known', values: parameter.AllowedValues, via };
   }
