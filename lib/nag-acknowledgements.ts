@@ -116,7 +116,7 @@ export function applyAcknowledgements<T>(entries: readonly NagAcknowledgement<T>
 }
 
 /** The AwsSolutions-IAM5 finding ids cdk-nag reports for a policy, computed by the rule itself. */
-function wildcardFindingIds(construct: IConstruct): string[] {
+export function wildcardFindingIds(construct: IConstruct): string[] {
   const policy = construct.node.defaultChild ?? construct;
   if (!CfnResource.isCfnResource(policy)) return [];
   const findings = rules.iam.IAMNoWildcardPermissions(policy);

@@ -16,6 +16,8 @@
  *         scheduled actions, node groups or placement constraints that are not literal objects;
  *         an ECS scalable target or scheduled action with MinCapacity below 2;
  *         an ElastiCache replica scalable target with MinCapacity below 1.
+ *         Resources that exist only under a template Condition (a second Aurora instance, a
+ *         subnet, a scalable target) never count towards proving any of the above.
  */
 import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
 import { isAuroraClusterMember, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
