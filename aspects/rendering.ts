@@ -1,6 +1,8 @@
 /**
  * Renders what CloudFormation will receive: the stack's template after every escape-hatch
- * override, with tokens resolved. This is the only place that touches CDK internals.
+ * override, with tokens resolved. This is the only place where the gate touches CDK internals
+ * (`Stack._toCloudFormation`, `ProductStack._parentStack`); a CDK upgrade that changes them
+ * shows up at once in test/compliance.
  */
 import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';

@@ -101,7 +101,7 @@ export class StreamFlixCompute extends Construct {
     const desiredCount = props.desiredCount ?? COMPUTE_DEFAULTS.desiredCount;
     const maxCount = props.maxCount ?? COMPUTE_DEFAULTS.maxCount;
     const healthCheckPath = props.healthCheckPath ?? COMPUTE_DEFAULTS.healthCheckPath;
-    validateTaskCounts(desiredCount, maxCount);
+    validateTaskCounts(this, desiredCount, maxCount);
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc,
@@ -250,14 +250,15 @@ function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
 }
 
 /** Rejects literal task counts that would break Multi-AZ; tokens are validated by their parameter constraints. */
-function validateTaskCounts(desiredCount: number, maxCount: number): void {
+function validateTaskCounts(scope: Construct, desiredCount: number, maxCount: number): void {
+  const reject = (what: string, fix: string) => { throw new Error(`${scope.node.path}: ${what}. Fix: ${fix}.`); };
   if (!Token.isUnresolved(desiredCount) && desiredCount < 2) {
-    throw new Error(`desiredCount must be at least 2 so the service spans two AZs, got ${desiredCount}`);
+    reject(`desiredCount is ${desiredCount}, but the service needs at least 2 tasks to span two AZs`, 'set desiredCount to 2 or more');
   }
   if (!Token.isUnresolved(maxCount) && maxCount < 2) {
-    throw new Error(`maxCount must be at least 2 (the autoscaling minimum), got ${maxCount}`);
+    reject(`maxCount is ${maxCount}, below the autoscaling minimum of 2`, 'set maxCount to 2 or more');
   }
   if (!Token.isUnresolved(desiredCount) && !Token.isUnresolved(maxCount) && maxCount < desiredCount) {
-    throw new Error(`maxCount (${maxCount}) must not be lower than desiredCount (${desiredCount})`);
+    reject(`maxCount (${maxCount}) is lower than desiredCount (${desiredCount})`, 'raise maxCount to at least desiredCount');
   }
 }

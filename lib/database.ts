@@ -67,7 +67,7 @@ export class StreamFlixDatabase extends Construct {
 
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       engine: POSTGRES_ENGINE,
-      instanceType: toEc2InstanceType(props.instanceType ?? 'db.t4g.medium'),
+      instanceType: toEc2InstanceType(this, props.instanceType ?? 'db.t4g.medium'),
       vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       securityGroups: [this.securityGroup],
@@ -137,12 +137,12 @@ export class StreamFlixDatabase extends Construct {
  * RDS names instance classes `db.<class>`, while the L2 adds the `db.` prefix itself. A literal is checked
  * and stripped here; a token (a provisioning parameter) is stripped in CloudFormation.
  */
-function toEc2InstanceType(rdsInstanceClass: string): ec2.InstanceType {
+function toEc2InstanceType(scope: Construct, rdsInstanceClass: string): ec2.InstanceType {
   if (Token.isUnresolved(rdsInstanceClass)) {
     return new ec2.InstanceType(Fn.select(1, Fn.split('db.', rdsInstanceClass)));
   }
   if (!/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(rdsInstanceClass)) {
-    throw new Error(`dbInstanceType must be an RDS instance class such as 'db.t4g.medium', got '${rdsInstanceClass}'`);
+    throw new Error(`${scope.node.path}: dbInstanceType '${rdsInstanceClass}' is not an RDS instance class. Fix: use the db. form, such as 'db.t4g.medium'.`);
   }
   return new ec2.InstanceType(rdsInstanceClass.slice('db.'.length));
 }

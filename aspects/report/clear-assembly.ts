@@ -8,14 +8,15 @@ import * as path from 'path';
 import { REPORT_FILES } from './write-reports';
 
 const KEEP = new Set<string>(Object.values(REPORT_FILES));
-const ASSEMBLY_FILE = /^(manifest\.json|tree\.json|cdk\.out|validation-report\.json|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
+// Includes earlier cdk-nag reports: the packs never run after the gate fails, so an old one could read "success".
+const ASSEMBLY_FILE = /^(manifest\.json|tree\.json|cdk\.out|validation-report\.json|cdk-nag-.*\.json|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
 
 export function clearCloudAssembly(outdir: string | undefined): void {
   if (!outdir || !fs.existsSync(outdir)) return;
   for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
     if (KEEP.has(entry.name)) continue;
     const full = path.join(outdir, entry.name);
-    if (entry.isDirectory() && entry.name.startsWith('assembly-')) fs.rmSync(full, { recursive: true, force: true });
+    if (entry.name.startsWith('assembly-') || entry.name.startsWith('asset.')) fs.rmSync(full, { recursive: true, force: true });
     else if (entry.isFile() && ASSEMBLY_FILE.test(entry.name)) fs.rmSync(full, { force: true });
   }
 }

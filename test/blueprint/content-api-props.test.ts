@@ -59,14 +59,14 @@ describe('ContentApi with every prop a CfnParameter token', () => {
 
 describe('literal props are validated', () => {
   test('desiredCount below 2 is rejected', () => {
-    expect(() => build({ desiredCount: 1 })).toThrow(/desiredCount must be at least 2/);
+    expect(() => build({ desiredCount: 1 })).toThrow(/ContentApi\/Compute: desiredCount is 1, but the service needs at least 2 tasks to span two AZs. Fix: set desiredCount to 2 or more/);
   });
 
   test('maxCount below desiredCount is rejected', () => {
-    expect(() => build({ desiredCount: 4, maxCount: 3 })).toThrow(/maxCount \(3\) must not be lower than desiredCount \(4\)/);
+    expect(() => build({ desiredCount: 4, maxCount: 3 })).toThrow(/maxCount \(3\) is lower than desiredCount \(4\)\. Fix: raise maxCount/);
   });
 
   test('an RDS instance class without the db. prefix is rejected', () => {
-    expect(() => build({ dbInstanceType: 't4g.medium' })).toThrow(/dbInstanceType must be an RDS instance class/);
+    expect(() => build({ dbInstanceType: 't4g.medium' })).toThrow(/dbInstanceType 't4g.medium' is not an RDS instance class\. Fix: use the db\. form/);
   });
 });

@@ -213,6 +213,6 @@ describe('principal association', () => {
     ['arn:aws:iam::111122223333:user/alice'],
     ['arn:aws:iam::*:role/Admin'],
   ])('refuses %s: access is for one role, never everyone', (arn) => {
-    expect(() => synthesizeCatalog({}, { [PRINCIPAL_CONTEXT_KEY]: arn })).toThrow(/must be the ARN of one IAM role/);
+    expect(() => synthesizeCatalog({}, { [PRINCIPAL_CONTEXT_KEY]: arn })).toThrow(/not the ARN of one IAM role/);
   });
 });
