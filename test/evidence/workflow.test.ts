@@ -92,3 +92,10 @@ test('appends the Markdown report to the job summary even when synth fails', () 
 test('pins every action to a major version', () => {
   for (const step of steps.filter((s) => s.uses)) expect(step.uses).toMatch(/@v\d+$/);
 });
+
+test('lints the synthesized templates with a pinned cfn-lint after synth', () => {
+  const synth = runStep(/cdk synth/);
+  const lint = runStep(/npm run cfn-lint/);
+  expect(lint).toBeGreaterThan(synth);
+  expect(steps[lint].run).toMatch(/pip install cfn-lint==\d+\.\d+\.\d+/);
+});
