@@ -145,13 +145,18 @@ function wildcardProblem(action: string): string | undefined {
  * PassRole there can hand any role, administrator roles included, to a service.
  */
 function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
-  const passRole = actions.find((action) => iamPatternMatches(action, 'iam:PassRole'));
+  const passRole = actions.find((action) => mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole'));
   if (!passRole) return [];
   const everyRole = asList(resourceExpr).flatMap((expr) => candidateStrings(expr, template)).find((text) => text !== undefined && matchesEveryRole(text));
   return everyRole === undefined ? [] : [fail(
     `${where} allows ${passRole} on "${everyRole}", which is every role of the account`,
     'restrict iam:PassRole to the ARNs (or a name prefix) of the roles the service needs',
   )];
+}
+
+/** Cheap pre-check (policies hold hundreds of actions): only iam actions or wildcard services can match. */
+function mayBePassRole(action: string): boolean {
+  return /^(iam:|[^:]*[*?])/i.test(action);
 }
 
 /** `…:iam::<account>:` followed by a wildcard before any role name: `*`, `role*`, `role/*`, `role/?*`. */
@@ -175,7 +180,7 @@ function candidateStrings(expr: unknown, template: TemplateView): (string | unde
 
 function actionsOnAnyResource(where: string, actions: string[], shown: string): Violation[] {
   return actions.flatMap((action) => {
-    if (iamPatternMatches(action, 'iam:PassRole')) {
+    if (mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole')) {
       const granted = action.toLowerCase() === 'iam:passrole' ? action : `"${action}", which includes iam:PassRole,`;
       return [fail(`${where} allows ${granted} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
     }
