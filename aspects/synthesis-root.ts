@@ -2,9 +2,17 @@
 import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
+const roots = new WeakMap<IConstruct, IConstruct>();
+
+/** Memoised through the parent: aspects ask for every construct of the tree, once per control. */
 export function synthesisRootOf(construct: IConstruct): IConstruct {
-  if (Stage.isStage(construct)) return construct;
-  return Stage.of(construct) ?? construct.node.root;
+  let root = roots.get(construct);
+  if (root === undefined) {
+    const parent = construct.node.scope;
+    root = Stage.isStage(construct) || parent === undefined ? construct : synthesisRootOf(parent);
+    roots.set(construct, root);
+  }
+  return root;
 }
 
 /** Every construct under `scope` in tree order, not entering Stages for which `enter` says no. */
