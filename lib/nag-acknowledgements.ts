@@ -24,7 +24,8 @@ export interface NagAcknowledgement<T = ContentApi> {
 }
 
 const defaultChild = (c: IConstruct) => c.node.defaultChild ?? c;
-const packs = (rule: string, only: string[] = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']) => only.map((pack) => `${pack}-${rule}`);
+/** The ids under which the compliance packs (all three, or those named) report `rule`. */
+export const packs = (rule: string, only: string[] = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']) => only.map((pack) => `${pack}-${rule}`);
 
 export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   {

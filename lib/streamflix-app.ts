@@ -6,12 +6,12 @@
  */
 import { App, AppProps } from 'aws-cdk-lib';
 import { applyCompliance } from '../aspects';
-import { StreamFlixCatalogStack, addRegionGuard } from './catalog';
+import { GUARDED_REGION, StreamFlixCatalogStack, addRegionGuard } from './catalog';
 import { addNagPacks } from './nag-packs';
 import { StreamFlixStack } from './streamflix-stack';
 
 /** The only region the blueprint deploys to (SFX-REGION). */
-export const STREAMFLIX_REGION = 'eu-west-1';
+export const STREAMFLIX_REGION = GUARDED_REGION;
 
 export interface StreamFlixAppOptions extends AppProps {
   /** Apply the SFX compliance gate. @default true */

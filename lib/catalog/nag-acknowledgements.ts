@@ -3,10 +3,9 @@
  * inside it holds the content API, whose acknowledgements are in ../nag-acknowledgements.ts.
  */
 import { IConstruct } from 'constructs';
-import { NagAcknowledgement } from '../nag-acknowledgements';
+import { NagAcknowledgement, packs } from '../nag-acknowledgements';
 import type { StreamFlixCatalogStack } from './catalog-stack';
 
-const packs = (rule: string, only = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']) => only.map((pack) => `${pack}-${rule}`);
 
 /** The singleton Lambda that copies the product's assets into the asset bucket (aws-cdk-lib's BucketDeployment). */
 function bucketDeployment(stack: StreamFlixCatalogStack): IConstruct {

@@ -1,7 +1,8 @@
 import { Aws, CfnRule, Fn, Stack } from 'aws-cdk-lib';
+import { MANDATED_REGION } from '../../rules/region';
 
-/** The only region StreamFlix deploys to; the guard and the launch role's region condition use it. */
-export const GUARDED_REGION = 'eu-west-1';
+/** The only region StreamFlix deploys to (the one SFX-REGION mandates); the guard and the launch role use it. */
+export const GUARDED_REGION = MANDATED_REGION;
 
 /** Construct id of the rule; also its name in the template's `Rules` section. */
 export const REGION_GUARD_ID = 'RegionIsEuWest1';
