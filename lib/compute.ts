@@ -25,13 +25,11 @@ export const COMPUTE_DEFAULTS = {
 /** The port the internal ALB listens on (plain HTTP: it is reachable only through the VPC link). */
 export const LISTENER_PORT = 80;
 
-/** Properties of {@link StreamFlixCompute}. Every optional value may be a token. */
-export interface StreamFlixComputeProps {
-  readonly network: StreamFlixNetwork;
-  /** Endpoints and credentials of these stores are handed to the container. */
-  readonly data: StreamFlixData;
+/** How the API service runs: image, size and task counts. Every value may be a token. */
+export interface ApiServiceOptions {
   /**
-   * Image reference in a registry (no Docker build at synth time).
+   * Container image of the API, as a registry reference (no Docker build at synth time). It must run as
+   * a non-root user and tolerate a read-only root filesystem (only `/tmp` and `/var/cache/nginx` are writable).
    * @default 'nginxinc/nginx-unprivileged:stable-alpine'
    */
   readonly containerImage?: string;
@@ -61,7 +59,7 @@ export interface StreamFlixComputeProps {
    */
   readonly desiredCount?: number;
   /**
-   * Upper bound for autoscaling.
+   * Maximum number of tasks autoscaling may run (the minimum is always 2).
    * @default 6
    */
   readonly maxCount?: number;
@@ -70,6 +68,13 @@ export interface StreamFlixComputeProps {
    * @default '/'
    */
   readonly healthCheckPath?: string;
+}
+
+/** Properties of {@link StreamFlixCompute}. */
+export interface StreamFlixComputeProps extends ApiServiceOptions {
+  readonly network: StreamFlixNetwork;
+  /** Endpoints and credentials of these stores are handed to the container. */
+  readonly data: StreamFlixData;
 }
 
 /** Mount points the image writes to; every other path stays read-only. */

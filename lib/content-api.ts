@@ -9,7 +9,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { StreamFlixApi } from './api';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
-import { COMPUTE_DEFAULTS, StreamFlixCompute } from './compute';
+import { ApiServiceOptions, StreamFlixCompute } from './compute';
 import { StreamFlixData } from './data';
 import { StreamFlixNetwork } from './network';
 
@@ -19,48 +19,12 @@ import { StreamFlixNetwork } from './network';
  * Every property may be a token (for example a `CfnParameter` value when the construct is published as a
  * Service Catalog product); literal values are validated at synth time, tokens by their parameter's constraints.
  */
-export interface ContentApiProps {
+export interface ContentApiProps extends ApiServiceOptions {
   /**
    * Name of the environment (for example `dev`, `prod`); tags every resource and names the HTTP API.
    * @default 'dev'
    */
   readonly environmentName?: string;
-  /**
-   * Container image of the API, as a registry reference. It must run as a non-root user and tolerate a
-   * read-only root filesystem (only `/tmp` and `/var/cache/nginx` are writable).
-   * @default 'nginxinc/nginx-unprivileged:stable-alpine'
-   */
-  readonly containerImage?: string;
-  /**
-   * Port the container listens on.
-   * @default 8080
-   */
-  readonly containerPort?: number;
-  /**
-   * Non-root user (UID or UID:GID) the container runs as.
-   * @default '101'
-   */
-  readonly containerUser?: string;
-  /**
-   * Task CPU units (a valid Fargate CPU value).
-   * @default 512
-   */
-  readonly cpu?: number;
-  /**
-   * Task memory in MiB (valid for the chosen CPU).
-   * @default 1024
-   */
-  readonly memory?: number;
-  /**
-   * Tasks to run normally; at least 2 so the service spans two AZs.
-   * @default 2
-   */
-  readonly desiredCount?: number;
-  /**
-   * Maximum number of tasks autoscaling may run (the minimum is always 2).
-   * @default 6
-   */
-  readonly maxCount?: number;
   /**
    * RDS instance class of the PostgreSQL database, with the `db.` prefix.
    * @default 'db.t4g.medium'
@@ -105,17 +69,8 @@ export class ContentApi extends Construct {
       dbInstanceType: props.dbInstanceType,
       cacheNodeType: props.cacheNodeType,
     });
-    this.compute = new StreamFlixCompute(this, 'Compute', {
-      network: this.network,
-      data: this.data,
-      containerImage: props.containerImage ?? COMPUTE_DEFAULTS.containerImage,
-      containerPort: props.containerPort,
-      containerUser: props.containerUser,
-      cpu: props.cpu,
-      memory: props.memory,
-      desiredCount: props.desiredCount,
-      maxCount: props.maxCount,
-    });
+    // ContentApiProps extends the service options; the compute tier reads only those.
+    this.compute = new StreamFlixCompute(this, 'Compute', { ...props, network: this.network, data: this.data });
     this.api = new StreamFlixApi(this, 'Api', {
       network: this.network,
       compute: this.compute,
