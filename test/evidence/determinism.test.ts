@@ -16,13 +16,13 @@ function jsonWithoutTimestamp(outdir: string): string {
   return blanked;
 }
 
-describe('two synths of the blueprint (gate on, nag off)', () => {
+describe('two synths of the blueprint (gate and the four cdk-nag packs on)', () => {
   let first: string;
   let second: string;
 
   beforeAll(() => {
-    first = synthBlueprint();
-    second = synthBlueprint();
+    first = synthBlueprint({ nag: true });
+    second = synthBlueprint({ nag: true });
   });
 
   test('write the same files', () => {
@@ -38,6 +38,12 @@ describe('two synths of the blueprint (gate on, nag off)', () => {
   test('compliance-report.sarif and .md are byte-identical', () => {
     expect(readText(second, REPORTS.sarif)).toBe(readText(first, REPORTS.sarif));
     expect(readText(second, REPORTS.markdown)).toBe(readText(first, REPORTS.markdown));
+  });
+
+  test('each cdk-nag pack report is byte-identical', () => {
+    const nagReports = filesUnder(first).filter((file) => /^cdk-nag-.*\.json$/.test(file));
+    expect(nagReports).toHaveLength(4);
+    for (const file of nagReports) expect(readText(second, file)).toBe(readText(first, file));
   });
 
   test('compliance-report.json is byte-identical but for generatedAt', () => {
