@@ -1,11 +1,15 @@
 /**
  * SFX-DATA-NOT-PUBLIC — the data tier (RDS, ElastiCache) cannot be reached from the internet.
  *
- * PASSES  DB instances with `PubliclyAccessible: false` in a DB subnet group; DB clusters in a
- *         DB subnet group; databases and caches whose subnets (when in the template) have no
- *         route to an internet gateway and whose security groups admit no 0.0.0.0/0 or ::/0.
- * FAILS   PubliclyAccessible true, absent on a DB instance (its default depends on the subnet
- *         group and is true in a default VPC) or unprovable; no DB subnet group (the default
+ * PASSES  DB instances with `PubliclyAccessible: false` in a DB subnet group, or with it absent
+ *         in a DB subnet group of this template whose subnets all have route tables of this
+ *         template and none routes to an internet gateway (what CDK renders for a DatabaseInstance
+ *         in private or isolated subnets); DB clusters in a DB subnet group; databases and caches
+ *         whose subnets (when in the template) have no route to an internet gateway and whose
+ *         security groups admit no 0.0.0.0/0 or ::/0.
+ * FAILS   PubliclyAccessible true or unprovable; absent on a DB instance whose subnets are not
+ *         all proven private as above (the default is true in a default VPC, and in any VPC with
+ *         an internet gateway); no DB subnet group (the default
  *         VPC's public subnets); a subnet group with a public subnet; a security group on
  *         the database or cache that admits the whole internet (0.0.0.0/0, ::/0, or ranges wider
  *         than /8 (IPv4) or /16 (IPv6) that add up to it).
@@ -14,7 +18,7 @@ import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';
 import { isPublicSubnet, subnetsOfGroup, worldOpenIngress } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList } from './core/template';
+import { TemplateResource, TemplateView, asList, referencedLogicalId } from './core/template';
 
 interface DataStoreShape {
   readonly subnetGroup: string;
@@ -56,9 +60,10 @@ export const DataNotPublic: ComplianceRule = {
     const shape = SHAPES[resource.type];
     const violations: (Violation | undefined)[] = [];
     const member = isAuroraClusterMember(resource, template);
-    if (resource.type === 'AWS::RDS::DBInstance') {
+    if (resource.type === 'AWS::RDS::DBInstance'
+      && !(resource.properties.PubliclyAccessible === undefined && inProvenPrivateSubnets(resource, template))) {
       violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template,
-        'its default depends on the subnet group and is true in a default VPC'));
+        'its default is true in a default VPC or in a subnet group of a VPC with an internet gateway'));
     }
     if (resource.type === 'AWS::RDS::DBCluster' && resource.properties.PubliclyAccessible !== undefined
       && !isFalse(resource.properties.PubliclyAccessible)) {
@@ -68,6 +73,31 @@ export const DataNotPublic: ComplianceRule = {
     return violations.filter((v): v is Violation => v !== undefined);
   },
 };
+
+/**
+ * Absent PubliclyAccessible gives the instance a public address in a VPC with an internet gateway,
+ * but nothing on the internet can reach it when every subnet it may use has no route to one. That is
+ * proven only for a DB subnet group in this template whose subnets are all in it and all private
+ * (an Aurora member without its own group uses its cluster's).
+ */
+function inProvenPrivateSubnets(db: TemplateResource, template: TemplateView): boolean {
+  const cluster = template.referencedResource(db.properties.DBClusterIdentifier);
+  const reference = db.properties.DBSubnetGroupName ?? (cluster?.type === 'AWS::RDS::DBCluster' ? cluster.properties.DBSubnetGroupName : undefined);
+  const group = template.referencedResource(reference);
+  if (group?.type !== 'AWS::RDS::DBSubnetGroup') return false;
+  const listed = asList(group.properties.SubnetIds);
+  const subnets = subnetsOfGroup(reference, template);
+  return listed.length > 0 && subnets.length === listed.length
+    && subnets.every((subnet) => hasTemplateRouteTable(subnet, template) && !isPublicSubnet(subnet, template));
+}
+
+/** The subnet's routes are all readable: it is associated only with route tables of this template. */
+function hasTemplateRouteTable(subnet: TemplateResource, template: TemplateView): boolean {
+  const tables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
+    .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
+    .map((association) => template.referencedResource(association.properties.RouteTableId));
+  return tables.length > 0 && tables.every((table) => table?.type === 'AWS::EC2::RouteTable');
+}
 
 function placementViolations(resource: TemplateResource, shape: DataStoreShape, member: boolean, template: TemplateView): Violation[] {
   const violations: Violation[] = [];

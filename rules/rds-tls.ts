@@ -4,12 +4,14 @@
  * PASSES  a PostgreSQL DB instance whose parameter group (in the template) sets
  *         `rds.force_ssl` to 1, or leaves it at the default of a PostgreSQL 15+ family
  *         (where RDS defaults it to 1); a PostgreSQL 15+ instance on the default parameter
- *         group (a read replica without EngineVersion takes its in-template source's version);
+ *         group (a read replica without EngineVersion takes its in-template source's version;
+ *         no EngineVersion at all means RDS's default version, 15 or later);
  *         an Aurora PostgreSQL cluster whose cluster parameter group sets rds.force_ssl 1.
  *         Aurora instances are judged through their cluster. Other engines are not judged.
  * FAILS   rds.force_ssl 0 or unprovable; a parameter group whose Parameters is not a literal map
  *         (Fn::If, parameter); an instance on the default group of PostgreSQL 14 or
- *         older, or of an unpinned version; a parameter group outside the template (its
+ *         older, or of a version that is not a literal, or a read replica of a source outside
+ *         the template; a parameter group outside the template (its
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
@@ -106,10 +108,17 @@ function groupViolations(
   return violation ? [violation] : [];
 }
 
-/** RDS for PostgreSQL 15+ defaults rds.force_ssl to 1 (Aurora does not: it needs an explicit setting). */
+/**
+ * RDS for PostgreSQL 15+ defaults rds.force_ssl to 1 (Aurora does not: it needs an explicit setting).
+ * EngineVersion absent (on the instance and any in-template source) is CloudFormation's default:
+ * RDS's current default PostgreSQL version, 15 or later since 2023 (a default only moves forward).
+ */
 function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
   if (!databaseEngines(db, template).every((e) => e === 'postgres')) return false;
-  const version = literalString(instanceDefining(db, 'EngineVersion', template)?.properties.EngineVersion, template);
+  const defining = instanceDefining(db, 'EngineVersion', template);
+  if (defining === undefined) return false; // a replica of a source outside the template
+  if (defining.properties.EngineVersion === undefined) return true;
+  const version = literalString(defining.properties.EngineVersion, template);
   return version !== undefined && Number(version.split('.')[0]) >= 15;
 }
 

@@ -40,8 +40,35 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     expectViolation(err, ID, 'S/Db/Resource', 'PubliclyAccessible is true');
   });
 
-  test('PubliclyAccessible absent fails (default true in a default VPC)', () => {
-    const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { publiclyAccessible: undefined }); });
+  test('PubliclyAccessible absent passes in a subnet group of proven private subnets (a DatabaseInstance left at its default)', () => {
+    expectNoViolations(synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { publiclyAccessible: undefined }); }));
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      new rds.DatabaseInstance(stack, 'Db', { ...compliantDbProps(mixedVpc(stack)), publiclyAccessible: undefined });
+    }));
+  });
+
+  test('PubliclyAccessible absent fails without a subnet group, with an imported one, or with subnets whose routes are not in the template', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      compliantCfnDb(stack, 'NoGroup', { publiclyAccessible: undefined, dbSubnetGroupName: undefined });
+      compliantCfnDb(stack, 'Imported', { publiclyAccessible: undefined, dbSubnetGroupName: 'shared-db-subnets' });
+      const subnet = new ec2.CfnSubnet(stack, 'LooseSubnet', { vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.9.0.0/24', availabilityZone: 'eu-west-1a' });
+      new ec2.CfnSubnetRouteTableAssociation(stack, 'LooseAssoc', { subnetId: subnet.ref, routeTableId: 'rtb-0123456789abcdef0' });
+      const group = new rds.CfnDBSubnetGroup(stack, 'LooseGroup', { dbSubnetGroupDescription: 'loose', subnetIds: [subnet.ref] });
+      compliantCfnDb(stack, 'Loose', { publiclyAccessible: undefined, dbSubnetGroupName: group.ref });
+    });
+    for (const id of ['NoGroup', 'Imported', 'Loose']) expectViolation(err, ID, `S/${id}`, 'PubliclyAccessible is absent');
+  });
+
+  test('PubliclyAccessible absent in public subnets fails', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const group = new rds.CfnDBSubnetGroup(stack, 'PublicGroup', {
+        dbSubnetGroupDescription: 'public', subnetIds: mixedVpc(stack).publicSubnets.map((subnet) => subnet.subnetId),
+      });
+      compliantCfnDb(stack, 'Db', { publiclyAccessible: undefined, dbSubnetGroupName: group.ref });
+    });
     expectViolation(err, ID, 'S/Db', 'PubliclyAccessible is absent');
   });
 

@@ -75,16 +75,17 @@ describe('SFX-RDS-TLS', () => {
     }));
   });
 
-  test('L1: literal default.postgres14 group fails, default.postgres16 passes; no EngineVersion fails', () => {
+  test('L1: literal default.postgres14 group fails, default.postgres16 passes; no EngineVersion (RDS default, 15+) passes, a parameter version fails', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       compliantCfnDb(stack, 'Pg14', { engineVersion: '14.12', dbParameterGroupName: 'default.postgres14' });
       compliantCfnDb(stack, 'Pg16', { engineVersion: '16.4', dbParameterGroupName: 'default.postgres16' });
       compliantCfnDb(stack, 'Unpinned', { engineVersion: undefined });
+      compliantCfnDb(stack, 'Chosen', { engineVersion: new CfnParameter(stack, 'Version').valueAsString });
     });
     expectViolation(err, ID, 'S/Pg14', 'outside this template');
-    expectViolation(err, ID, 'S/Unpinned', 'DBParameterGroupName is absent');
-    expect(err!.violations.map((v) => v.path)).toEqual(['S/Pg14', 'S/Unpinned']);
+    expectViolation(err, ID, 'S/Chosen', 'DBParameterGroupName is absent');
+    expect(err!.violations.map((v) => v.path)).toEqual(['S/Pg14', 'S/Chosen']);
   });
 
   test('raw CfnResource PostgreSQL 13 instance fails; MySQL is not judged', () => {
