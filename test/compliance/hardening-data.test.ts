@@ -9,7 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import {
   POSTGRES_16, compliantCfnDb, compliantDatabase, compliantReplicationGroup, euStack, expectNoViolationOf,
-  expectViolation, isolatedVpc, newApp, rawResource, synthApp, synthGate,
+  expectViolation, isolatedVpc, newApp, rawResource, synthApp, readReplicaOf, synthGate,
 } from './helpers';
 import { applyCompliance } from '../../aspects';
 
@@ -227,14 +227,7 @@ describe('SFX-RDS-TLS', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const source = compliantDatabase(stack, 'Db', { engine: POSTGRES_16 });
-      new rds.DatabaseInstanceReadReplica(stack, 'Replica', {
-        sourceDatabaseInstance: source,
-        instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-        vpc: source.vpc,
-        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-        multiAz: true,
-        publiclyAccessible: false,
-      });
+      readReplicaOf(stack, source, 'Replica', { publiclyAccessible: false });
     });
     expectNoViolationOf(err, TLS);
   });
@@ -246,13 +239,7 @@ describe('SFX-RDS-TLS', () => {
       const source = compliantDatabase(stack, 'Db', {
         engine, parameterGroup: new rds.ParameterGroup(stack, 'Params', { engine, parameters: { 'rds.force_ssl': '1' } }),
       });
-      new rds.DatabaseInstanceReadReplica(stack, 'Replica', {
-        sourceDatabaseInstance: source,
-        instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-        vpc: source.vpc,
-        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-        multiAz: true,
-      });
+      readReplicaOf(stack, source);
     });
     expectViolation(err, TLS, 'S/Replica/Resource', 'DBParameterGroupName is absent');
     expect(err!.violations.filter((v) => v.ruleId === TLS).map((v) => v.path)).toEqual(['S/Replica/Resource']);

@@ -170,6 +170,20 @@ export function compliantDatabase(stack: Stack, id = 'Db', overrides: Partial<rd
   return new rds.DatabaseInstance(stack, id, { ...compliantDbProps(vpc), ...overrides });
 }
 
+/** A Multi-AZ read replica of `source` in its isolated subnets (the replica's own settings as `overrides`). */
+export function readReplicaOf(
+  stack: Stack, source: rds.DatabaseInstance, id = 'Replica', overrides: Partial<rds.DatabaseInstanceReadReplicaProps> = {},
+): rds.DatabaseInstanceReadReplica {
+  return new rds.DatabaseInstanceReadReplica(stack, id, {
+    sourceDatabaseInstance: source,
+    instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
+    vpc: source.vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    multiAz: true,
+    ...overrides,
+  });
+}
+
 /** A DB subnet group of isolated subnets, for L1 database fixtures. */
 export function isolatedSubnetGroup(stack: Stack, id = 'DbSubnets'): rds.CfnDBSubnetGroup {
   const vpc = isolatedVpc(stack, `${id}Vpc`);

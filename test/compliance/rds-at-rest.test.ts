@@ -5,7 +5,7 @@ import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import {
   compliantCfnDb, compliantDatabase, compliantDbProps, euStack, expectNoViolationOf, expectNoViolations,
-  expectViolation, isolatedSubnetGroup, isolatedVpc, rawResource, synthGate,
+  expectViolation, isolatedSubnetGroup, isolatedVpc, rawResource, readReplicaOf, synthGate,
 } from './helpers';
 
 const ID = 'SFX-RDS-AT-REST';
@@ -57,15 +57,8 @@ describe('SFX-RDS-AT-REST', () => {
       expectNoViolations(synthGate((app) => {
         const stack = euStack(app, 'S');
         const source = compliantDatabase(stack, 'Db');
-        new rds.DatabaseInstanceReadReplica(stack, 'Replica', {
-          sourceDatabaseInstance: source,
-          instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-          vpc: source.vpc,
-          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-          multiAz: true,
-          publiclyAccessible: false,
-          parameterGroup: new rds.ParameterGroup(stack, 'ReplicaParams', { engine: compliantDbProps(source.vpc).engine, parameters: { 'rds.force_ssl': '1' } }),
-        });
+        const parameterGroup = new rds.ParameterGroup(stack, 'ReplicaParams', { engine: compliantDbProps(source.vpc).engine, parameters: { 'rds.force_ssl': '1' } });
+        readReplicaOf(stack, source, 'Replica', { publiclyAccessible: false, parameterGroup });
       }));
     });
 
@@ -73,13 +66,7 @@ describe('SFX-RDS-AT-REST', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
         const source = compliantDatabase(stack, 'Db', { storageEncrypted: false });
-        new rds.DatabaseInstanceReadReplica(stack, 'Replica', {
-          sourceDatabaseInstance: source,
-          instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-          vpc: source.vpc,
-          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-          multiAz: true,
-        });
+        readReplicaOf(stack, source);
       });
       expectViolation(err, ID, 'S/Db/Resource');
       expectViolation(err, ID, 'S/Replica/Resource');

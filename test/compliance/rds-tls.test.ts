@@ -2,8 +2,8 @@ import { CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import {
-  compliantCfnDb, compliantDatabase, compliantDbProps, euStack, expectNoViolations,
-  expectViolation, isolatedVpc, rawResource, synthGate,
+  compliantCfnDb, compliantDatabase, euStack, expectNoViolations,
+  expectViolation, isolatedVpc, rawResource, readReplicaOf, synthGate,
 } from './helpers';
 
 const ID = 'SFX-RDS-TLS';
@@ -135,14 +135,7 @@ describe('SFX-RDS-TLS', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const source = compliantDatabase(stack, 'Db', { engine: PG16 });
-      new rds.DatabaseInstanceReadReplica(stack, 'Replica', {
-        sourceDatabaseInstance: source,
-        instanceType: compliantDbProps(source.vpc).instanceType!,
-        vpc: source.vpc,
-        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-        multiAz: true,
-        parameterGroup: new rds.ParameterGroup(stack, 'ReplicaParams', { engine: PG16, parameters: { 'rds.force_ssl': '0' } }),
-      });
+      readReplicaOf(stack, source, 'Replica', { parameterGroup: new rds.ParameterGroup(stack, 'ReplicaParams', { engine: PG16, parameters: { 'rds.force_ssl': '0' } }) });
     });
     expectViolation(err, ID, 'S/Replica/Resource', '"0"');
   });
