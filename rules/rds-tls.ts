@@ -91,6 +91,10 @@ function groupViolations(
   if (!group) {
     const name = literalString(reference, template);
     if (name !== undefined && /^default\.postgres(\d+)$/.test(name) && Number(/\d+$/.exec(name)![0]) >= 15) return [];
+    if (name !== undefined && /^default\.aurora-postgresql/.test(name)) {
+      return [fail(`${property} is the default group ${name}, which leaves ${FORCE_SSL} at 0 (Aurora PostgreSQL does not force TLS by default)`,
+        `give the cluster its own cluster parameter group with ${FORCE_SSL}: '1' (DatabaseCluster parameters: { '${FORCE_SSL}': '1' })`)];
+    }
     return [fail(`${property} names a parameter group outside this template, whose ${FORCE_SSL} cannot be read`, `create the parameter group in the same stack with ${FORCE_SSL}: '1'`)];
   }
   if (group.type !== groupType) return [fail(`${property} refers to a ${group.type}, not a ${groupType}`)];

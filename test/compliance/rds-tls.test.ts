@@ -64,7 +64,7 @@ describe('SFX-RDS-TLS', () => {
   test('Aurora PostgreSQL without a cluster parameter group fails at the cluster', () => {
     const err = synthGate((app) => { aurora(euStack(app, 'S')); });
     // CDK names the engine's default cluster parameter group, which does not force TLS for Aurora.
-    expectViolation(err, ID, 'S/Aurora/Resource', 'DBClusterParameterGroupName names a parameter group outside this template');
+    expectViolation(err, ID, 'S/Aurora/Resource', 'DBClusterParameterGroupName is the default group default.aurora-postgresql16, which leaves rds.force_ssl at 0');
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Aurora/Resource']);
   });
 
