@@ -9,7 +9,7 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
-import { TemplateView } from '../rules/core/template';
+import { ExportedValue, TemplateView } from '../rules/core/template';
 import { RenderedStack, handOverToSynthesis, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
@@ -84,20 +84,24 @@ export class ComplianceGate {
     const templates = new Map<string, { file: string; view: TemplateView }>();
     const rendered = new Map<Stack, RenderedStack>();
     this.rendered = rendered;
+    const exports = new Map<string, ExportedValue>();
     const render = (stack: Stack) => {
       let result = rendered.get(stack);
       if (!result) {
-        result = renderStack(stack);
+        result = renderStack(stack, exports);
         rendered.set(stack, result);
         templates.set(stack.node.path, { file: stack.templateFile, view: result.view });
       }
       return result;
     };
+    const covered = this.coveredConstructs();
+    // Every stack first, so that each knows the exports of the others before any rule runs.
+    for (const construct of covered) if (Stack.isStack(construct)) render(construct);
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
     const stackRules = new Map<Stack, ComplianceRule[]>();
     const judged = new Set<string>(); // `${stack path}\0${logical id}`
-    for (const construct of this.coveredConstructs()) {
+    for (const construct of covered) {
       const scopes = construct.node.scopes;
       const covering = rules.filter((rule) => this.covers(rule, scopes));
       if (covering.length === 0) continue;

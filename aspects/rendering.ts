@@ -7,7 +7,7 @@
 import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
-import { RenderedTemplate, TemplateView } from '../rules/core/template';
+import { ExportedValue, RenderedTemplate, TemplateView } from '../rules/core/template';
 
 interface RenderableStack {
   _toCloudFormation?(): RenderedTemplate;
@@ -19,8 +19,12 @@ export interface RenderedStack {
   logicalIdOf(resource: CfnResource): string;
 }
 
-/** Renders the stack's template, with the logical id of each of its CfnResources. */
-export function renderStack(stack: Stack): RenderedStack {
+/**
+ * Renders the stack's template, with the logical id of each of its CfnResources. `exports` is
+ * shared by every stack the gate renders: this stack's exports are added to it, and its view
+ * resolves imports of the others' through it.
+ */
+export function renderStack(stack: Stack, exports: Map<string, ExportedValue> = new Map()): RenderedStack {
   const renderable = stack as unknown as RenderableStack;
   delete renderable._toCloudFormation; // drop a hand-over that synthesis never took (own property only)
   const template = renderable._toCloudFormation!();
@@ -31,10 +35,9 @@ export function renderStack(stack: Stack): RenderedStack {
     if (NestedStack.isNestedStack(child)) return child.nestedStackParent === stack && child.nestedStackResource ? [idOf(child.nestedStackResource)] : [];
     return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
   }));
-  return {
-    view: new TemplateView(template, { region: literalRegion(stack), judgedNestedStacks }),
-    logicalIdOf: idOf,
-  };
+  const view = new TemplateView(template, { region: literalRegion(stack), judgedNestedStacks, exports });
+  for (const [name, exported] of view.exportedValues()) exports.set(name, exported);
+  return { view, logicalIdOf: idOf };
 }
 
 /**

@@ -82,17 +82,19 @@ export const DataNotPublic: ComplianceRule = {
  */
 function inProvenPrivateSubnets(db: TemplateResource, template: TemplateView): boolean {
   const cluster = template.referencedResource(db.properties.DBClusterIdentifier);
-  const reference = db.properties.DBSubnetGroupName ?? (cluster?.type === 'AWS::RDS::DBCluster' ? cluster.properties.DBSubnetGroupName : undefined);
-  const group = template.referencedResource(reference);
+  const [reference, from] = db.properties.DBSubnetGroupName !== undefined || cluster?.type !== 'AWS::RDS::DBCluster'
+    ? [db.properties.DBSubnetGroupName, template] : [cluster.properties.DBSubnetGroupName, cluster.home];
+  const group = from.referencedResource(reference);
   if (group?.type !== 'AWS::RDS::DBSubnetGroup') return false;
   const listed = asList(group.properties.SubnetIds);
-  const subnets = subnetsOfGroup(reference, template);
+  const subnets = subnetsOfGroup(reference, from);
   return listed.length > 0 && subnets.length === listed.length
-    && subnets.every((subnet) => hasTemplateRouteTable(subnet, template) && !isPublicSubnet(subnet, template));
+    && subnets.every((subnet) => hasTemplateRouteTable(subnet) && !isPublicSubnet(subnet));
 }
 
-/** The subnet's routes are all readable: it is associated only with route tables of this template. */
-function hasTemplateRouteTable(subnet: TemplateResource, template: TemplateView): boolean {
+/** The subnet's routes are all readable: it is associated only with route tables of its own template. */
+function hasTemplateRouteTable(subnet: TemplateResource): boolean {
+  const template = subnet.home;
   const tables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
     .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
     .map((association) => template.referencedResource(association.properties.RouteTableId));
@@ -106,7 +108,7 @@ function placementViolations(resource: TemplateResource, shape: DataStoreShape, 
     violations.push(fail(`${shape.subnetGroup} is absent, so it launches into the default VPC, whose subnets are public`,
       'give it a subnet group of isolated subnets'));
   }
-  const publicSubnets = subnetsOfGroup(subnetGroup, template).filter((subnet) => isPublicSubnet(subnet, template));
+  const publicSubnets = subnetsOfGroup(subnetGroup, template).filter((subnet) => isPublicSubnet(subnet));
   if (publicSubnets.length > 0) {
     violations.push(fail(`${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
       'use isolated or private subnets only'));

@@ -20,13 +20,14 @@
  *         *PowerUser or *ReadOnlyAccess policy; a role any AWS principal ("*") may assume without a condition;
  *         a SAM policy template (it expands at deploy time, out of the gate's sight);
  *         anything not provable at synth time (a parameter or import as action, resource,
- *         effect, document or managed policy ARN).
+ *         effect, document or managed policy ARN). An import of another stack's export in the
+ *         same app is followed: the ARN or Ref of a resource there is as specific as a local one.
  */
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
 import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedLogicalId } from './core/template';
 import { literalString, possibleValues, renderString } from './core/values';
 
 export const IamLeastPrivilege: ComplianceRule = {
@@ -247,18 +248,33 @@ function hasLiteralShape(text: string, template: TemplateView): boolean {
     const service = text.split(':')[2] ?? '';
     return service !== '' && !service.includes('${');
   }
+  const imported = /^\$\{import\.(\w+)\}/.exec(text);
+  if (imported) return importIdentifiesResource(imported[1], template);
   const reference = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/.exec(text);
   return reference !== null && identifiesResource(reference[1], reference[2], template);
 }
 
 function referencesTemplateResource(text: string, template: TemplateView): boolean {
-  return [...text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/g)].some((m) => identifiesResource(m[1], m[2], template));
+  return [...text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/g)].some((m) => identifiesResource(m[1], m[2], template))
+    || [...text.matchAll(/\$\{import\.(\w+)\}/g)].some((m) => importIdentifiesResource(m[1], template));
 }
 
 function identifiesResource(logicalId: string, attribute: string | undefined, template: TemplateView): boolean {
   const resource = template.resource(logicalId);
   if (!resource || /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(resource.type)) return false;
-  return attribute === undefined || /(Arn|Name|Id)$/.test(attribute);
+  // Attribute names vary in case: Arn, ConsumerARN, StreamId, QueueName.
+  return attribute === undefined || /(arn|name|id)$/i.test(attribute);
+}
+
+/** An import of another stack's export whose value is an identifying attribute of a resource there (CDK cross-stack references). */
+function importIdentifiesResource(key: string, template: TemplateView): boolean {
+  const exported = template.exportOfPlaceholder(key);
+  const value = exported?.value;
+  const logicalId = referencedLogicalId(value);
+  if (!exported || logicalId === undefined) return false;
+  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
+  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : undefined;
+  return identifiesResource(logicalId, attribute, exported.view);
 }
 
 function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {

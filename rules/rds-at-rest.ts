@@ -10,7 +10,8 @@
  *         an Aurora DB instance whose DB cluster is in the template (judged through the cluster).
  * FAILS   StorageEncrypted absent (CloudFormation default false), false, or unprovable
  *         (parameter, Fn::If with a false branch, import); a DB instance with DBSnapshotIdentifier,
- *         SourceDBInstanceIdentifier, SourceDbiResourceId, SourceDBInstanceAutomatedBackupsArn
+ *         SourceDBInstanceIdentifier, SourceDbiResourceId, SourceDBInstanceAutomatedBackupsArn,
+ *         DBClusterSnapshotIdentifier
  *         or SourceDBClusterIdentifier
  *         whose source is not an in-template DB instance that passes, even with
  *         StorageEncrypted: true (CloudFormation ignores it: encryption comes from the source);
@@ -51,6 +52,7 @@ export const RdsStorageEncryption: ComplianceRule = {
 const INSTANCE_SOURCES = [
   'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
   'SourceDBClusterIdentifier', // a read replica of a Multi-AZ DB cluster
+  'DBClusterSnapshotIdentifier', // restored from a Multi-AZ DB cluster snapshot
 ];
 /** Properties that make a cluster inherit its source's encryption unless KmsKeyId is given. */
 const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'];

@@ -104,11 +104,11 @@ function groupViolations(
   }
   const parameters = declared ?? {};
   if (parameters[FORCE_SSL] === undefined) {
-    return familyDefaultsToTls(group, template) ? [] : [fail(
+    return familyDefaultsToTls(group, group.home) ? [] : [fail(
       `parameter group ${group.logicalId} does not set ${FORCE_SSL}, and its family does not default it to 1`,
     )];
   }
-  const violation = judge(possibleValues(parameters[FORCE_SSL], template), `${FORCE_SSL} in parameter group ${group.logicalId}`, isOn, "'1'", 'default');
+  const violation = judge(possibleValues(parameters[FORCE_SSL], group.home), `${FORCE_SSL} in parameter group ${group.logicalId}`, isOn, "'1'", 'default');
   return violation ? [violation] : [];
 }
 

@@ -14,7 +14,9 @@
  *         product template from outside); any other SAR application; a template macro
  *         (`Transform` not in KNOWN_TRANSFORMS, however it got into the template), which may
  *         rewrite any resource after the gate has judged it; `Fn::Transform` (AWS::Include
- *         snippets or macros) anywhere in a resource entry or in place of one.
+ *         snippets or macros) anywhere in a resource entry or in place of one; `Fn::ForEach`
+ *         loops in Resources (language extensions: the resources they generate are never judged);
+ *         CloudFormation module types (`…::MODULE`), which expand into unseen resources.
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, isPlainObject } from './core/template';
@@ -73,6 +75,14 @@ export const TemplateVisible: ComplianceRule = {
       violations.push(fail('a provisioned product launches a template from outside this app, which the gate cannot read', 'build the resources in CDK instead'));
     }
     if (resource.type === 'AWS::Serverless::Application') violations.push(...applicationViolations(resource, template));
+    if (resource.logicalId.startsWith('Fn::ForEach::')) {
+      violations.push(fail('Fn::ForEach (AWS::LanguageExtensions) generates resources at deploy time from a template fragment no control judged as a resource',
+        'create each resource in CDK (a loop in TypeScript) instead of Fn::ForEach'));
+    }
+    if (/::MODULE$/i.test(resource.type)) {
+      violations.push(fail(`${resource.type} is a CloudFormation module: it expands at deploy time into resources the gate never saw`,
+        'build the module\'s resources in CDK (a construct) instead'));
+    }
     if (resource.logicalId === 'Fn::Transform' || containsTransform(resource.raw)) {
       violations.push(fail('a property uses Fn::Transform (AWS::Include or a macro), which inserts content the gate never saw',
         'write the content into the template'));

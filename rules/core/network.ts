@@ -19,8 +19,9 @@ export function admitsInternet(cidr: unknown): boolean {
  * A subnet is public when it maps public IPs on launch or its route table (in the
  * template) routes to an internet gateway.
  */
-export function isPublicSubnet(subnet: TemplateResource, template: TemplateView): boolean {
+export function isPublicSubnet(subnet: TemplateResource): boolean {
   if (isTrue(subnet.properties.MapPublicIpOnLaunch)) return true;
+  const template = subnet.home; // the subnet's own template holds its routes, even when it is imported
   const routeTables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
     .filter((a) => referencedLogicalId(a.properties.SubnetId) === subnet.logicalId)
     .map((a) => referencedLogicalId(a.properties.RouteTableId));
@@ -39,7 +40,7 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
   const group = template.referencedResource(reference);
   if (!group) return [];
   return asList(group.properties.SubnetIds)
-    .map((id) => template.referencedResource(id))
+    .map((id) => group.home.referencedResource(id))
     .filter((s): s is TemplateResource => s !== undefined && s.type === 'AWS::EC2::Subnet');
 }
 
@@ -47,9 +48,10 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
  * Descriptions of ingress rules on the referenced security group that admit the whole internet,
  * or whose CIDR cannot be proven at synth time (a parameter without AllowedValues, an import: fail closed).
  */
-export function worldOpenIngress(groupReference: unknown, template: TemplateView): string[] {
-  const group = template.referencedResource(groupReference);
+export function worldOpenIngress(groupReference: unknown, judged: TemplateView): string[] {
+  const group = judged.referencedResource(groupReference);
   if (!group || group.type !== 'AWS::EC2::SecurityGroup') return [];
+  const template = group.home; // an imported group's rules are in its own template
   const inline = asList(group.properties.SecurityGroupIngress);
   const separate = template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
     .filter((rule) => referencedLogicalId(rule.properties.GroupId) === group.logicalId)
@@ -72,6 +74,11 @@ export function worldOpenIngress(groupReference: unknown, template: TemplateView
 
 /** `Fn::GetAtt [Vpc, CidrBlock]` of a VPC in the template is that VPC's own CidrBlock. */
 function vpcCidrOrSelf(cidr: unknown, template: TemplateView): unknown {
+  const imported = template.importedValue(cidr);
+  if (imported) {
+    const inner = vpcCidrOrSelf(imported.value, imported.view);
+    return typeof inner === 'string' ? inner : cidr;
+  }
   const getAtt = isPlainObject(cidr) ? cidr['Fn::GetAtt'] : undefined;
   const attribute = Array.isArray(getAtt) ? getAtt[1] : typeof getAtt === 'string' ? getAtt.split('.')[1] : undefined;
   const vpc = template.referencedResource(cidr);

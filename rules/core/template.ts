@@ -13,6 +13,17 @@ export interface TemplateResource {
   readonly condition?: unknown;
   /** The whole resource entry (Type, Properties, Condition, Metadata, …) as rendered. */
   readonly raw: Readonly<Record<string, unknown>>;
+  /**
+   * The template that holds the resource: the one being judged, or, for a resource reached
+   * through `Fn::ImportValue` of another stack's export, that stack's template.
+   */
+  readonly home: TemplateView;
+}
+
+/** A stack export (`Outputs.X.Export.Name`) of the app, and the template that defines its value. */
+export interface ExportedValue {
+  readonly value: unknown;
+  readonly view: TemplateView;
 }
 
 /** A CloudFormation template as rendered by CDK (the `_toCloudFormation()` output). */
@@ -22,6 +33,7 @@ export interface RenderedTemplate {
   readonly Parameters?: Record<string, Record<string, unknown>>;
   readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly Conditions?: Record<string, unknown>;
+  readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
 }
 
 /** What the gate knows about a template beyond its text. */
@@ -30,21 +42,47 @@ export interface TemplateFacts {
   readonly region?: string;
   /** Logical ids of the AWS::CloudFormation::Stack resources whose templates the gate also judges (CDK nested stacks). */
   readonly judgedNestedStacks?: ReadonlySet<string>;
+  /**
+   * The exports of every stack the gate renders in this synthesis (shared by all their views):
+   * `Fn::ImportValue` of one of them is as provable as the value the exporting template gives it,
+   * which is how CDK passes references between stacks of one app. Anything else imported stays unknown.
+   */
+  readonly exports?: ReadonlyMap<string, ExportedValue>;
 }
 
 export class TemplateView {
   public readonly region: string | undefined;
   public readonly judgedNestedStacks: ReadonlySet<string>;
   private readonly resources = new Map<string, TemplateResource>();
+  private readonly exports: ReadonlyMap<string, ExportedValue>;
 
   constructor(public readonly template: RenderedTemplate, facts: TemplateFacts = {}) {
     this.region = facts.region;
     this.judgedNestedStacks = facts.judgedNestedStacks ?? new Set();
+    this.exports = facts.exports ?? new Map();
     for (const [logicalId, body] of Object.entries(template.Resources ?? {})) {
       const properties = isPlainObject(body?.Properties) ? body.Properties : {};
       const raw = isPlainObject(body) ? body : {};
-      this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties, condition: body?.Condition, raw });
+      this.resources.set(logicalId, { logicalId, type: String(body?.Type ?? ''), properties, condition: body?.Condition, raw, home: this });
     }
+  }
+
+  /** The literal export names this template defines, with their values. */
+  exportedValues(): [string, ExportedValue][] {
+    return Object.values(this.template.Outputs ?? {}).flatMap((output) => {
+      const name = isPlainObject(output) && isPlainObject(output.Export) ? output.Export.Name : undefined;
+      return typeof name === 'string' ? [[name, { value: output.Value, view: this }] as [string, ExportedValue]] : [];
+    });
+  }
+
+  /**
+   * For `{ "Fn::ImportValue": "<name>" }` where `<name>` is a literal export of a stack the gate
+   * rendered: the exported value and its template; otherwise `undefined` (an unknown import).
+   */
+  importedValue(expr: unknown): ExportedValue | undefined {
+    if (!isPlainObject(expr) || intrinsicName(expr) !== 'Fn::ImportValue') return undefined;
+    const name = expr['Fn::ImportValue'];
+    return typeof name === 'string' ? this.exports.get(name) : undefined;
   }
 
   resource(logicalId: string): TemplateResource | undefined {
@@ -80,14 +118,33 @@ export class TemplateView {
     return this.template.Mappings?.[name];
   }
 
+  /** What `renderString` writes for an import of an export of the app: `${import.<name, sanitized>}`. */
+  importPlaceholder(expr: unknown): string | undefined {
+    if (!this.importedValue(expr)) return undefined;
+    return `\${import.${sanitizeExportName(String((expr as Record<string, unknown>)['Fn::ImportValue']))}}`;
+  }
+
+  /** The export behind an `importPlaceholder` key. */
+  exportOfPlaceholder(key: string): ExportedValue | undefined {
+    for (const [name, exported] of this.exports) if (sanitizeExportName(name) === key) return exported;
+    return undefined;
+  }
+
   /**
-   * The logical id of the resource in this template that `expr` points at through
-   * `Ref` or `Fn::GetAtt`, or `undefined` for anything else.
+   * The resource that `expr` points at through `Ref` or `Fn::GetAtt` in this template, or
+   * through `Fn::ImportValue` of an export whose value does so in another (its `home` says which);
+   * `undefined` for anything else.
    */
-  referencedResource(expr: unknown): TemplateResource | undefined {
+  referencedResource(expr: unknown, hops = 0): TemplateResource | undefined {
+    const imported = this.importedValue(expr);
+    if (imported) return hops < 5 ? imported.view.referencedResource(imported.value, hops + 1) : undefined;
     const id = referencedLogicalId(expr);
     return id === undefined ? undefined : this.resource(id);
   }
+}
+
+function sanitizeExportName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '_');
 }
 
 /** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X. */

@@ -3,11 +3,12 @@
  *
  * A literal has one value. A parameter with `AllowedValues`, a `Fn::FindInMap` or a
  * `Fn::If` has a finite set of values, every one of which must comply. A numeric
- * parameter with `MinValue`/`MaxValue` has a range. Anything else (a parameter without
- * constraints, `Fn::ImportValue`, an attribute of another resource) is `unknown`, and
+ * parameter with `MinValue`/`MaxValue` has a range. `Fn::ImportValue` of an export of another
+ * stack of the app has the values the exporting template gives it. Anything else (a parameter
+ * without constraints, any other import, an attribute of another resource) is `unknown`, and
  * rules fail closed on it.
  */
-import { TemplateView, intrinsicName, isPlainObject } from './template';
+import { ExportedValue, TemplateView, intrinsicName, isPlainObject } from './template';
 
 export type Possible =
   | { readonly kind: 'known'; readonly values: readonly unknown[]; readonly via?: string }
@@ -30,8 +31,11 @@ export function possibleValues(expr: unknown, template: TemplateView): Possible 
       return possibleIf(arg, template);
     case 'Fn::FindInMap':
       return possibleFindInMap(arg, template);
-    case 'Fn::ImportValue':
-      return { kind: 'unknown', reason: 'an imported value (Fn::ImportValue)' };
+    case 'Fn::ImportValue': {
+      // An export of another stack of this app is as provable as the value its template gives it.
+      const followed = followImport(expr, template, (imported) => possibleValues(imported.value, imported.view));
+      return followed ?? { kind: 'unknown', reason: 'an imported value (Fn::ImportValue)' };
+    }
     case 'Fn::GetAtt':
       return { kind: 'unknown', reason: 'an attribute of another resource (Fn::GetAtt)' };
     default: {
@@ -147,8 +151,30 @@ export function renderString(expr: unknown, template: TemplateView): string | un
     }
     case 'Fn::GetAtt':
       return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
+    case 'Fn::ImportValue': {
+      // A literal export renders as its text; a reference keeps a placeholder naming the export.
+      const text = followImport(expr, template, (imported) => renderString(imported.value, imported.view));
+      if (text === undefined) return UNKNOWN_PART;
+      return text.includes('${') ? template.importPlaceholder(expr) ?? UNKNOWN_PART : text;
+    }
     default:
       return UNKNOWN_PART;
+  }
+}
+
+/** Exports being followed right now: a crafted export that imports itself must not recurse forever. */
+const following = new Set<string>();
+
+/** Applies `use` to the export `expr` imports, if it is one of the app's and not already being followed. */
+function followImport<T>(expr: unknown, template: TemplateView, use: (imported: ExportedValue) => T): T | undefined {
+  const imported = template.importedValue(expr);
+  const name = String((expr as Record<string, unknown>)['Fn::ImportValue']);
+  if (!imported || following.has(name)) return undefined;
+  following.add(name);
+  try {
+    return use(imported);
+  } finally {
+    following.delete(name);
   }
 }
 
