@@ -160,9 +160,10 @@ function mayBePassRole(action: string): boolean {
   return /^(iam:|[^:]*[*?])/i.test(action);
 }
 
-/** `…:iam::<account>:` followed by a wildcard before any role name: `*`, `role*`, `role/*`, `role/?*`. */
+/** `…:iam:<any region>:<account>:` followed by a wildcard before any role name: `*`, `role*`, `role/*`, `role/?*`. */
 function matchesEveryRole(text: string): boolean {
-  const match = /^arn:[^:]*:iam::[^:]*:(.*)$/.exec(text);
+  // The region field of an IAM ARN is empty, and a wildcard there matches the empty field too.
+  const match = /^arn:[^:]*:iam:[^:]*:[^:]*:(.*)$/.exec(text);
   if (!match) return false;
   const literalPrefix = match[1].split(/[*?]/)[0];
   return match[1] !== literalPrefix && 'role/'.startsWith(literalPrefix);
@@ -246,12 +247,28 @@ function hasCondition(statement: Record<string, unknown>): boolean {
 function hasLiteralShape(text: string, template: TemplateView): boolean {
   if (text.startsWith('arn:')) {
     const service = text.split(':')[2] ?? '';
-    return service !== '' && !service.includes('${');
+    return service !== '' && !service.includes('${') && placeholdersAreBounded(text, template);
   }
   const imported = /^\$\{import\.(\w+)\}/.exec(text);
   if (imported) return importIdentifiesResource(imported[1], template);
   const reference = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/.exec(text);
   return reference !== null && identifiesResource(reference[1], reference[2], template);
+}
+
+/**
+ * Every deploy-time part of an ARN is a pseudo parameter (`${AWS.AccountId}`) or an identifying
+ * attribute of a resource (of this template, or exported by another stack of the app). A parameter,
+ * a dynamic reference, a non-identifying attribute or an intrinsic the gate cannot follow could
+ * be `*` at deploy time (`arn:aws:s3:::${param.Bucket}/*`), so the ARN is not provably specific.
+ */
+function placeholdersAreBounded(text: string, template: TemplateView): boolean {
+  if (text.includes('{{resolve:')) return false;
+  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => {
+    if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
+    const [logicalId, ...attribute] = inner.split('.');
+    if (logicalId === 'AWS') return true;
+    return template.resource(logicalId) !== undefined && identifiesResource(logicalId, attribute.length ? attribute.join('.') : undefined, template);
+  });
 }
 
 function referencesTemplateResource(text: string, template: TemplateView): boolean {
@@ -262,8 +279,8 @@ function referencesTemplateResource(text: string, template: TemplateView): boole
 function identifiesResource(logicalId: string, attribute: string | undefined, template: TemplateView): boolean {
   const resource = template.resource(logicalId);
   if (!resource || /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(resource.type)) return false;
-  // Attribute names vary in case: Arn, ConsumerARN, StreamId, QueueName.
-  return attribute === undefined || /(arn|name|id)$/i.test(attribute);
+  // Attribute names vary in case (Arn, ConsumerARN, StreamId, QueueName); a VPC names its default SG and ACL by id.
+  return attribute === undefined || /(arn|name|id|^DefaultSecurityGroup|^DefaultNetworkAcl)$/i.test(attribute);
 }
 
 /** An import of another stack's export whose value is an identifying attribute of a resource there (CDK cross-stack references). */
@@ -283,7 +300,7 @@ function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResour
   const possible = possibleValues(arnExpr, template);
   const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(arnExpr, template)];
   for (const arn of candidates) {
-    if (arn === undefined || /\$\{(param\.|intrinsic\})/.test(arn) || (!arn.startsWith('arn:') && arn.includes('${'))) {
+    if (arn === undefined || /\$\{(param\.|intrinsic\})/.test(arn) || !arn.startsWith('arn:') || arn.includes('{{resolve:')) {
       return [fail(notLiteral(at, `${describe(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];
     }
     const name = awsManagedPolicyName(arn);

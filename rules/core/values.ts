@@ -21,6 +21,7 @@ export function possibleValues(expr: unknown, template: TemplateView): Possible 
   const fn = intrinsicName(expr);
   if (fn === undefined) {
     if (containsIntrinsic(expr)) return { kind: 'unknown', reason: 'a structure built from intrinsic functions' };
+    if (containsDynamicReference(expr)) return { kind: 'unknown', reason: DYNAMIC_REFERENCE };
     return { kind: 'known', values: [expr] };
   }
   const arg = (expr as Record<string, unknown>)[fn];
@@ -118,7 +119,16 @@ function union(a: Possible, b: Possible, via: string): Possible {
  */
 export function literalString(expr: unknown, template: TemplateView): string | undefined {
   const text = renderString(expr, template);
-  return text !== undefined && !text.includes('${') ? text : undefined;
+  return text !== undefined && !text.includes('${') && !text.includes('{{resolve:') ? text : undefined;
+}
+
+const DYNAMIC_REFERENCE = 'a dynamic reference ({{resolve:…}}) that CloudFormation replaces at deploy time';
+
+/** `{{resolve:ssm:…}}` and its kind look like literals but are values read at deploy time. */
+function containsDynamicReference(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('{{resolve:');
+  if (Array.isArray(value)) return value.some(containsDynamicReference);
+  return isPlainObject(value) && Object.values(value).some(containsDynamicReference);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import { euStack, expectNoViolations, expectViolation, rawResource, synthGate } from './helpers';
@@ -276,6 +277,46 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
         role(stack).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [resource.valueAsString] }));
       });
       expectViolation(err, ID, DEFAULT_POLICY, 'on "*"');
+    });
+
+    test('SSM dynamic references ({{resolve:ssm:…}}) as action, resource or managed policy ARN', () => {
+      const err = synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const fromSsm = (name: string) => ssm.StringParameter.valueForStringParameter(stack, name, 1);
+        const target = role(stack);
+        target.addToPolicy(new iam.PolicyStatement({ actions: [fromSsm('/sfx/action')], resources: [BUCKET_OBJECTS] }));
+        target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::${fromSsm('/sfx/bucket')}/*`] }));
+        target.addManagedPolicy(iam.ManagedPolicy.fromManagedPolicyArn(stack, 'FromSsm', fromSsm('/sfx/policy-arn')));
+      });
+      expectViolation(err, ID, DEFAULT_POLICY, 'Statement[0] Action is not a literal (it is a dynamic reference');
+      expectViolation(err, ID, DEFAULT_POLICY, 'Statement[1] Resource is not a literal');
+      expectViolation(err, ID, 'S/Role/Resource', 'ManagedPolicyArns[0] is not a literal');
+    });
+
+    test('an ARN whose resource part comes from a parameter, an import or an unfollowable intrinsic could be "*"', () => {
+      const err = synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const bucket = new CfnParameter(stack, 'Bucket', { type: 'String' });
+        const target = role(stack);
+        target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::${bucket.valueAsString}/*`] }));
+        target.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [`arn:aws:iam::123456789012:role/${Fn.importValue('RoleName')}`] }));
+      });
+      expectViolation(err, ID, DEFAULT_POLICY, 'Statement[0] Resource is not a literal');
+      expectViolation(err, ID, DEFAULT_POLICY, 'Statement[1] Resource is not a literal');
+    });
+
+    test('raw Fn::Join / Fn::If parts that are "*" at deploy time (iam:PassRole, s3:GetObject)', () => {
+      const err = cfnPolicyWith([
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::Join': ['', ['arn:aws:iam::123456789012:role/', { 'Fn::Select': [0, ['*']] }]] } },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:aws:s3:::', { 'Fn::If': ['Always', '*', 'b'] }, '/*']] } },
+      ]);
+      expectViolation(err, ID, 'S/Policy', 'Statement[0] Resource is not a literal');
+      expectViolation(err, ID, 'S/Policy', 'Statement[1] Resource is not a literal');
+    });
+
+    test('iam:PassRole on every role, with a wildcard region field (arn:aws:iam:*:<account>:role/*)', () => {
+      const err = roleWith({ actions: ['iam:PassRole'], resources: ['arn:aws:iam:*:123456789012:role/*'] });
+      expectViolation(err, ID, DEFAULT_POLICY, 'which is every role of the account');
     });
   });
 
