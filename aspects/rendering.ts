@@ -70,7 +70,8 @@ export function logicalIdOf(resource: CfnResource): string {
 function logicalIdsByOrder(stack: Stack, template: RenderedTemplate): Map<CfnResource, string> {
   const resources: CfnResource[] = [];
   const walk = (construct: IConstruct) => {
-    if (CfnResource.isCfnResource(construct)) resources.push(construct);
+    // A resource that renders nothing (an unattached iam.Policy) must not take another one's key.
+    if (CfnResource.isCfnResource(construct) && (construct as unknown as { shouldSynthesize(): boolean }).shouldSynthesize()) resources.push(construct);
     for (const child of construct.node.children) if (!Stack.isStack(child)) walk(child);
   };
   walk(stack);

@@ -51,6 +51,8 @@ export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   { action: 'dynamodb:ListStreams', reason: 'Lists stream ARNs; DynamoDB offers no resource-level permission for it (CDK stream grants use it).' },
   { action: 'logs:DeleteResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; the counterpart of PutResourcePolicy.' },
   { action: 'servicecatalog:SearchProducts', reason: 'Read-only product search; no resource-level permissions.' },
+  { action: 's3:ListAllMyBuckets', reason: 'Lists bucket names of the account; the action has no resource type (CloudWatch Synthetics canaries call it).' },
+  { action: 'ecs:DiscoverPollEndpoint', reason: 'The ECS agent finds its endpoint; the action has no resource type (EC2 capacity of a cluster).' },
 ];
 
 /**
@@ -65,6 +67,9 @@ export const APPROVED_ACTION_PATTERNS: readonly ReviewedAction[] = [
   { action: 's3:List*', reason: 'CDK bucket read grants: listings on a specific bucket.' },
   { action: 's3:DeleteObject*', reason: 'CDK bucket write grants: object deletion on a specific bucket.' },
   { action: 's3:Abort*', reason: 'CDK bucket write grants: abort multipart uploads on a specific bucket.' },
+  { action: 'ecs:Submit*', reason: 'CDK EC2 capacity: the ECS agent reports task, container and attachment state changes to its own cluster ARN.' },
+  { action: 'cloudformation:DescribeStack*', reason: 'CodePipeline CloudFormation actions: read-only stack, resource and event descriptions of one named stack.' },
+  { action: 'cloudformation:GetTemplate*', reason: 'CodePipeline CloudFormation actions: read-only template (and summary) of one named stack.' },
   { action: 'ec2:Describe*', reason: 'Read-only EC2 inventory.' },
   { action: 'elasticloadbalancing:Describe*', reason: 'Read-only load balancer inventory.' },
   { action: 'application-autoscaling:Describe*', reason: 'Read-only scaling inventory.' },

@@ -117,7 +117,7 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
   }
 
   if (statement.NotResource === undefined) {
-    const scope = resourceScope(statement.Resource, template, hasCondition(statement));
+    const scope = resourceScope(statement.Resource, template, narrowsResources(statement));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
@@ -218,8 +218,9 @@ function singleResourceScope(expr: unknown, template: TemplateView, conditioned:
  * "*" in all but name: `*`; an ARN whose service is a wildcard (`arn:aws:*:*:*:*`); an ARN for
  * any account (`arn:aws:dynamodb:*:*:table/*`) unless it names a resource of this template; an
  * ARN naming no account whose resource part is only wildcards (`arn:aws:s3:::*`, every bucket;
- * `arn:aws:s3:::*\/*`, every object, unless a condition narrows the statement, as Service
- * Catalog's object-tag condition does). An account- and region-scoped pattern such as
+ * `arn:aws:s3:::*\/*`, every object, unless a resource-narrowing condition (object or resource
+ * tag, resource account or organization) narrows the statement, as Service Catalog's object-tag
+ * condition does). An account- and region-scoped pattern such as
  * `arn:aws:ec2:eu-west-1:<account>:*` stays specific: it cannot reach another account.
  */
 function isUnbounded(text: string, template: TemplateView, conditioned: boolean): boolean {
@@ -233,6 +234,20 @@ function isUnbounded(text: string, template: TemplateView, conditioned: boolean)
   if (account !== undefined && account !== '') return false;
   if (/^[*?]+$/.test(resource)) return true;
   return !conditioned && /^[*?]+\/[*?]*$/.test(resource);
+}
+
+/**
+ * Condition keys that pick out which resources a statement reaches (object tags, resource tags,
+ * the owning account or organization); others (aws:SecureTransport, aws:RequestedRegion) say how
+ * or from where a request comes, not which resources it may touch.
+ */
+const RESOURCE_NARROWING_KEY = /^(s3:ExistingObjectTag\/|aws:ResourceTag\/|aws:ResourceAccount$|s3:ResourceAccount$|aws:ResourceOrgID$|aws:ResourceOrgPaths$)/i;
+
+function narrowsResources(statement: Record<string, unknown>): boolean {
+  const condition = statement.Condition;
+  if (!isPlainObject(condition)) return false;
+  return Object.entries(condition).some(([operator, entries]) =>
+    !/IfExists$/i.test(operator) && isPlainObject(entries) && Object.keys(entries).some((key) => RESOURCE_NARROWING_KEY.test(key)));
 }
 
 function hasCondition(statement: Record<string, unknown>): boolean {

@@ -5,14 +5,18 @@
  *         Aurora clusters with at least two DB instances in the template, not all pinned to one
  *         AZ; Multi-AZ DB clusters (non-Aurora engines); Redis replication groups with
  *         `MultiAZEnabled: true`, `AutomaticFailoverEnabled: true` and at least one replica per
- *         node group; VPCs whose subnets span at least two AZs; ECS services with `DesiredCount`
+ *         node group, not all pinned to one AZ; MemoryDB clusters with a replica per shard
+ *         (default 1); VPCs whose subnets span at least two AZs; ECS services with `DesiredCount`
  *         >= 2 (or absent, with a scalable target of the service whose MinCapacity is >= 2) whose
  *         subnets are not all in one AZ; auto scaling that never goes below those floors.
  * FAILS   any of those absent (defaults: MultiAZ false, MultiAZEnabled false,
  *         AutomaticFailoverEnabled false, NumCacheClusters 1, DesiredCount 1), lower, or unprovable;
  *         a DAEMON ECS service (its task count follows the instances, not the AZs); an ECS
  *         service (or its task definition) with a memberOf placement constraint pinning one AZ;
- *         Aurora members that all pin the same AvailabilityZone;
+ *         Aurora members that all pin the same AvailabilityZone, or a cluster whose AvailabilityZones
+ *         lists one; a cache whose PreferredCacheClusterAZs, or a node group whose primary and
+ *         replica AZs, name a single AZ; a global datastore with AutomaticFailoverEnabled false;
+ *         a MemoryDB cluster with NumReplicasPerShard 0;
  *         scheduled actions, node groups or placement constraints that are not literal objects;
  *         an ECS scalable target or scheduled action with MinCapacity below 2;
  *         an ElastiCache replica scalable target with MinCapacity below 1.
@@ -39,8 +43,8 @@ export const MultiAz: ComplianceRule = {
     + 'automaticFailoverEnabled: true, numCacheClusters >= 2 (or replicasPerNodeGroup >= 1). '
     + 'VPC: maxAzs/availabilityZones >= 2. ECS: desiredCount >= 2 and autoscaling minCapacity >= 2.',
   resourceTypes: [
-    'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::EC2::VPC',
-    'AWS::ECS::Service', 'AWS::ApplicationAutoScaling::ScalableTarget',
+    'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::GlobalReplicationGroup',
+    'AWS::MemoryDB::Cluster', 'AWS::EC2::VPC', 'AWS::ECS::Service', 'AWS::ApplicationAutoScaling::ScalableTarget',
   ],
   judgesStacks: false,
   frameworks: [
@@ -78,6 +82,11 @@ const CHECKS: Record<string, Check> = {
         'add at least one reader instance (DatabaseCluster readers) so Aurora can fail over to another AZ',
       )];
     }
+    const zones = literalZoneList(cluster.properties.AvailabilityZones);
+    if (zones !== undefined && new Set(zones).size < 2) {
+      return [fail(`AvailabilityZones lists only ${[...new Set(zones)].join(', ') || 'no zone'}, so every DB instance of the Aurora cluster is in one AZ`,
+        'list at least two AZs (or leave AvailabilityZones unset)')];
+    }
     return allPinnedToOneZone(members, template) ? [fail(
       'every DB instance of the Aurora DB cluster pins the same AvailabilityZone, so the cluster is single-AZ',
       'place the reader(s) in another AZ (or leave AvailabilityZone unset so RDS spreads them)',
@@ -90,8 +99,19 @@ const CHECKS: Record<string, Check> = {
       requireTrue(group.properties, 'MultiAZEnabled', template),
       requireTrue(group.properties, 'AutomaticFailoverEnabled', template),
       replicaCheck(group, template),
+      ...cacheZoneChecks(group),
     ];
   },
+
+  // A global datastore can switch failover off for all its member groups.
+  'AWS::ElastiCache::GlobalReplicationGroup': (global, template) => [
+    global.properties.AutomaticFailoverEnabled === undefined ? undefined : requireTrue(global.properties, 'AutomaticFailoverEnabled', template),
+  ],
+
+  // MemoryDB (Redis/Valkey compatible): a replica per shard in another AZ (CloudFormation default: 1).
+  'AWS::MemoryDB::Cluster': (cluster, template) => [
+    cluster.properties.NumReplicasPerShard === undefined ? undefined : requireAtLeast(cluster.properties, 'NumReplicasPerShard', 1, template, 1),
+  ],
 
   'AWS::EC2::VPC': (vpc, template) => {
     const subnets = template.unconditionalResourcesOfType('AWS::EC2::Subnet')
@@ -155,6 +175,32 @@ function replicaCheck(group: TemplateResource, template: TemplateView): Violatio
     return fail('the replica count of a group built from PrimaryClusterId cannot be proven', 'set NumCacheClusters >= 2');
   }
   return requireAtLeast(props, 'NumCacheClusters', 2, template, 1);
+}
+
+/** A literal list of AZ names, or `undefined` when the property is absent or not literal. */
+function literalZoneList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? value as string[] : undefined;
+}
+
+/**
+ * Nodes pinned to AZs (PreferredCacheClusterAZs, or a node group's PrimaryAvailabilityZone and
+ * ReplicaAvailabilityZones) must name at least two: replicas in the primary's AZ do not survive it.
+ */
+function cacheZoneChecks(group: TemplateResource): Violation[] {
+  const violations: Violation[] = [];
+  const preferred = literalZoneList(group.properties.PreferredCacheClusterAZs);
+  if (preferred !== undefined && preferred.length > 0 && new Set(preferred).size < 2) {
+    violations.push(fail(`PreferredCacheClusterAZs places every node in ${preferred[0]}`, 'list nodes in at least two AZs (or leave PreferredCacheClusterAZs unset)'));
+  }
+  asList(group.properties.NodeGroupConfiguration).forEach((nodeGroup, index) => {
+    if (!isLiteralObject(nodeGroup)) return; // judged by replicaCheck
+    const replicas = literalZoneList(nodeGroup.ReplicaAvailabilityZones);
+    const primary = typeof nodeGroup.PrimaryAvailabilityZone === 'string' ? nodeGroup.PrimaryAvailabilityZone : undefined;
+    if (primary !== undefined && replicas !== undefined && replicas.length > 0 && replicas.every((zone) => zone === primary)) {
+      violations.push(fail(`NodeGroupConfiguration[${index}] places the primary and every replica in ${primary}`, 'put the replicas in other AZs than the primary'));
+    }
+  });
+  return violations;
 }
 
 /** Fargate tasks placed only in subnets of one AZ are single-AZ whatever their count. */

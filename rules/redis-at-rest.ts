@@ -8,9 +8,12 @@
  *         (CloudFormation default false), false, or not provable at synth time
  *         (parameter without AllowedValues ['true'], Fn::ImportValue, …);
  *         any Redis/Valkey AWS::ElastiCache::CacheCluster: a standalone cache cluster
- *         cannot be encrypted at rest at all.
+ *         cannot be encrypted at rest at all; a group built around an existing cluster
+ *         (PrimaryClusterId), which takes that cluster's settings; a secondary of a global
+ *         datastore (GlobalReplicationGroupId) whose primary group is not in the template and
+ *         passing (a secondary takes the primary's encryption).
  */
-import { cacheEngines, mayRunRedis } from './core/engines';
+import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 
@@ -41,6 +44,8 @@ export const RedisAtRestEncryption: ComplianceRule = {
         'replace it with an AWS::ElastiCache::ReplicationGroup with AtRestEncryptionEnabled: true',
       )];
     }
+    const inherited = inheritedEncryption(resource, template, 'AtRestEncryptionEnabled');
+    if (inherited) return inherited;
     const violation = requireTrue(resource.properties, 'AtRestEncryptionEnabled', template);
     return violation ? [violation] : [];
   },

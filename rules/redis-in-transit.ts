@@ -5,10 +5,14 @@
  *         `TransitEncryptionMode` absent (CloudFormation then requires TLS) or `required`.
  * FAILS   TransitEncryptionEnabled absent (default false), false or unprovable;
  *         TransitEncryptionMode `preferred` (plaintext clients still accepted) or unprovable;
- *         a Redis/Valkey AWS::ElastiCache::CacheCluster without TransitEncryptionEnabled: true.
+ *         a Redis/Valkey AWS::ElastiCache::CacheCluster without TransitEncryptionEnabled: true;
+ *         a group built around an existing cluster (PrimaryClusterId) or a secondary of a global
+ *         datastore whose primary group is not in the template and passing (both inherit);
+ *         an AWS::MemoryDB::Cluster (Redis/Valkey-compatible) with TLSEnabled false or unprovable
+ *         (absent is CloudFormation's default, true).
  */
-import { mayRunRedis } from './core/engines';
-import { requireTrue, requireValue } from './core/checks';
+import { inheritedEncryption, mayRunRedis } from './core/engines';
+import { isTrue, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
 
 const isRequiredMode = (value: unknown) => value === undefined || String(value).toLowerCase() === 'required';
@@ -24,7 +28,7 @@ export const RedisInTransitEncryption: ComplianceRule = {
   remediation:
     'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" '
     + 'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
-  resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
+  resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::MemoryDB::Cluster'],
   judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
@@ -32,7 +36,13 @@ export const RedisInTransitEncryption: ComplianceRule = {
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
   checkResource(resource, template): Violation[] {
+    if (resource.type === 'AWS::MemoryDB::Cluster') {
+      const tls = requireValue(resource.properties, 'TLSEnabled', template, (v) => v === undefined || isTrue(v), 'true', 'CloudFormation default: true');
+      return tls ? [tls] : [];
+    }
     if (!mayRunRedis(resource, template)) return [];
+    const inherited = inheritedEncryption(resource, template, 'TransitEncryptionEnabled');
+    if (inherited) return inherited;
     const violations = [requireTrue(resource.properties, 'TransitEncryptionEnabled', template)];
     if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
       violations.push(requireValue(

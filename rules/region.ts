@@ -13,7 +13,8 @@
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
-import { renderString } from './core/values';
+import { notLiteral } from './core/checks';
+import { possibleValues, renderString } from './core/values';
 
 export const MANDATED_REGION = 'eu-west-1';
 
@@ -60,12 +61,45 @@ export const Region: ComplianceRule = {
   },
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
-    return foreignRegions(resource.properties, 'Properties', template).map(({ path, region }) => fail(
-      `${path} names the region ${region}, outside ${MANDATED_REGION}`,
-      `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
+    const foreign = foreignRegions(resource.properties, 'Properties', template)
+      .filter((finding) => !GLOBAL_SERVICE_REFERENCES.some((entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region)))
+      .map(({ path, region }) => fail(
+        `${path} names the region ${region}, outside ${MANDATED_REGION}`,
+        `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
+      ));
+    const unprovable = unprovableRegions(resource.properties, 'Properties', template).map(({ path, reason }) => fail(
+      notLiteral(path, reason),
+      `write ${path} as the literal '${MANDATED_REGION}' or the stack's own region (Stack.of(this).region)`,
     ));
+    return [...foreign, ...unprovable];
   },
 };
+
+/**
+ * Reviewed exceptions: references to where a global service keeps something. Each names the
+ * resource type, the property path, the regions allowed there, and why; nothing else is exempt.
+ */
+export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; regions: readonly string[]; reason: string }[] = [
+  {
+    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.ViewerCertificate\.AcmCertificateArn$/, regions: ['us-east-1'],
+    reason: 'CloudFront only accepts ACM certificates from us-east-1; the certificate holds no data and the distribution is global.',
+  },
+  {
+    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.WebACLId$/, regions: ['us-east-1'],
+    reason: 'A CloudFront web ACL (WAF scope CLOUDFRONT) exists only in us-east-1.',
+  },
+  {
+    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.(DefaultCacheBehavior|CacheBehaviors\[\d+\])\.LambdaFunctionAssociations\[\d+\]\.LambdaFunctionARN$/, regions: ['us-east-1'],
+    reason: 'Lambda@Edge functions are created in us-east-1 and replicated by CloudFront.',
+  },
+  {
+    type: 'AWS::Serverless::Application', path: /^Properties\.Location\.ApplicationId$/, regions: ['us-east-1', 'us-gov-west-1', 'cn-north-1'],
+    reason: 'A Serverless Application Repository ARN names the region its publisher keeps it in (AWS\'s rotation functions: us-east-1, or the GovCloud/China home); the application deploys into the stack\'s own region. Which applications are allowed at all is SFX-TEMPLATE-VISIBLE\'s reviewed list.',
+  },
+];
+
+// Properties that name a region outright (Region, ReplicaRegion, awslogs-region, …): a value the gate cannot read may be any region.
+const REGION_PROPERTY = /(^|[-_.])region$|Region$/;
 
 // Cheap pre-check: most strings name no region at all.
 const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/;
@@ -78,10 +112,43 @@ function foreignRegions(value: unknown, path: string, template: TemplateView): F
   if (!isPlainObject(value)) return [];
   const parts = Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template));
   const fn = intrinsicName(value);
+  if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
+    // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take.
+    const possible = possibleValues(value, template);
+    const texts = possible.kind === 'known' ? possible.values.filter((v): v is string => typeof v === 'string') : [];
+    return [...parts, ...texts.flatMap((text) => regionsIn(text, path))];
+  }
   if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
   // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`) shows once rendered.
-  const whole = regionsIn(renderString(value, template) ?? '', path);
+  const whole = regionsIn(renderString(withLiteralSelects(value), template) ?? '', path);
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
+}
+
+/** Replaces each `Fn::Select` of a literal index in a literal list by the element it picks. */
+function withLiteralSelects(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withLiteralSelects);
+  if (!isPlainObject(value)) return value;
+  const select = value['Fn::Select'];
+  if (intrinsicName(value) === 'Fn::Select' && Array.isArray(select) && Array.isArray(select[1])) {
+    const picked = select[1][Number(select[0])];
+    if (picked !== undefined) return withLiteralSelects(picked);
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withLiteralSelects(item)]));
+}
+
+/** Region-named properties whose value cannot be proven (a parameter without AllowedValues, an SSM reference, an import). */
+function unprovableRegions(value: unknown, path: string, template: TemplateView): { path: string; reason: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
+  if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
+    const possible = possibleValues(item, template);
+    // The stack's own region (AWS::Region) is what checkStack judges.
+    const rendered = (renderString(item, template) ?? '${?}').replace(/\$\{AWS\.Region\}/g, '');
+    const ownRegionOnly = !rendered.includes('${') && !rendered.includes('{{resolve:');
+    if (possible.kind === 'unknown' && !ownRegionOnly) return [{ path: `${path}.${key}`, reason: possible.reason }];
+    return [];
+  });
 }
 
 function regionsIn(text: string, path: string): Finding[] {

@@ -12,8 +12,10 @@
  *         a secret-looking environment variable (PASSWORD, SECRET, TOKEN, API_KEY, …) of a container,
  *         function or CodeBuild project (PLAINTEXT) with a
  *         literal value, unless its name ends in a metadata suffix (_NAME, _ARN, _ID, _TTL,
- *         _SECONDS, _MINUTES, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION, _HEADER, _FILE,
- *         _ENABLED, _VERSION: SECRET_NAME names a secret, it is not one); any environment
+ *         _SECONDS, _MINUTES, _DAYS, _MILLIS, _MS, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION,
+ *         _HEADER, _FILE, _ENABLED, _VERSION, _PORT, _SIZE, _LEVEL, _CONNECTIONS, _TABLE, _TYPE,
+ *         _POLICY, _COUNT, _MODE, _AUDIENCE, _ISSUER: SECRET_NAME names a secret, it is not one;
+ *         the settings of CDK's paramsAndSecrets layer all end so); any environment
  *         variable holding a resolved dynamic reference (the secret would be stored in plain
  *         text in the task/function definition);
  *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
@@ -27,8 +29,9 @@ const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
 const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
 // Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
 const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
-// Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH), not the secret itself.
-const SECRET_METADATA_NAME = /_(NAME|ARN|ID|TTL|SECONDS|MINUTES|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|ENABLED|VERSION)$/i;
+// Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
+const SECRET_METADATA_NAME = new RegExp('_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|'
+  + 'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER)$', 'i');
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -156,16 +159,26 @@ function containerSecretViolations(at: string, secrets: unknown, template: Templ
   return asList(secrets).flatMap((secret, index) => {
     if (!isPlainObject(secret)) return [];
     const source = renderString(secret.ValueFrom, template) ?? '';
-    const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
-    // A SecretTargetAttachment's Ref is its secret's ARN (what an attached database secret renders).
-    const fromTemplateSecret = reference !== null
-      && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');
+    const fromTemplateSecret = isSecretReference(source, template);
     const fromSecretArn = /^arn:[^:]*:secretsmanager:/.test(source);
     return fromTemplateSecret || fromSecretArn ? [] : [fail(
       `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
       'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
     )];
   });
+}
+
+/**
+ * `${Secret}`/`${Secret.…}` of a secret of this template, or `${import.…}` of another stack's export
+ * of one. A SecretTargetAttachment's Ref is its secret's ARN (what an attached database secret renders).
+ */
+function isSecretReference(source: string, template: TemplateView): boolean {
+  const imported = /^\$\{import\.(\w+)\}/.exec(source);
+  const exported = imported ? template.exportOfPlaceholder(imported[1]) : undefined;
+  if (exported) return isSecretReference(renderString(exported.value, exported.view) ?? '', exported.view);
+  const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
+  return reference !== null
+    && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');
 }
 
 function literalSecretString(resource: TemplateResource, template: TemplateView): Violation[] {

@@ -26,6 +26,7 @@ import { possibleValues } from './core/values';
 export const KNOWN_TRANSFORMS: readonly { name: string; reason: string }[] = [
   { name: 'AWS::Serverless-2016-10-31', reason: 'SAM: its resources (functions, state machines, applications) are judged as SAM resources.' },
   { name: 'AWS::SecretsManager-2020-07-23', reason: 'Hosted rotation: adds AWS\'s own rotation function for a secret of the template.' },
+  { name: 'AWS::SecretsManager-2024-09-16', reason: 'Hosted rotation, current version (what secretsmanager.HostedRotation renders): AWS\'s own rotation function for a secret of the template.' },
   { name: 'AWS::LanguageExtensions', reason: 'Language extensions: intrinsic functions only; values stay subject to the rules\' fail-closed reasoning.' },
 ];
 
