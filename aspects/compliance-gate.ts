@@ -15,6 +15,7 @@ import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
 import { ComplianceViolationError, GateViolation } from './violation-error';
+import { writtenTemplateMismatches } from './written-templates';
 
 /** One rule judged against one resource or stack: the gate's evidence. */
 export interface Evaluation {
@@ -125,6 +126,8 @@ export class ComplianceGate {
         evaluations.push(...judgeResource(covering, `${stack.node.path}/${logicalId}`, stack.node.path, logicalId, view));
       }
     }
+    const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
+    evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
     const violations = evaluations.flatMap((e) => e.violations);
     return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
   }

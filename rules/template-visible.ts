@@ -17,6 +17,8 @@
  *         snippets or macros) anywhere in a resource entry or in place of one; `Fn::ForEach`
  *         loops in Resources (language extensions: the resources they generate are never judged);
  *         CloudFormation module types (`…::MODULE`), which expand into unseen resources.
+ *         The gate itself also reports under this id a nested Stage's written template that differs
+ *         from the constructs it judged (aspects/written-templates.ts).
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, isPlainObject } from './core/template';

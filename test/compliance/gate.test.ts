@@ -52,6 +52,17 @@ describe('the SFX gate', () => {
     expect(fs.existsSync(path.join(app.outdir, 'S.template.json'))).toBe(false);
   });
 
+  test('a Stage synthesized by hand and changed afterwards: the template it wrote is not the one judged, so synthesis fails', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod', { env: { region: 'eu-west-1' } });
+    const cache = compliantReplicationGroup(new Stack(stage, 'Data'), 'Cache', { atRestEncryptionEnabled: false });
+    applyCompliance(app);
+    stage.synth(); // writes Prod/Data.template.json with the unencrypted cache
+    cache.atRestEncryptionEnabled = true;
+    const err = synthApp(app);
+    expectViolation(err, 'SFX-TEMPLATE-VISIBLE', 'Prod/Data', 'differs from the constructs judged now');
+  });
+
   test('a violation inside a Stage leaves no manifest or template anywhere in cdk.out', () => {
     const app = newApp();
     compliantReplicationGroup(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Cache', { atRestEncryptionEnabled: false });
