@@ -10,7 +10,7 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { ExportedValue, TemplateView } from '../rules/core/template';
-import { RenderedStack, handOverToSynthesis, renderStack, stackFacts } from './rendering';
+import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
@@ -64,7 +64,6 @@ export class ComplianceGate {
   }
 
   private readonly visited = new Map<string, { rule: ComplianceRule; nodes: Set<IConstruct> }>();
-  private rendered = new Map<Stack, RenderedStack>();
 
   private constructor(private readonly root: IConstruct) {
     root.node.addValidation({ validate: () => this.enforce() });
@@ -84,7 +83,6 @@ export class ComplianceGate {
   evaluate(): GateResult {
     const templates = new Map<string, { file: string; view: TemplateView }>();
     const rendered = new Map<Stack, RenderedStack>();
-    this.rendered = rendered;
     const exports = new Map<string, ExportedValue>();
     const render = (stack: Stack) => {
       let result = rendered.get(stack);
@@ -150,10 +148,9 @@ export class ComplianceGate {
       clearCloudAssembly(Stage.isStage(this.root) ? this.root.outdir : undefined);
       throw new ComplianceViolationError(result.violations, result.synthesisRoot);
     }
-    // Passed: the stacks this root synthesizes next reuse the templates just rendered.
-    for (const [stack, rendered] of this.rendered) {
-      if (synthesisRootOf(stack) === this.root) handOverToSynthesis(stack, rendered);
-    }
+    // Passed: synthesis renders each template again. It must: synthesis itself adds to them
+    // (the bootstrap version rule, a product's template URL), which a rendering reused from
+    // validation would lack.
     return [];
   }
 

@@ -25,9 +25,7 @@ export interface RenderedStack {
  * resolves imports of the others' through it.
  */
 export function renderStack(stack: Stack, exports: Map<string, ExportedValue> = new Map()): RenderedStack {
-  const renderable = stack as unknown as RenderableStack;
-  delete renderable._toCloudFormation; // drop a hand-over that synthesis never took (own property only)
-  const template = renderable._toCloudFormation!();
+  const template = (stack as unknown as RenderableStack)._toCloudFormation!();
   const ids = logicalIdsByOrder(stack, template);
   const idOf = (resource: CfnResource) => ids.get(resource) ?? logicalIdOf(resource);
   // CDK nested stacks: their templates are rendered and judged like any other stack's.
@@ -38,23 +36,6 @@ export function renderStack(stack: Stack, exports: Map<string, ExportedValue> = 
   const view = new TemplateView(template, { region: literalRegion(stack), judgedNestedStacks, exports });
   for (const [name, exported] of view.exportedValues()) exports.set(name, exported);
   return { view, logicalIdOf: idOf };
-}
-
-/**
- * Hands a rendering to the synthesis that follows validation: the stack's next
- * `_toCloudFormation()` call returns it (once) instead of rendering the same tree again, which
- * would double the gate's cost. Nothing changes the tree between validation and template
- * synthesis, so both see the same template.
- */
-export function handOverToSynthesis(stack: Stack, rendered: RenderedStack): void {
-  const renderable = stack as unknown as RenderableStack;
-  Object.defineProperty(renderable, '_toCloudFormation', {
-    configurable: true,
-    value: () => {
-      delete renderable._toCloudFormation;
-      return rendered.view.template;
-    },
-  });
 }
 
 export function logicalIdOf(resource: CfnResource): string {

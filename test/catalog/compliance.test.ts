@@ -21,6 +21,18 @@ function newCatalogApp(): { app: App; stack: StreamFlixCatalogStack } {
 }
 
 describe('SFX gate and the catalog', () => {
+  test('synthesis under the gate writes complete templates: the product version\'s template URL and the bootstrap version rule', () => {
+    const { app, stack } = newCatalogApp();
+    applyCompliance(app);
+    const written = app.synth().getStackArtifact(stack.artifactId).template as {
+      Resources: Record<string, { Type: string; Properties: { ProvisioningArtifactParameters?: { Info: Record<string, unknown> }[] } }>;
+      Rules?: Record<string, unknown>;
+    };
+    const product = Object.values(written.Resources).find((r) => r.Type === 'AWS::ServiceCatalog::CloudFormationProduct')!;
+    for (const version of product.Properties.ProvisioningArtifactParameters!) expect(version.Info.LoadTemplateFromURL).toBeDefined();
+    expect(written.Rules?.CheckBootstrapVersion).toBeDefined();
+  });
+
   test('the catalog app synthesizes with zero SFX violations, judging the product stack too', () => {
     const { app, stack } = newCatalogApp();
     applyCompliance(app);
