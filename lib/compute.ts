@@ -81,6 +81,13 @@ export interface StreamFlixComputeProps extends ApiServiceOptions {
 const SCRATCH_PATHS: Record<string, string> = { tmp: '/tmp', 'nginx-cache': '/var/cache/nginx' };
 
 /**
+ * Fargate creates task volumes owned by root with mode 0755 (unless the image declares them as VOLUMEs),
+ * so a non-root API container could not write its scratch paths. A short-lived init container opens them
+ * (1777, like /tmp) before the API starts. Pulled from ECR Public, like any public image, through the NAT.
+ */
+const SCRATCH_INIT_IMAGE = 'public.ecr.aws/docker/library/busybox:stable';
+
+/**
  * The compute tier: a Fargate service in the private subnets behind an internal Application Load Balancer.
  */
 export class StreamFlixCompute extends Construct {
@@ -163,10 +170,21 @@ export class StreamFlixCompute extends Construct {
         startPeriod: Duration.seconds(30),
       },
     });
+    const scratchInit = this.taskDefinition.addContainer('ScratchInit', {
+      image: ecs.ContainerImage.fromRegistry(SCRATCH_INIT_IMAGE),
+      user: '0', // only root can change the mode of a root-owned volume; the container exits at once
+      readonlyRootFilesystem: true,
+      essential: false,
+      command: ['chmod', '1777', ...Object.values(SCRATCH_PATHS)],
+      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'init', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
+    });
     for (const [volumeName, containerPath] of Object.entries(SCRATCH_PATHS)) {
       this.taskDefinition.addVolume({ name: volumeName }); // Fargate ephemeral storage, private to the task
-      this.container.addMountPoints({ sourceVolume: volumeName, containerPath, readOnly: false });
+      const mount = { sourceVolume: volumeName, containerPath, readOnly: false };
+      this.container.addMountPoints(mount);
+      scratchInit.addMountPoints(mount);
     }
+    this.container.addContainerDependencies({ container: scratchInit, condition: ecs.ContainerDependencyCondition.SUCCESS });
 
     this.taskSecurityGroup = new ec2.SecurityGroup(this, 'TaskSecurityGroup', {
       vpc,

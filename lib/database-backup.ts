@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -32,7 +32,12 @@ export class DatabaseBackupPlan extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.vault = new backup.BackupVault(this, 'Vault', { encryptionKey: key, removalPolicy: RemovalPolicy.RETAIN });
+    this.vault = new backup.BackupVault(this, 'Vault', {
+      // Named after the stack: the product is provisioned many times per account, and a retained vault outlives its stack.
+      backupVaultName: Fn.join('-', [Aws.STACK_NAME, 'db-backups']),
+      encryptionKey: key,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.plan = new backup.BackupPlan(this, 'Plan', {
       backupVault: this.vault,
       backupPlanRules: [new backup.BackupPlanRule({

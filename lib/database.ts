@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Aws, CfnResource, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -115,7 +115,7 @@ export class StreamFlixDatabase extends Construct {
     props.network.allowEndpointAccessFrom(rotationSecurityGroup);
     // What addRotationSingleUser() does, but with the literal port as the rotation target: the instance's own
     // connections use the Endpoint.Port attribute, which leaves security-group rules unprovable at synth time.
-    new secretsmanager.SecretRotation(this, 'Rotation', {
+    const rotation = new secretsmanager.SecretRotation(this, 'Rotation', {
       application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
       secret: this.secret,
       target: { connections: new ec2.Connections({ securityGroups: [this.securityGroup], defaultPort: ec2.Port.tcp(POSTGRES_PORT) }) },
@@ -125,6 +125,9 @@ export class StreamFlixDatabase extends Construct {
       automaticallyAfter: Duration.days(30),
       excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
     });
+    // CDK names the rotation function after the construct path, the same in every copy of the template:
+    // a second provisioning of the product in the account would collide. Name it after the stack.
+    (rotation.node.findChild('Resource') as CfnResource).addPropertyOverride('Parameters.functionName', Fn.join('-', [Aws.STACK_NAME, 'pg-rotation']));
   }
 
   /** Lets the given security group open PostgreSQL connections to the database. */

@@ -52,6 +52,9 @@ export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   { action: 'logs:DeleteResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; the counterpart of PutResourcePolicy.' },
   { action: 'servicecatalog:SearchProducts', reason: 'Read-only product search; no resource-level permissions.' },
   { action: 's3:ListAllMyBuckets', reason: 'Lists bucket names of the account; the action has no resource type (CloudWatch Synthetics canaries call it).' },
+  { action: 'backup-storage:MountCapsule', reason: 'AWS Backup mounts the storage of a vault it creates; the action has no resource type (CreateBackupVault needs it).' },
+  { action: 'cloudformation:ValidateTemplate', reason: 'Validates a template body or URL; no stack exists yet and the action has no resource type (Service Catalog launch constraints need it).' },
+  { action: 'cloudformation:GetTemplateSummary', reason: 'Called by Service Catalog with the product\'s template URL before any stack exists, so no stack ARN can be named.' },
   { action: 'ecs:DiscoverPollEndpoint', reason: 'The ECS agent finds its endpoint; the action has no resource type (EC2 capacity of a cluster).' },
 ];
 

@@ -3,7 +3,6 @@ import { Annotations, Aws, RemovalPolicy, Stack, StackProps, Token } from 'aws-c
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as servicecatalog from 'aws-cdk-lib/aws-servicecatalog';
-import * as sam from 'aws-cdk-lib/aws-sam';
 import { Construct } from 'constructs';
 import { ENVIRONMENT_NAMES, StreamFlixProductStack } from './product-stack';
 import { ProductLaunchRole } from './launch-role';
@@ -133,10 +132,7 @@ export class StreamFlixCatalogStack extends Stack {
     });
     this.portfolio.associateTagOptions(this.tagOptions);
 
-    this.launchRole = new ProductLaunchRole(this, 'LaunchRole', {
-      assetBucketName,
-      namedFunctions: literalFunctionNames(this.productStack),
-    });
+    this.launchRole = new ProductLaunchRole(this, 'LaunchRole', { assetBucketName });
     this.portfolio.setLaunchRole(this.product, this.launchRole.role, {
       description: 'CloudFormation creates the product with the StreamFlix launch role; users need no service permissions',
     });
@@ -176,15 +172,4 @@ export class StreamFlixCatalogStack extends Stack {
     if (!BUCKET_NAME.test(name)) throw new Error(`${this.node.path}: context ${ASSET_BUCKET_CONTEXT_KEY} is '${name}', not a valid S3 bucket name. Fix: use 3-63 lower-case letters, digits and hyphens.`);
     return name;
   }
-}
-
-/**
- * Lambda functions of the product with a literal name (the SAR rotation application names its function
- * after the construct path), which therefore do not start with the provisioned stack's name.
- */
-function literalFunctionNames(productStack: Stack): string[] {
-  return productStack.node.findAll()
-    .filter((c): c is sam.CfnApplication => c instanceof sam.CfnApplication)
-    .map((app) => (app.parameters as Record<string, unknown> | undefined)?.functionName)
-    .filter((name): name is string => typeof name === 'string' && !Token.isUnresolved(name));
 }

@@ -76,8 +76,6 @@ export const SERVICE_LINKED_ROLES: Readonly<Record<string, string>> = {
 export interface ProductLaunchRoleProps {
   /** Bucket holding the product's file assets (Lambda code); the role reads it to create the functions. */
   readonly assetBucketName: string;
-  /** Literal names of Lambda functions the product creates that do not start with the stack name. */
-  readonly namedFunctions?: string[];
 }
 
 /**
@@ -133,7 +131,8 @@ function allow(sid: string, actions: string[], resources: string[], conditions: 
 /** The launch role's statements, grouped into policies by tier. */
 export function launchRoleStatements(props: ProductLaunchRoleProps): Record<string, iam.PolicyStatement[]> {
   const productRoles = `arn:aws:iam::${ACCOUNT}:role/${PP}*`;
-  const functions = [arn('lambda', `function:${PP}*`), ...(props.namedFunctions ?? []).map((name) => arn('lambda', `function:${name}`))];
+  // Every function of the product is named after its stack (the rotation function too, see lib/database.ts).
+  const functions = [arn('lambda', `function:${PP}*`)];
   return {
     Provisioning: [
       allow('CloudFormationProvisionedStacks', [
@@ -145,6 +144,8 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'cloudformation:DeleteChangeSet', 'cloudformation:ListChangeSets',
         'cloudformation:TagResource', 'cloudformation:UntagResource',
       ], [arn('cloudformation', `stack/${PP}*/*`), arn('cloudformation', `changeSet/*/*`)]),
+      // Service Catalog validates the product template by URL before any stack exists (no resource-level permissions).
+      allow('ProductTemplateValidation', ['cloudformation:ValidateTemplate', 'cloudformation:GetTemplateSummary'], ['*']),
       // The rotation function comes as an AWS::Serverless::Application, so the template carries the SAM transform.
       allow('SamTransform', ['cloudformation:CreateChangeSet'], [`arn:aws:cloudformation:${REGION}:aws:transform/Serverless-2016-10-31`]),
       allow('RotationApplicationFromServerlessRepo', [
@@ -268,7 +269,7 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
       allow('ProductKeys', [
         'kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:EnableKeyRotation', 'kms:GetKeyRotationStatus',
         'kms:UpdateKeyDescription', 'kms:ListResourceTags', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion',
-        'kms:CreateGrant', 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:CreateGrant', 'kms:RetireGrant', 'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext',
       ], [arn('kms', 'key/*')], {
         StringEquals: { ...inRegion.StringEquals, [`aws:ResourceTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
       }),
@@ -290,6 +291,8 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'backup:CreateBackupSelection', 'backup:GetBackupSelection', 'backup:DeleteBackupSelection',
         'backup:TagResource', 'backup:UntagResource', 'backup:ListTags',
       ], [arn('backup', 'backup-vault:*'), arn('backup', 'backup-plan:*')]),
+      // CreateBackupVault mounts the vault's storage; the action has no resource type.
+      allow('BackupVaultStorage', ['backup-storage:MountCapsule'], ['*']),
     ],
   };
 }

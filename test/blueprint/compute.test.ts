@@ -49,6 +49,17 @@ describe('ECS cluster and task definition', () => {
     expect(taskDefinition.Properties.Volumes).toEqual([{ Name: 'tmp' }, { Name: 'nginx-cache' }]);
   });
 
+  test('a non-essential init container opens the root-owned Fargate scratch volumes before the API starts', () => {
+    const init = taskDefinition.Properties.ContainerDefinitions.find((c: { Name: string }) => c.Name === 'ScratchInit');
+    expect(init).toMatchObject({
+      Essential: false, User: '0', ReadonlyRootFilesystem: true,
+      Command: ['chmod', '1777', '/tmp', '/var/cache/nginx'],
+      MountPoints: container.MountPoints,
+      LogConfiguration: { LogDriver: 'awslogs' },
+    });
+    expect(container.DependsOn).toEqual([{ ContainerName: 'ScratchInit', Condition: 'SUCCESS' }]);
+  });
+
   test('credentials arrive as ECS secrets from the specific Secrets Manager secrets', () => {
     const dbSecretArn = ref(logicalId(data.database.instance.node.findChild('Secret').node.findChild('Attachment')));
     expect(container.Secrets).toEqual([

@@ -30,11 +30,11 @@ describe('ContentApi with every prop a CfnParameter token', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: { Ref: 'Cpu' },
       Memory: { Ref: 'Memory' },
-      ContainerDefinitions: [Match.objectLike({
+      ContainerDefinitions: Match.arrayWith([Match.objectLike({
         Image: { Ref: 'ContainerImage' },
         User: { Ref: 'ContainerUser' },
         PortMappings: [{ ContainerPort: { Ref: 'ContainerPort' }, Protocol: 'tcp' }],
-      })],
+      })]),
     });
   });
 
