@@ -6,10 +6,10 @@
  * and late changes are seen), and throws one error listing every violation before any
  * template of that root is written.
  */
-import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
-import { ExportedValue, TemplateView } from '../rules/core/template';
+import { SharedTemplates, TemplateView } from '../rules/core/template';
 import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
@@ -83,11 +83,11 @@ export class ComplianceGate {
   evaluate(): GateResult {
     const templates = new Map<string, { file: string; view: TemplateView }>();
     const rendered = new Map<Stack, RenderedStack>();
-    const exports = new Map<string, ExportedValue>();
+    const shared = new SharedTemplates();
     const render = (stack: Stack) => {
       let result = rendered.get(stack);
       if (!result) {
-        result = renderStack(stack, exports);
+        result = renderStack(stack, shared);
         rendered.set(stack, result);
         templates.set(stack.node.path, { file: stack.templateFile, view: result.view });
       }
@@ -96,6 +96,11 @@ export class ComplianceGate {
     const covered = this.coveredConstructs();
     // Every stack first, so that each knows the exports of the others before any rule runs.
     for (const construct of covered) if (Stack.isStack(construct)) render(construct);
+    for (const [stack, { view }] of rendered) {
+      if (!NestedStack.isNestedStack(stack) || !stack.nestedStackResource) continue;
+      const parent = rendered.get(stack.nestedStackParent!);
+      if (parent) shared.addNested(parent.view, parent.logicalIdOf(stack.nestedStackResource), view);
+    }
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
     const stackRules = new Map<Stack, ComplianceRule[]>();

@@ -7,7 +7,7 @@
 import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
-import { ExportedValue, RenderedTemplate, TemplateView } from '../rules/core/template';
+import { RenderedTemplate, SharedTemplates, TemplateView } from '../rules/core/template';
 
 interface RenderableStack {
   _toCloudFormation?(): RenderedTemplate;
@@ -20,11 +20,11 @@ export interface RenderedStack {
 }
 
 /**
- * Renders the stack's template, with the logical id of each of its CfnResources. `exports` is
+ * Renders the stack's template, with the logical id of each of its CfnResources. `shared` is
  * shared by every stack the gate renders: this stack's exports are added to it, and its view
  * resolves imports of the others' through it.
  */
-export function renderStack(stack: Stack, exports: Map<string, ExportedValue> = new Map()): RenderedStack {
+export function renderStack(stack: Stack, shared: SharedTemplates = new SharedTemplates()): RenderedStack {
   const template = (stack as unknown as RenderableStack)._toCloudFormation!();
   const ids = logicalIdsByOrder(stack, template);
   const idOf = (resource: CfnResource) => ids.get(resource) ?? logicalIdOf(resource);
@@ -33,8 +33,9 @@ export function renderStack(stack: Stack, exports: Map<string, ExportedValue> = 
     if (NestedStack.isNestedStack(child)) return child.nestedStackParent === stack && child.nestedStackResource ? [idOf(child.nestedStackResource)] : [];
     return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
   }));
-  const view = new TemplateView(template, { region: literalRegion(stack), judgedNestedStacks, exports });
-  for (const [name, exported] of view.exportedValues()) exports.set(name, exported);
+  const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
+  const view = new TemplateView(template, { region: literalRegion(stack), account, judgedNestedStacks, shared });
+  shared.addExports(view);
   return { view, logicalIdOf: idOf };
 }
 

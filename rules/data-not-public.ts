@@ -16,7 +16,7 @@
  */
 import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';
-import { isPublicSubnet, subnetsOfGroup, worldOpenIngress } from './core/network';
+import { isPublicSubnet, isRouteTableShared, subnetsOfGroup, worldOpenIngress } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList, referencedLogicalId } from './core/template';
 
@@ -92,13 +92,13 @@ function inProvenPrivateSubnets(db: TemplateResource, template: TemplateView): b
     && subnets.every((subnet) => hasTemplateRouteTable(subnet) && !isPublicSubnet(subnet));
 }
 
-/** The subnet's routes are all readable: it is associated only with route tables of its own template. */
+/** The subnet's routes are all readable: only route tables of its own template, which no other template can add routes to. */
 function hasTemplateRouteTable(subnet: TemplateResource): boolean {
   const template = subnet.home;
   const tables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
     .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
     .map((association) => template.referencedResource(association.properties.RouteTableId));
-  return tables.length > 0 && tables.every((table) => table?.type === 'AWS::EC2::RouteTable');
+  return tables.length > 0 && tables.every((table) => table?.type === 'AWS::EC2::RouteTable' && !isRouteTableShared(table));
 }
 
 function placementViolations(resource: TemplateResource, shape: DataStoreShape, member: boolean, template: TemplateView): Violation[] {

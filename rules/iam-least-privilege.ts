@@ -264,11 +264,12 @@ function hasLiteralShape(text: string, template: TemplateView): boolean {
     const service = text.split(':')[2] ?? '';
     return service !== '' && !service.includes('${') && placeholdersAreBounded(text, template);
   }
-  const imported = /^\$\{import\.(\w+)\}/.exec(text);
-  if (imported) return importIdentifiesResource(imported[1], template);
-  const reference = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/.exec(text);
-  return reference !== null && identifiesResource(reference[1], reference[2], template);
+  // Starts with a reference to a resource (`${Bucket.Arn}/*`), and nothing after it is unbounded either.
+  return /^\$\{[^}]+\}/.test(text) && !text.startsWith('${AWS.') && placeholdersAreBounded(text, template);
 }
+
+/** The pseudo parameters an ARN may contain: they name this account, region and partition. */
+const PSEUDO_PARAMETERS = new Set(['AWS.AccountId', 'AWS.Partition', 'AWS.Region', 'AWS.URLSuffix', 'AWS.StackName', 'AWS.StackId']);
 
 /**
  * Every deploy-time part of an ARN is a pseudo parameter (`${AWS.AccountId}`) or an identifying
@@ -280,9 +281,9 @@ function placeholdersAreBounded(text: string, template: TemplateView): boolean {
   if (text.includes('{{resolve:')) return false;
   return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => {
     if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
+    if (PSEUDO_PARAMETERS.has(inner)) return true;
     const [logicalId, ...attribute] = inner.split('.');
-    if (logicalId === 'AWS') return true;
-    return template.resource(logicalId) !== undefined && identifiesResource(logicalId, attribute.length ? attribute.join('.') : undefined, template);
+    return identifiesResource(logicalId, attribute.length ? attribute.join('.') : undefined, template);
   });
 }
 
@@ -291,11 +292,30 @@ function referencesTemplateResource(text: string, template: TemplateView): boole
     || [...text.matchAll(/\$\{import\.(\w+)\}/g)].some((m) => importIdentifiesResource(m[1], template));
 }
 
-function identifiesResource(logicalId: string, attribute: string | undefined, template: TemplateView): boolean {
+/**
+ * A Ref or an identifying attribute (ARN, name, id) of an AWS resource of the template. Custom
+ * resources and third-party types can return anything; a CDK nested stack's `Outputs.X` is
+ * followed into the nested template (raw nested stacks never identify anything).
+ */
+function identifiesResource(logicalId: string, attribute: string | undefined, template: TemplateView, hops = 0): boolean {
   const resource = template.resource(logicalId);
-  if (!resource || /^(Custom::|AWS::CloudFormation::CustomResource$)/.test(resource.type)) return false;
+  if (!resource || !resource.type.startsWith('AWS::') || resource.type === 'AWS::CloudFormation::CustomResource') return false;
+  if (attribute?.startsWith('Outputs.')) {
+    const nested = resource.type === 'AWS::CloudFormation::Stack' ? template.nestedTemplate(logicalId) : undefined;
+    const value = nested?.template.Outputs?.[attribute.slice('Outputs.'.length)]?.Value;
+    const target = referencedLogicalId(value);
+    return nested !== undefined && target !== undefined && hops < 5 && identifiesResource(target, getAttAttribute(value), nested, hops + 1);
+  }
+  if (resource.type === 'AWS::CloudFormation::Stack') return false;
   // Attribute names vary in case (Arn, ConsumerARN, StreamId, QueueName); a VPC names its default SG and ACL by id.
   return attribute === undefined || /(arn|name|id|^DefaultSecurityGroup|^DefaultNetworkAcl)$/i.test(attribute);
+}
+
+/** The attribute of a `Fn::GetAtt` (`undefined` for a Ref). */
+function getAttAttribute(value: unknown): string | undefined {
+  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
+  if (Array.isArray(getAtt)) return String(getAtt[1]);
+  return typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : undefined;
 }
 
 /** An import of another stack's export whose value is an identifying attribute of a resource there (CDK cross-stack references). */
@@ -304,9 +324,7 @@ function importIdentifiesResource(key: string, template: TemplateView): boolean 
   const value = exported?.value;
   const logicalId = referencedLogicalId(value);
   if (!exported || logicalId === undefined) return false;
-  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
-  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : undefined;
-  return identifiesResource(logicalId, attribute, exported.view);
+  return identifiesResource(logicalId, getAttAttribute(value), exported.view);
 }
 
 function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {

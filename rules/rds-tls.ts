@@ -11,7 +11,8 @@
  * FAILS   rds.force_ssl 0 or unprovable; a parameter group whose Parameters is not a literal map
  *         (Fn::If, parameter); an instance on the default group of PostgreSQL 14 or
  *         older, or of a version that is not a literal, or a read replica of a source outside
- *         the template; a parameter group outside the template (its
+ *         the template, or a database restored or cloned from a snapshot, backup or another
+ *         cluster (it runs the source's version); a parameter group outside the template (its
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
@@ -22,6 +23,10 @@ import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './
 import { literalString, possibleValues } from './core/values';
 
 const FORCE_SSL = 'rds.force_ssl';
+const RESTORE_SOURCES = [
+  'SnapshotIdentifier', 'SourceDBClusterIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier',
+  'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn', 'RestoreType', 'ReplicationSourceIdentifier',
+];
 const isOn = (value: unknown) => String(value) === '1' || String(value).toLowerCase() === 'true';
 
 export const PostgresTls: ComplianceRule = {
@@ -119,6 +124,8 @@ function groupViolations(
  */
 function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
   if (!databaseEngines(db, template).every((e) => e === 'postgres')) return false;
+  // Restored or cloned: it runs its source's version (and, without a group, its source's settings).
+  if (RESTORE_SOURCES.some((name) => db.properties[name] !== undefined)) return false;
   const defining = instanceDefining(db, 'EngineVersion', template);
   if (defining === undefined) return false; // a replica of a source outside the template
   if (defining.properties.EngineVersion === undefined) return true;

@@ -99,7 +99,9 @@ export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; r
 ];
 
 // Properties that name a region outright (Region, ReplicaRegion, awslogs-region, …): a value the gate cannot read may be any region.
-const REGION_PROPERTY = /(^|[-_.])region$|Region$/;
+const REGION_PROPERTY = /region$/i;
+// `arn:aws:sqs:${param.R}:…` or `"region":"${param.R}"`: a parameter or an intrinsic the gate cannot follow.
+const DEPLOY_TIME_REGION_IN_TEXT = /(^|[^a-z])arn:[^:]*:[^:]*:\$\{(param\.|intrinsic\})|"region"\s*:\s*"\$\{(param\.|intrinsic\})/i;
 
 // Cheap pre-check: most strings name no region at all.
 const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/;
@@ -119,27 +121,52 @@ function foreignRegions(value: unknown, path: string, template: TemplateView): F
     return [...parts, ...texts.flatMap((text) => regionsIn(text, path))];
   }
   if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
-  // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`) shows once rendered.
-  const whole = regionsIn(renderString(withLiteralSelects(value), template) ?? '', path);
+  // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`, or a part from a
+  // mapping or a parameter) shows once rendered, in one of the values the parts can take.
+  const whole = variants(value, template).flatMap((variant) => regionsIn(renderString(variant, template) ?? '', path));
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
 }
 
-/** Replaces each `Fn::Select` of a literal index in a literal list by the element it picks. */
-function withLiteralSelects(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withLiteralSelects);
-  if (!isPlainObject(value)) return value;
+/** At most this many renderings of one string are tried (each part with known values multiplies them). */
+const MAX_VARIANTS = 64;
+
+/**
+ * The expression with every part whose values are known replaced by each of them: a `Fn::Select`
+ * of a literal list, a parameter's AllowedValues, a mapping's entries, the branches of a `Fn::If`.
+ */
+function variants(value: unknown, template: TemplateView): unknown[] {
+  if (Array.isArray(value)) return combine(value.map((item) => variants(item, template))).slice(0, MAX_VARIANTS);
+  if (!isPlainObject(value)) return [value];
+  const fn = intrinsicName(value);
   const select = value['Fn::Select'];
-  if (intrinsicName(value) === 'Fn::Select' && Array.isArray(select) && Array.isArray(select[1])) {
-    const picked = select[1][Number(select[0])];
-    if (picked !== undefined) return withLiteralSelects(picked);
+  if (fn === 'Fn::Select' && Array.isArray(select) && Array.isArray(select[1]) && select[1][Number(select[0])] !== undefined) {
+    return variants(select[1][Number(select[0])], template);
   }
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withLiteralSelects(item)]));
+  if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
+    const possible = possibleValues(value, template);
+    if (possible.kind === 'known' && possible.values.every((v) => typeof v === 'string')) return possible.values.slice(0, MAX_VARIANTS);
+    return [value];
+  }
+  const entries = Object.entries(value);
+  return combine(entries.map(([, item]) => variants(item, template))).slice(0, MAX_VARIANTS)
+    .map((items) => Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])));
+}
+
+/** Every combination of one choice per position. */
+function combine(choices: unknown[][]): unknown[][] {
+  return choices.reduce<unknown[][]>((acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS), [[]]);
 }
 
 /** Region-named properties whose value cannot be proven (a parameter without AllowedValues, an SSM reference, an import). */
 function unprovableRegions(value: unknown, path: string, template: TemplateView): { path: string; reason: string }[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
-  if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
+  const fn = intrinsicName(value);
+  if (fn === 'Fn::Join' || fn === 'Fn::Sub') {
+    // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
+    const text = renderString(value, template) ?? '';
+    return DEPLOY_TIME_REGION_IN_TEXT.test(text) ? [{ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' }] : [];
+  }
+  if (!isPlainObject(value) || fn !== undefined) return [];
   return Object.entries(value).flatMap(([key, item]) => {
     if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
     const possible = possibleValues(item, template);
@@ -151,7 +178,8 @@ function unprovableRegions(value: unknown, path: string, template: TemplateView)
   });
 }
 
-function regionsIn(text: string, path: string): Finding[] {
+function regionsIn(original: string, path: string): Finding[] {
+  const text = original.toLowerCase(); // endpoints and headers are case-insensitive: SQS.US-EAST-1.amazonaws.com
   if (!MAY_NAME_REGION.test(text)) return [];
   return [...text.matchAll(REGION_PATTERN)]
     .map((match) => match[1])

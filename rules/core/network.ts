@@ -16,8 +16,9 @@ export function admitsInternet(cidr: unknown): boolean {
 }
 
 /**
- * A subnet is public when it maps public IPs on launch or its route table (in the
- * template) routes to an internet gateway.
+ * A subnet is public when it maps public IPs on launch or its route table (in the template)
+ * routes to an internet or carrier gateway. A route whose route table cannot be read counts for
+ * every table; a gateway that cannot be proven not to be an internet gateway counts as one.
  */
 export function isPublicSubnet(subnet: TemplateResource): boolean {
   if (isTrue(subnet.properties.MapPublicIpOnLaunch)) return true;
@@ -25,14 +26,41 @@ export function isPublicSubnet(subnet: TemplateResource): boolean {
   const routeTables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
     .filter((a) => referencedLogicalId(a.properties.SubnetId) === subnet.logicalId)
     .map((a) => referencedLogicalId(a.properties.RouteTableId));
-  return template.resourcesOfType('AWS::EC2::Route').some((route) =>
-    routeTables.includes(referencedLogicalId(route.properties.RouteTableId)) && routesToInternetGateway(route, template));
+  return template.resourcesOfType('AWS::EC2::Route').some((route) => {
+    const table = route.properties.RouteTableId;
+    const targetsAny = typeof table !== 'string' && referencedLogicalId(table) === undefined;
+    return (targetsAny || routeTables.includes(referencedLogicalId(table))) && routesToInternet(route, template);
+  });
 }
 
-function routesToInternetGateway(route: TemplateResource, template: TemplateView): boolean {
+function routesToInternet(route: TemplateResource, template: TemplateView): boolean {
+  if (route.properties.CarrierGatewayId !== undefined) return true;
   const gateway = route.properties.GatewayId;
-  if (typeof gateway === 'string') return gateway.startsWith('igw-');
-  return template.referencedResource(gateway)?.type === 'AWS::EC2::InternetGateway';
+  if (gateway === undefined) return false;
+  const referenced = template.referencedResource(gateway);
+  if (referenced) return referenced.type === 'AWS::EC2::InternetGateway';
+  const possible = possibleValues(gateway, template);
+  return possible.kind !== 'known' || possible.values.some((value) => typeof value !== 'string' || value.startsWith('igw-'));
+}
+
+/**
+ * Whether another template could add routes to this route table: its id leaves the template
+ * through an output (an export) or a nested stack's parameters.
+ */
+export function isRouteTableShared(table: TemplateResource): boolean {
+  const template = table.home;
+  const outward = [
+    ...Object.values(template.template.Outputs ?? {}).map((output) => output.Value),
+    ...template.resourcesOfType('AWS::CloudFormation::Stack').map((stack) => stack.properties.Parameters),
+  ];
+  return outward.some((value) => mentions(value, table.logicalId));
+}
+
+function mentions(value: unknown, logicalId: string): boolean {
+  if (referencedLogicalId(value) === logicalId) return true;
+  if (typeof value === 'string') return value.includes(`\${${logicalId}}`) || value.includes(`\${${logicalId}.`);
+  if (Array.isArray(value)) return value.some((item) => mentions(item, logicalId));
+  return isPlainObject(value) && Object.values(value).some((item) => mentions(item, logicalId));
 }
 
 /** The in-template subnets listed by a subnet group resource referenced from `reference`. */

@@ -33,33 +33,71 @@ export interface RenderedTemplate {
   readonly Parameters?: Record<string, Record<string, unknown>>;
   readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly Conditions?: Record<string, unknown>;
-  readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown } }>;
+  readonly Outputs?: Record<string, { Value?: unknown; Export?: { Name?: unknown }; Condition?: unknown }>;
 }
 
 /** What the gate knows about a template beyond its text. */
 export interface TemplateFacts {
   /** Region of the stack when literal; lets `Fn::GetAZs ''` and `AWS::Region` be reasoned about. */
   readonly region?: string;
+  /** Account of the stack when literal: exports are only seen by imports of the same account and region. */
+  readonly account?: string;
   /** Logical ids of the AWS::CloudFormation::Stack resources whose templates the gate also judges (CDK nested stacks). */
   readonly judgedNestedStacks?: ReadonlySet<string>;
-  /**
-   * The exports of every stack the gate renders in this synthesis (shared by all their views):
-   * `Fn::ImportValue` of one of them is as provable as the value the exporting template gives it,
-   * which is how CDK passes references between stacks of one app. Anything else imported stays unknown.
-   */
-  readonly exports?: ReadonlyMap<string, ExportedValue>;
+  /** What the gate learns from every template it renders in this synthesis (exports, nested templates). */
+  readonly shared?: SharedTemplates;
+}
+
+/**
+ * What the templates of one synthesis know about each other, filled in as the gate renders them.
+ * Exports: `Fn::ImportValue` of an export of another stack of the app is as provable as the value
+ * its template gives it (that is how CDK passes references between stacks), when both stacks are
+ * in the same literal account (or both unset) and region, the output has no condition, and no
+ * other template exports the same name. Nested templates: `Fn::GetAtt [Nested, Outputs.X]` of a
+ * CDK nested stack is the output's value in the nested template. Anything else stays unknown.
+ */
+export class SharedTemplates {
+  private readonly exports = new Map<string, ExportedValue | 'ambiguous'>();
+  private readonly nested = new Map<TemplateView, Map<string, TemplateView>>();
+
+  addExports(view: TemplateView): void {
+    for (const [name, exported] of view.exportedValues()) {
+      const key = SharedTemplates.exportKey(view, name);
+      this.exports.set(key, this.exports.has(key) ? 'ambiguous' : exported);
+    }
+  }
+
+  exportSeenBy(importer: TemplateView, name: string): ExportedValue | undefined {
+    const found = this.exports.get(SharedTemplates.exportKey(importer, name));
+    return found === 'ambiguous' ? undefined : found;
+  }
+
+  addNested(parent: TemplateView, logicalId: string, child: TemplateView): void {
+    if (!this.nested.has(parent)) this.nested.set(parent, new Map());
+    this.nested.get(parent)!.set(logicalId, child);
+  }
+
+  nestedTemplate(parent: TemplateView, logicalId: string): TemplateView | undefined {
+    return this.nested.get(parent)?.get(logicalId);
+  }
+
+  private static exportKey(view: TemplateView, name: string): string {
+    return JSON.stringify([view.account ?? null, view.region ?? null, name]);
+  }
 }
 
 export class TemplateView {
   public readonly region: string | undefined;
+  public readonly account: string | undefined;
   public readonly judgedNestedStacks: ReadonlySet<string>;
   private readonly resources = new Map<string, TemplateResource>();
-  private readonly exports: ReadonlyMap<string, ExportedValue>;
+  private readonly shared: SharedTemplates;
 
   constructor(public readonly template: RenderedTemplate, facts: TemplateFacts = {}) {
     this.region = facts.region;
+    this.account = facts.account;
     this.judgedNestedStacks = facts.judgedNestedStacks ?? new Set();
-    this.exports = facts.exports ?? new Map();
+    this.shared = facts.shared ?? new SharedTemplates();
     for (const [logicalId, body] of Object.entries(template.Resources ?? {})) {
       const properties = isPlainObject(body?.Properties) ? body.Properties : {};
       const raw = isPlainObject(body) ? body : {};
@@ -67,12 +105,17 @@ export class TemplateView {
     }
   }
 
-  /** The literal export names this template defines, with their values. */
+  /** The literal export names this template always defines (outputs without a Condition), with their values. */
   exportedValues(): [string, ExportedValue][] {
     return Object.values(this.template.Outputs ?? {}).flatMap((output) => {
-      const name = isPlainObject(output) && isPlainObject(output.Export) ? output.Export.Name : undefined;
+      const name = isPlainObject(output) && isPlainObject(output.Export) && output.Condition === undefined ? output.Export.Name : undefined;
       return typeof name === 'string' ? [[name, { value: output.Value, view: this }] as [string, ExportedValue]] : [];
     });
+  }
+
+  /** The template of the CDK nested stack that resource `logicalId` of this template deploys, if the gate rendered it. */
+  nestedTemplate(logicalId: string): TemplateView | undefined {
+    return this.shared.nestedTemplate(this, logicalId);
   }
 
   /**
@@ -82,7 +125,7 @@ export class TemplateView {
   importedValue(expr: unknown): ExportedValue | undefined {
     if (!isPlainObject(expr) || intrinsicName(expr) !== 'Fn::ImportValue') return undefined;
     const name = expr['Fn::ImportValue'];
-    return typeof name === 'string' ? this.exports.get(name) : undefined;
+    return typeof name === 'string' ? this.shared.exportSeenBy(this, name) : undefined;
   }
 
   resource(logicalId: string): TemplateResource | undefined {
@@ -118,16 +161,15 @@ export class TemplateView {
     return this.template.Mappings?.[name];
   }
 
-  /** What `renderString` writes for an import of an export of the app: `${import.<name, sanitized>}`. */
+  /** What `renderString` writes for an import of an export of the app: `${import.<name, hex-encoded>}`. */
   importPlaceholder(expr: unknown): string | undefined {
     if (!this.importedValue(expr)) return undefined;
-    return `\${import.${sanitizeExportName(String((expr as Record<string, unknown>)['Fn::ImportValue']))}}`;
+    return `\${import.${Buffer.from(String((expr as Record<string, unknown>)['Fn::ImportValue'])).toString('hex')}}`;
   }
 
   /** The export behind an `importPlaceholder` key. */
   exportOfPlaceholder(key: string): ExportedValue | undefined {
-    for (const [name, exported] of this.exports) if (sanitizeExportName(name) === key) return exported;
-    return undefined;
+    return /^[0-9a-f]+$/.test(key) ? this.shared.exportSeenBy(this, Buffer.from(key, 'hex').toString()) : undefined;
   }
 
   /**
@@ -143,11 +185,8 @@ export class TemplateView {
   }
 }
 
-function sanitizeExportName(name: string): string {
-  return name.replace(/[^A-Za-z0-9]/g, '_');
-}
 
-/** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X. */
+/** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X, `{Fn::Sub: '${X}'}` → X. */
 export function referencedLogicalId(expr: unknown): string | undefined {
   if (!isPlainObject(expr)) return undefined;
   const keys = Object.keys(expr);
@@ -156,7 +195,9 @@ export function referencedLogicalId(expr: unknown): string | undefined {
   const getAtt = expr['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
   if (typeof getAtt === 'string') return getAtt.split('.')[0];
-  return undefined;
+  // `Fn::Sub: '${X}'` is `Ref: X`, and `'${X.Attr}'` is `Fn::GetAtt: [X, Attr]`.
+  const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(expr['Fn::Sub']) : null;
+  return sub ? sub[1] : undefined;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
