@@ -117,7 +117,8 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
   }
 
   if (statement.NotResource === undefined) {
-    const scope = resourceScope(statement.Resource, template, narrowsResources(statement));
+    const scope = pinnedByCondition(statement, template) ? { kind: 'specific' as const }
+      : resourceScope(statement.Resource, template, narrowsResources(statement));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
@@ -188,7 +189,7 @@ function actionsOnAnyResource(where: string, actions: string[], shown: string): 
     }
     const allowed = ACTIONS_ALLOWED_ON_ANY_RESOURCE.some((entry) => iamPatternMatches(entry.action, action));
     return allowed ? [] : [fail(
-      `${where} allows "${action}" on ${shown}; that action supports resource-level permissions`,
+      `${where} allows "${action}" on ${shown}; it is not in the reviewed allowlist of actions without resource-level permissions (rules/iam-allowlist.ts)`,
       `scope "${action}" to the ARNs it needs`,
     )];
   });
@@ -250,6 +251,24 @@ function narrowsResources(statement: Record<string, unknown>): boolean {
     !/IfExists$/i.test(operator) && isPlainObject(entries) && Object.keys(entries).some((key) => RESOURCE_NARROWING_KEY.test(key)));
 }
 
+/**
+ * Condition keys that name the one resource a statement on `Resource: "*"` may reach, for actions
+ * whose resource cannot be named in Resource (CDK's ECS agent and drain hook, Lambda's EFS mount).
+ */
+const RESOURCE_PINNING_KEYS = new Set(['ecs:cluster', 'elasticfilesystem:accesspointarn']);
+
+/** A non-IfExists condition on a pinning key whose every value is an identifying reference of a template resource. */
+function pinnedByCondition(statement: Record<string, unknown>, template: TemplateView): boolean {
+  const condition = statement.Condition;
+  if (!isPlainObject(condition)) return false;
+  return Object.entries(condition).some(([operator, entries]) => !/IfExists$/i.test(operator) && /^(ArnEquals|ArnLike|StringEquals)$/i.test(operator)
+    && isPlainObject(entries) && Object.entries(entries).some(([key, values]) => RESOURCE_PINNING_KEYS.has(key.toLowerCase())
+      && asList(values).length > 0 && asList(values).every((value) => {
+        const text = renderString(value, template);
+        return text !== undefined && !/[*?]/.test(text) && hasLiteralShape(text, template) && text.includes('${');
+      })));
+}
+
 function hasCondition(statement: Record<string, unknown>): boolean {
   return isPlainObject(statement.Condition) && Object.keys(statement.Condition).length > 0;
 }
@@ -279,12 +298,41 @@ const PSEUDO_PARAMETERS = new Set(['AWS.AccountId', 'AWS.Partition', 'AWS.Region
  */
 function placeholdersAreBounded(text: string, template: TemplateView): boolean {
   if (text.includes('{{resolve:')) return false;
-  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => {
-    if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
-    if (PSEUDO_PARAMETERS.has(inner)) return true;
-    const [logicalId, ...attribute] = inner.split('.');
-    return identifiesResource(logicalId, attribute.length ? attribute.join('.') : undefined, template);
-  });
+  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, whole]) => placeholderIsBounded(whole, template));
+}
+
+/**
+ * One `${…}` part: a pseudo parameter; an identifying attribute of a resource of the template; an
+ * import of another stack's export, or a nested stack's parameter, whose value identifies one there;
+ * or a segment (`….SplitPart`, a Select of a Split) of any of these.
+ */
+function placeholderIsBounded(placeholder: string, template: TemplateView): boolean {
+  const inner = placeholder.replace(/(\.SplitPart)+$/, '');
+  if (PSEUDO_PARAMETERS.has(inner)) return true;
+  if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
+  if (inner.startsWith('param.')) {
+    const passed = template.nestedParameter(inner.slice('param.'.length));
+    return passed !== undefined && valueIdentifiesResource(passed.value, passed.view);
+  }
+  const [logicalId, ...attribute] = inner.split('.');
+  return identifiesResource(logicalId, attribute.length ? attribute.join('.') : undefined, template);
+}
+
+/** Guards against exports and nested parameters crafted to refer to each other. */
+let following = 0;
+
+/** A value (of an export, of a nested stack's parameter) that identifies a resource of its template, or an ARN bounded there. */
+function valueIdentifiesResource(value: unknown, view: TemplateView): boolean {
+  if (following > 8) return false;
+  following++;
+  try {
+    const logicalId = referencedLogicalId(value);
+    if (logicalId !== undefined && intrinsicName(value) !== 'Fn::Sub') return identifiesResource(logicalId, getAttAttribute(value), view);
+    const text = renderString(value, view);
+    return text !== undefined && hasLiteralShape(text, view);
+  } finally {
+    following--;
+  }
 }
 
 function referencesTemplateResource(text: string, template: TemplateView): boolean {
@@ -321,10 +369,7 @@ function getAttAttribute(value: unknown): string | undefined {
 /** An import of another stack's export whose value is an identifying attribute of a resource there (CDK cross-stack references). */
 function importIdentifiesResource(key: string, template: TemplateView): boolean {
   const exported = template.exportOfPlaceholder(key);
-  const value = exported?.value;
-  const logicalId = referencedLogicalId(value);
-  if (!exported || logicalId === undefined) return false;
-  return identifiesResource(logicalId, getAttAttribute(value), exported.view);
+  return exported !== undefined && valueIdentifiesResource(exported.value, exported.view);
 }
 
 function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {

@@ -12,7 +12,7 @@
  *         Fn::Sub, since that sends data or control out of eu-west-1.
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedLogicalId } from './core/template';
 import { notLiteral } from './core/checks';
 import { possibleValues, renderString } from './core/values';
 
@@ -61,7 +61,7 @@ export const Region: ComplianceRule = {
   },
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
-    const foreign = foreignRegions(resource.properties, 'Properties', template)
+    const foreign = unique(foreignRegions(resource.properties, 'Properties', template))
       .filter((finding) => !GLOBAL_SERVICE_REFERENCES.some((entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region)))
       .map(({ path, region }) => fail(
         `${path} names the region ${region}, outside ${MANDATED_REGION}`,
@@ -127,6 +127,12 @@ function foreignRegions(value: unknown, path: string, template: TemplateView): F
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
 }
 
+/** One finding per path and region (a URL may name its region twice). */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter(({ path, region }) => !seen.has(`${path}\0${region}`) && Boolean(seen.add(`${path}\0${region}`)));
+}
+
 /** At most this many renderings of one string are tried (each part with known values multiplies them). */
 const MAX_VARIANTS = 64;
 
@@ -171,11 +177,36 @@ function unprovableRegions(value: unknown, path: string, template: TemplateView)
     if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
     const possible = possibleValues(item, template);
     // The stack's own region (AWS::Region) is what checkStack judges.
-    const rendered = (renderString(item, template) ?? '${?}').replace(/\$\{AWS\.Region\}/g, '');
+    const rendered = withoutOwnRegionParts(renderString(item, template) ?? '${?}', template);
     const ownRegionOnly = !rendered.includes('${') && !rendered.includes('{{resolve:');
     if (possible.kind === 'unknown' && !ownRegionOnly) return [{ path: `${path}.${key}`, reason: possible.reason }];
     return [];
   });
+}
+
+/**
+ * Drops the parts of a rendered string that can only be this stack's region: `${AWS.Region}`, and
+ * a segment of the ARN of a resource of this template or of an export of the same region
+ * (`Select(3, Split(':', TopicArn))`, what CDK renders for the region of a topic it references).
+ */
+function withoutOwnRegionParts(text: string, template: TemplateView): string {
+  return text.replace(/\$\{AWS\.Region\}/g, '').replace(/\$\{([^}]*)\.SplitPart\}/g, (part, base: string) => {
+    if (base.startsWith('import.')) {
+      const exported = template.exportOfPlaceholder(base.slice('import.'.length));
+      return exported && isOwnArn(exported.value, exported.view) ? '' : part;
+    }
+    const [logicalId, ...attribute] = base.split('.');
+    return isOwnArn(attribute.length ? { 'Fn::GetAtt': [logicalId, attribute.join('.')] } : { Ref: logicalId }, template) ? '' : part;
+  });
+}
+
+/** A Ref or Arn of an AWS resource of the template (not a parameter store value or a custom resource's output). */
+function isOwnArn(value: unknown, template: TemplateView): boolean {
+  const resource = template.resource(referencedLogicalId(value) ?? '');
+  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
+  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : undefined;
+  return resource !== undefined && resource.type.startsWith('AWS::') && !/^AWS::(SSM::Parameter|CloudFormation::)/.test(resource.type)
+    && (attribute === undefined || /arn$/i.test(attribute));
 }
 
 function regionsIn(original: string, path: string): Finding[] {

@@ -14,8 +14,11 @@
  *         literal value, unless its name ends in a metadata suffix (_NAME, _ARN, _ID, _TTL,
  *         _SECONDS, _MINUTES, _DAYS, _MILLIS, _MS, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION,
  *         _HEADER, _FILE, _ENABLED, _VERSION, _PORT, _SIZE, _LEVEL, _CONNECTIONS, _TABLE, _TYPE,
- *         _POLICY, _COUNT, _MODE, _AUDIENCE, _ISSUER: SECRET_NAME names a secret, it is not one;
- *         the settings of CDK's paramsAndSecrets layer all end so); any environment
+ *         _POLICY, _COUNT, _MODE, _AUDIENCE, _ISSUER, _ENDPOINT, _EXPIRY, _EXPIRATION, _LIFETIME,
+ *         _PREFIX, _ALGORITHM, _ALG, _ROUNDS, _COOKIE, _LOCATION, _METHOD, _REQUIRED, or starts
+ *         ENABLE_/USE_/DISABLE_: SECRET_NAME names a secret, it is not one; the settings of CDK's
+ *         paramsAndSecrets layer all end so), or whose value is true/false or a URL without
+ *         user information; any environment
  *         variable holding a resolved dynamic reference (the secret would be stored in plain
  *         text in the task/function definition);
  *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
@@ -31,7 +34,10 @@ const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
 const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
 // Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
 const SECRET_METADATA_NAME = new RegExp('_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|'
-  + 'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER)$', 'i');
+  + 'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|'
+  + 'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|COOKIE|LOCATION|METHOD|REQUIRED)$|^(ENABLE|USE|DISABLE)_', 'i');
+// Values that cannot be credentials: a flag, or a URL without user information.
+const NOT_A_CREDENTIAL = /^(true|false)$|^https?:\/\/[^@/\s]+(\/[^@\s]*)?$/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -140,7 +146,7 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
       )];
     }
     const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
-    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name)) {
+    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !NOT_A_CREDENTIAL.test(text)) {
       return [fail(
         `${at} ${name} holds a literal value that looks like a credential`,
         'store it in Secrets Manager and pass it as a secret, not an environment variable',
@@ -174,8 +180,10 @@ function containerSecretViolations(at: string, secrets: unknown, template: Templ
  */
 function isSecretReference(source: string, template: TemplateView): boolean {
   const imported = /^\$\{import\.(\w+)\}/.exec(source);
-  const exported = imported ? template.exportOfPlaceholder(imported[1]) : undefined;
-  if (exported) return isSecretReference(renderString(exported.value, exported.view) ?? '', exported.view);
+  const passed = /^\$\{param\.([A-Za-z0-9]+)\}/.exec(source);
+  // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
+  const origin = imported ? template.exportOfPlaceholder(imported[1]) : passed ? template.nestedParameter(passed[1]) : undefined;
+  if (origin) return isSecretReference(renderString(origin.value, origin.view) ?? '', origin.view);
   const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
   return reference !== null
     && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');

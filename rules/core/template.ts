@@ -59,6 +59,7 @@ export interface TemplateFacts {
 export class SharedTemplates {
   private readonly exports = new Map<string, ExportedValue | 'ambiguous'>();
   private readonly nested = new Map<TemplateView, Map<string, TemplateView>>();
+  private readonly parents = new Map<TemplateView, { parent: TemplateView; logicalId: string }>();
 
   addExports(view: TemplateView): void {
     for (const [name, exported] of view.exportedValues()) {
@@ -75,6 +76,12 @@ export class SharedTemplates {
   addNested(parent: TemplateView, logicalId: string, child: TemplateView): void {
     if (!this.nested.has(parent)) this.nested.set(parent, new Map());
     this.nested.get(parent)!.set(logicalId, child);
+    this.parents.set(child, { parent, logicalId });
+  }
+
+  /** For a CDK nested stack's template: its parent's template and the logical id of the stack resource there. */
+  parentOf(child: TemplateView): { parent: TemplateView; logicalId: string } | undefined {
+    return this.parents.get(child);
   }
 
   nestedTemplate(parent: TemplateView, logicalId: string): TemplateView | undefined {
@@ -116,6 +123,17 @@ export class TemplateView {
   /** The template of the CDK nested stack that resource `logicalId` of this template deploys, if the gate rendered it. */
   nestedTemplate(logicalId: string): TemplateView | undefined {
     return this.shared.nestedTemplate(this, logicalId);
+  }
+
+  /**
+   * For a parameter of a CDK nested stack's template: the value its parent passes (only the parent's
+   * stack resource can set it, which is how CDK hands references into nested stacks), in the parent's template.
+   */
+  nestedParameter(name: string): ExportedValue | undefined {
+    if (this.parameter(name) === undefined) return undefined;
+    const link = this.shared.parentOf(this);
+    const parameters = link?.parent.resource(link.logicalId)?.properties.Parameters;
+    return link && isPlainObject(parameters) && parameters[name] !== undefined ? { value: parameters[name], view: link.parent } : undefined;
   }
 
   /**
@@ -178,13 +196,28 @@ export class TemplateView {
    * `undefined` for anything else.
    */
   referencedResource(expr: unknown, hops = 0): TemplateResource | undefined {
+    if (hops > 5) return undefined;
     const imported = this.importedValue(expr);
-    if (imported) return hops < 5 ? imported.view.referencedResource(imported.value, hops + 1) : undefined;
+    if (imported) return imported.view.referencedResource(imported.value, hops + 1);
     const id = referencedLogicalId(expr);
-    return id === undefined ? undefined : this.resource(id);
+    if (id === undefined) return undefined;
+    // Into the parent through a nested stack's parameter, into a nested stack through its output.
+    const passed = isPlainObject(expr) && typeof expr.Ref === 'string' ? this.nestedParameter(id) : undefined;
+    if (passed) return passed.view.referencedResource(passed.value, hops + 1);
+    const output = nestedOutputName(expr);
+    const nested = output === undefined ? undefined : this.nestedTemplate(id);
+    if (nested && output !== undefined) return nested.referencedResource(nested.template.Outputs?.[output]?.Value, hops + 1);
+    return this.resource(id);
   }
 }
 
+
+/** `{Fn::GetAtt: [Stack, 'Outputs.X']}` → X. */
+function nestedOutputName(expr: unknown): string | undefined {
+  const getAtt = isPlainObject(expr) ? expr['Fn::GetAtt'] : undefined;
+  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : '';
+  return attribute.startsWith('Outputs.') ? attribute.slice('Outputs.'.length) : undefined;
+}
 
 /** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X, `{Fn::Sub: '${X}'}` → X. */
 export function referencedLogicalId(expr: unknown): string | undefined {

@@ -55,6 +55,9 @@ function possibleRef(name: string, template: TemplateView): Possible {
       ? { kind: 'unknown', reason: `a reference to resource ${name}` }
       : { kind: 'unknown', reason: `the deploy-time value ${name}` };
   }
+  // A CDK nested stack's parameter is whatever its parent passes.
+  const passed = template.nestedParameter(name);
+  if (passed) return possibleValues(passed.value, passed.view);
   const via = `parameter ${name}`;
   // For SSM-backed parameters AllowedValues constrain the parameter's name, not the value stored under it.
   if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::Parameter::Value')) {
@@ -146,7 +149,10 @@ export function renderString(expr: unknown, template: TemplateView): string | un
     case 'Ref': {
       const name = String(arg);
       if (name === 'AWS::Region' && template.region) return template.region;
-      return placeholder(name, template);
+      // A nested stack's parameter whose value is literal but for pseudo parameters reads as that value.
+      const passed = template.nestedParameter(name);
+      const text = passed ? renderString(passed.value, passed.view) : undefined;
+      return text !== undefined && onlyPseudoParameters(text) ? text : placeholder(name, template);
     }
     case 'Fn::Join': {
       if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN_PART;
@@ -161,11 +167,20 @@ export function renderString(expr: unknown, template: TemplateView): string | un
     }
     case 'Fn::GetAtt':
       return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
+    case 'Fn::Select': {
+      // A segment of one referenced value (`Select(6, Split(':', Ref StateMachine))`, the name in its ARN)
+      // is bounded exactly as that value is: `${X.SplitPart}`.
+      const [, list] = Array.isArray(arg) ? arg : [];
+      const split = isPlainObject(list) && Array.isArray(list['Fn::Split']) ? list['Fn::Split'] : undefined;
+      const whole = split && typeof split[0] === 'string' ? renderString(split[1], template) : undefined;
+      const single = whole === undefined ? null : /^\$\{([^}]+)\}$/.exec(whole);
+      return single ? `\${${single[1]}.SplitPart}` : UNKNOWN_PART;
+    }
     case 'Fn::ImportValue': {
       // A literal export renders as its text; a reference keeps a placeholder naming the export.
       const text = followImport(expr, template, (imported) => renderString(imported.value, imported.view));
       if (text === undefined) return UNKNOWN_PART;
-      return text.includes('${') ? template.importPlaceholder(expr) ?? UNKNOWN_PART : text;
+      return onlyPseudoParameters(text) ? text : template.importPlaceholder(expr) ?? UNKNOWN_PART;
     }
     default:
       return UNKNOWN_PART;
@@ -186,6 +201,11 @@ function followImport<T>(expr: unknown, template: TemplateView, use: (imported: 
   } finally {
     following.delete(name);
   }
+}
+
+/** Text whose only deploy-time parts are pseudo parameters (the same in every stack of one account and region). */
+function onlyPseudoParameters(text: string): boolean {
+  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => inner.startsWith('AWS.') && !inner.slice(4).includes('.'));
 }
 
 /** What renderString puts for a part decided by an intrinsic it cannot follow. */

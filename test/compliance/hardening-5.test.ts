@@ -1,0 +1,144 @@
+// Fifth review round: references into and out of nested stacks, segments of a resource's own ARN,
+// exports that are ARNs built from a resource, and the ordinary CDK code these used to reject;
+// administrator policies without the usual suffix; duplicate lines.
+import { CfnOutput, CfnParameter, Fn, NestedStack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { euStack, expectNoViolations, expectViolation, rawResource, synthGate } from './helpers';
+
+const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
+const role = (scope: Construct, id = 'Role') => new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+const handler = (scope: Construct, props: Partial<lambda.FunctionProps> = {}) => new lambda.Function(scope, 'Fn', {
+  runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};'), ...props,
+});
+
+describe('references into and out of nested stacks', () => {
+  test('grants from parent to nested, nested to parent and between sibling nested stacks pass; an ECS secret of the parent reaches a nested task', () => {
+    expectNoViolations(synthGate((app) => {
+      const parent = euStack(app, 'P');
+      const queue = new sqs.Queue(parent, 'Queue');
+      const first = new NestedStack(parent, 'First');
+      const second = new NestedStack(parent, 'Second');
+      queue.grantSendMessages(role(first));
+      new s3.Bucket(second, 'Bucket').grantRead(role(first, 'Reader'));
+      new sqs.Queue(first, 'Inner').grantConsumeMessages(role(parent));
+      const secret = new secretsmanager.Secret(parent, 'Secret');
+      new ecs.FargateTaskDefinition(second, 'Task').addContainer('App', {
+        image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+        secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') },
+      });
+    }));
+  });
+
+  test('a parent passing "*" (or a part of a role ARN it cannot prove) into a nested stack is still caught', () => {
+    const err = synthGate((app) => {
+      const parent = euStack(app, 'P');
+      const target = new CfnParameter(parent, 'Target', { type: 'String', allowedValues: ['*'] });
+      const inner = role(new NestedStack(parent, 'Nested'));
+      inner.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [target.valueAsString] }));
+      inner.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [Fn.join('', ['arn:aws:iam::123456789012:role/', target.valueAsString])] }));
+    });
+    expectViolation(err, IAM, 'P/Nested/Role/DefaultPolicy/Resource', 'Statement[0] allows "s3:GetObject" on "*"');
+    expectViolation(err, IAM, 'P/Nested/Role/DefaultPolicy/Resource', 'Statement[1] Resource is not a literal');
+  });
+});
+
+describe('segments of a resource\'s own ARN and exported ARNs', () => {
+  test('Step Functions tasks that name executions and task definitions by parts of their ARNs pass', () => {
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const child = new sfn.StateMachine(stack, 'Child', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Noop')) });
+      new sfn.StateMachine(stack, 'Parent', {
+        definitionBody: sfn.DefinitionBody.fromChainable(new tasks.StepFunctionsStartExecution(stack, 'Start', {
+          stateMachine: child, integrationPattern: sfn.IntegrationPattern.RUN_JOB,
+        })),
+      });
+    }));
+  });
+
+  test('an SNS subscription to a topic of another stack, an export that is an ARN built from a bucket', () => {
+    expectNoViolations(synthGate((app) => {
+      const a = euStack(app, 'A');
+      const topic = new sns.Topic(a, 'Topic');
+      const bucket = new s3.Bucket(a, 'Bucket');
+      new CfnOutput(a, 'Objects', { value: bucket.arnForObjects('*'), exportName: 'BucketObjects' });
+      const b = euStack(app, 'B');
+      topic.addSubscription(new subscriptions.SqsSubscription(new sqs.Queue(b, 'Queue')));
+      handler(b).addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.importValue('BucketObjects')] }));
+    }));
+  });
+});
+
+describe('ordinary code the earlier rounds rejected', () => {
+  test('environment variables about tokens and passwords that are not credentials', () => {
+    expectNoViolations(synthGate((app) => {
+      handler(euStack(app, 'S'), {
+        environment: {
+          USE_SECRETS_MANAGER: 'true', API_KEY_REQUIRED: 'false', OAUTH_TOKEN_ENDPOINT: 'https://auth.example.com/oauth2/token',
+          TOKEN_EXPIRATION: '3600', SECRET_PREFIX: 'app/prod/', PASSWORD_HASH_ALGORITHM: 'argon2id', TOKEN_SIGNING_ALG: 'RS256',
+        },
+      });
+    }));
+    const err = synthGate((app) => { handler(euStack(app, 'S'), { environment: { API_TOKEN: 'eyJhbGciOi.secret', DB_PASSWORD: 'https://user:pw@db/x' } }); });
+    expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', 'API_TOKEN holds a literal value');
+    expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', 'DB_PASSWORD holds a literal value');
+  });
+
+  test('read-only listings without resource types on "*"; ECS EC2 capacity whose agent and drain hook are pinned to the cluster by condition', () => {
+    expectNoViolations(synthGate((app) => {
+      const stack = euStack(app, 'S');
+      role(stack).addToPolicy(new iam.PolicyStatement({
+        actions: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'sqs:ListQueues', 'secretsmanager:ListSecrets', 'tag:GetResources'],
+        resources: ['*'],
+      }));
+      const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }) });
+      new iam.Role(stack, 'Agent', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') }).addToPolicy(new iam.PolicyStatement({
+        actions: ['ecs:Poll', 'ecs:StartTelemetrySession'], resources: ['*'], conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
+      }));
+    }));
+  });
+});
+
+describe('SFX-IAM-LEAST-PRIVILEGE: administrator policies without the usual suffix', () => {
+  test('AWSAppSyncAdministrator and SecretsManagerReadWrite fail', () => {
+    const err = synthGate((app) => {
+      const target = role(euStack(app, 'S'));
+      target.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSAppSyncAdministrator'));
+      target.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('SecretsManagerReadWrite'));
+    });
+    expectViolation(err, IAM, 'S/Role/Resource', 'AWSAppSyncAdministrator');
+    expectViolation(err, IAM, 'S/Role/Resource', 'SecretsManagerReadWrite');
+  });
+
+  test('a pinning condition that may be absent (IfExists) or names no resource of the template does not narrow "*"', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      role(stack).addToPolicy(new iam.PolicyStatement({
+        actions: ['ecs:StopTask'], resources: ['*'], conditions: { ArnEqualsIfExists: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:123456789012:cluster/x' } },
+      }));
+      role(stack, 'Other').addToPolicy(new iam.PolicyStatement({
+        actions: ['ecs:StopTask'], resources: ['*'], conditions: { ArnLike: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:123456789012:cluster/*' } },
+      }));
+    });
+    expectViolation(err, IAM, 'S/Role/DefaultPolicy/Resource', 'ecs:StopTask');
+    expectViolation(err, IAM, 'S/Other/DefaultPolicy/Resource', 'ecs:StopTask');
+  });
+});
+
+test('SFX-REGION reports a region once per property, however often it is named there', () => {
+  const err = synthGate((app) => {
+    rawResource(euStack(app, 'S'), 'Sub', 'AWS::SNS::Subscription', { Protocol: 'https', Endpoint: 'https://sqs.us-east-1.amazonaws.com/1/q-us-east-1' });
+  });
+  expect(err!.violations.filter((v) => v.ruleId === 'SFX-REGION')).toHaveLength(1);
+});
+
