@@ -61,13 +61,14 @@ export const Region: ComplianceRule = {
   },
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
-    const foreign = unique(foreignRegions(resource.properties, 'Properties', template))
+    const deployTime: Unprovable[] = [];
+    const foreign = unique(foreignRegions(resource.properties, 'Properties', template, deployTime))
       .filter((finding) => !GLOBAL_SERVICE_REFERENCES.some((entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region)))
       .map(({ path, region }) => fail(
         `${path} names the region ${region}, outside ${MANDATED_REGION}`,
         `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
       ));
-    const unprovable = unprovableRegions(resource.properties, 'Properties', template).map(({ path, reason }) => fail(
+    const unprovable = [...deployTime, ...unprovableRegions(resource.properties, 'Properties', template)].map(({ path, reason }) => fail(
       notLiteral(path, reason),
       `write ${path} as the literal '${MANDATED_REGION}' or the stack's own region (Stack.of(this).region)`,
     ));
@@ -104,16 +105,23 @@ const REGION_PROPERTY = /region$/i;
 const DEPLOY_TIME_REGION_IN_TEXT = /(^|[^a-z])arn:[^:]*:[^:]*:\$\{(param\.|intrinsic\})|"region"\s*:\s*"\$\{(param\.|intrinsic\})/i;
 
 // Cheap pre-check: most strings name no region at all.
-const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/;
+const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/i;
 
 type Finding = { path: string; region: string };
 
-function foreignRegions(value: unknown, path: string, template: TemplateView): Finding[] {
+type Unprovable = { path: string; reason: string };
+
+/**
+ * Literal regions other than eu-west-1 anywhere in `value`; strings built at deploy time whose
+ * region part cannot be proven go to `deployTime` (one rendering of each string serves both).
+ */
+function foreignRegions(value: unknown, path: string, template: TemplateView, deployTime: Unprovable[]): Finding[] {
   if (typeof value === 'string') return regionsIn(value, path);
-  if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`, template));
+  if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`, template, deployTime));
   if (!isPlainObject(value)) return [];
-  const parts = Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template));
+  const parts = Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template, deployTime));
   const fn = intrinsicName(value);
+  if (fn === 'Ref' && template.parameter(String(value.Ref)) === undefined) return parts; // a resource or pseudo parameter
   if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
     // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take.
     const possible = possibleValues(value, template);
@@ -123,7 +131,14 @@ function foreignRegions(value: unknown, path: string, template: TemplateView): F
   if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
   // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`, or a part from a
   // mapping or a parameter) shows once rendered, in one of the values the parts can take.
-  const whole = variants(value, template).flatMap((variant) => regionsIn(renderString(variant, template) ?? '', path));
+  const rendered = renderString(value, template) ?? '';
+  // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
+  if (DEPLOY_TIME_REGION_IN_TEXT.test(rendered)) {
+    deployTime.push({ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' });
+  }
+  const whole = hasKnownParts(value, template)
+    ? variants(value, template).flatMap((variant) => regionsIn(renderString(variant, template) ?? '', path))
+    : regionsIn(rendered, path);
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
 }
 
@@ -158,21 +173,26 @@ function variants(value: unknown, template: TemplateView): unknown[] {
     .map((items) => Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])));
 }
 
+/** Cheap pre-check for `variants`: whether any part may have known values other than its rendering. */
+function hasKnownParts(value: unknown, template: TemplateView): boolean {
+  if (Array.isArray(value)) return value.some((item) => hasKnownParts(item, template));
+  if (!isPlainObject(value)) return false;
+  const fn = intrinsicName(value);
+  if (fn === 'Ref') return template.parameter(String(value.Ref)) !== undefined;
+  if (fn === 'Fn::Select') return Array.isArray(value[fn]) && Array.isArray((value[fn] as unknown[])[1]);
+  if (fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') return true;
+  return Object.values(value).some((item) => hasKnownParts(item, template));
+}
+
 /** Every combination of one choice per position. */
 function combine(choices: unknown[][]): unknown[][] {
   return choices.reduce<unknown[][]>((acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS), [[]]);
 }
 
 /** Region-named properties whose value cannot be proven (a parameter without AllowedValues, an SSM reference, an import). */
-function unprovableRegions(value: unknown, path: string, template: TemplateView): { path: string; reason: string }[] {
+function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
-  const fn = intrinsicName(value);
-  if (fn === 'Fn::Join' || fn === 'Fn::Sub') {
-    // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
-    const text = renderString(value, template) ?? '';
-    return DEPLOY_TIME_REGION_IN_TEXT.test(text) ? [{ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' }] : [];
-  }
-  if (!isPlainObject(value) || fn !== undefined) return [];
+  if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
   return Object.entries(value).flatMap(([key, item]) => {
     if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
     const possible = possibleValues(item, template);
@@ -210,8 +230,8 @@ function isOwnArn(value: unknown, template: TemplateView): boolean {
 }
 
 function regionsIn(original: string, path: string): Finding[] {
+  if (!MAY_NAME_REGION.test(original)) return [];
   const text = original.toLowerCase(); // endpoints and headers are case-insensitive: SQS.US-EAST-1.amazonaws.com
-  if (!MAY_NAME_REGION.test(text)) return [];
   return [...text.matchAll(REGION_PATTERN)]
     .map((match) => match[1])
     .filter((region) => region !== MANDATED_REGION)
