@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { LISTENER_PORT, StreamFlixCompute } from './compute';
 import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
+import { closedEgressSecurityGroup } from './closed-egress';
 
 /** One JSON line per request, with the $context variables HTTP APIs support (REST API fields would log '-'). */
 const HTTP_API_ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
@@ -64,10 +65,9 @@ export class StreamFlixApi extends Construct {
     const { vpc, logsKey } = props.network;
     const { compute } = props;
 
-    this.vpcLinkSecurityGroup = new ec2.SecurityGroup(this, 'VpcLinkSecurityGroup', {
+    this.vpcLinkSecurityGroup = closedEgressSecurityGroup(this, 'VpcLinkSecurityGroup', {
       vpc,
       description: 'StreamFlix API Gateway VPC link: talks only to the internal ALB listener',
-      allowAllOutbound: false,
     });
     this.vpcLinkSecurityGroup.connections.allowTo(
       compute.loadBalancerSecurityGroup, ec2.Port.tcp(LISTENER_PORT), 'API Gateway VPC link to the ALB listener');

@@ -9,6 +9,7 @@ import { LoadBalancerFirewall } from './load-balancer-waf';
 import { StreamFlixData } from './data';
 import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
+import { closedEgressSecurityGroup } from './closed-egress';
 
 /** Defaults shared with {@link ContentApiProps}. */
 export const COMPUTE_DEFAULTS = {
@@ -213,10 +214,9 @@ export class StreamFlixCompute extends Construct {
       platformVersion: ecs.FargatePlatformVersion.LATEST,
     });
 
-    this.loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+    this.loadBalancerSecurityGroup = closedEgressSecurityGroup(this, 'LoadBalancerSecurityGroup', {
       vpc,
       description: 'StreamFlix internal ALB: reached only through the API Gateway VPC link',
-      allowAllOutbound: false,
     });
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,

@@ -6,6 +6,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DatabaseBackupPlan } from './database-backup';
 import { StreamFlixNetwork } from './network';
+import { closedEgressSecurityGroup } from './closed-egress';
 
 /** Properties of {@link StreamFlixDatabase}. */
 export interface StreamFlixDatabaseProps {
@@ -107,10 +108,9 @@ export class StreamFlixDatabase extends Construct {
 
     // The rotation function runs in the private subnets; it talks only to the database and, over the
     // Secrets Manager interface endpoint (private DNS), to Secrets Manager.
-    const rotationSecurityGroup = new ec2.SecurityGroup(this, 'RotationSecurityGroup', {
+    const rotationSecurityGroup = closedEgressSecurityGroup(this, 'RotationSecurityGroup', {
       vpc,
       description: 'StreamFlix PostgreSQL credential rotation function',
-      allowAllOutbound: false,
     });
     props.network.allowEndpointAccessFrom(rotationSecurityGroup);
     // What addRotationSingleUser() does, but with the literal port as the rotation target: the instance's own

@@ -66,16 +66,19 @@ describe('security groups', () => {
 
   test('egress: explicit per tier; only the tasks reach the internet, on 443 for the image pull', () => {
     expect(rules('egress')).toEqual([
+      'alb -> 255.255.255.255/32:icmp/252-86', // the match-nothing placeholder: keeps EC2's default allow-all away
       'alb -> tasks:tcp/8080-8080',
-      'cache -> 255.255.255.255/32:icmp/252-86', // CDK's placeholder for "no egress"
+      'cache -> 255.255.255.255/32:icmp/252-86',
       'database -> 255.255.255.255/32:icmp/252-86',
       'endpoints -> 255.255.255.255/32:icmp/252-86',
+      'rotation -> 255.255.255.255/32:icmp/252-86',
       'rotation -> database:tcp/5432-5432',
       'rotation -> endpoints:tcp/443-443',
       'tasks -> 0.0.0.0/0:tcp/443-443',
       'tasks -> cache:tcp/6379-6379',
       'tasks -> database:tcp/5432-5432',
       'tasks -> endpoints:tcp/443-443',
+      'vpclink -> 255.255.255.255/32:icmp/252-86',
       'vpclink -> alb:tcp/80-80',
     ]);
   });
@@ -84,6 +87,19 @@ describe('security groups', () => {
     expect(JSON.stringify(template.findResources('AWS::EC2::SecurityGroupIngress'))).not.toMatch(/0\.0\.0\.0\/0|::\/0/);
     for (const sg of Object.values(template.findResources('AWS::EC2::SecurityGroup'))) {
       expect(JSON.stringify(sg.Properties.SecurityGroupIngress ?? [])).not.toMatch(/0\.0\.0\.0\/0|::\/0/);
+    }
+  });
+});
+
+describe('no security group keeps EC2\'s default allow-all egress', () => {
+  test('every group has inline egress (a real rule or the match-nothing placeholder), so EC2 adds no 0.0.0.0/0 rule of its own', () => {
+    const groups = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup');
+    expect(groups.map(([id]) => sgNames[id]).sort()).toEqual(['alb', 'cache', 'database', 'endpoints', 'rotation', 'tasks', 'vpclink']);
+    for (const [id, group] of groups) {
+      const egress = group.Properties.SecurityGroupEgress as { CidrIp?: string; Description?: string }[] | undefined;
+      expect({ group: sgNames[id], inlineEgress: (egress ?? []).length > 0 }).toEqual({ group: sgNames[id], inlineEgress: true });
+      const open = (egress ?? []).filter((rule) => rule.CidrIp === '0.0.0.0/0').map((rule) => rule.Description);
+      expect({ group: sgNames[id], open }).toEqual({ group: sgNames[id], open: sgNames[id] === 'tasks' ? ['HTTPS to public image registries via NAT'] : [] });
     }
   });
 });
