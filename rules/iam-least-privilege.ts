@@ -117,10 +117,12 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
   }
 
   if (statement.NotResource === undefined) {
-    const scope = pinnedByCondition(statement, template) ? { kind: 'specific' as const }
-      : resourceScope(statement.Resource, template, narrowsResources(statement));
+    const scope = resourceScope(statement.Resource, template, narrowsResources(statement));
+    // Actions reviewed as pinned to one resource by a condition (the ECS agent to its cluster) are not "any".
+    const pinned = pinnedActions(statement, template);
+    const unpinned = actions.filter((action) => !pinned.some((pattern) => iamPatternMatches(pattern, action)) || action.includes('*'));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
-    if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, actions, scope.shown));
+    if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, unpinned, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
   }
   return violations;
@@ -252,21 +254,33 @@ function narrowsResources(statement: Record<string, unknown>): boolean {
 }
 
 /**
- * Condition keys that name the one resource a statement on `Resource: "*"` may reach, for actions
- * whose resource cannot be named in Resource (CDK's ECS agent and drain hook, Lambda's EFS mount).
+ * Reviewed: condition keys that name the one resource a statement on `Resource: "*"` may reach, and
+ * the only actions they pin (CDK's ECS agent and drain hook to their cluster, Lambda's EFS mount to
+ * its access point). Every other action of such a statement is judged on "*" as usual.
  */
-const RESOURCE_PINNING_KEYS = new Set(['ecs:cluster', 'elasticfilesystem:accesspointarn']);
+const RESOURCE_PINNING: Readonly<Record<string, readonly string[]>> = {
+  'ecs:cluster': ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:DescribeContainerInstances', 'ecs:DescribeTasks', 'ecs:ListTasks', 'ecs:UpdateContainerInstancesState'],
+  'elasticfilesystem:accesspointarn': ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
+};
 
-/** A non-IfExists condition on a pinning key whose every value is an identifying reference of a template resource. */
-function pinnedByCondition(statement: Record<string, unknown>, template: TemplateView): boolean {
+/**
+ * The actions a non-IfExists condition pins to a resource of the template: the reviewed actions of
+ * each pinning key whose every value is an identifying reference of a resource (no wildcard).
+ */
+function pinnedActions(statement: Record<string, unknown>, template: TemplateView): readonly string[] {
   const condition = statement.Condition;
-  if (!isPlainObject(condition)) return false;
-  return Object.entries(condition).some(([operator, entries]) => !/IfExists$/i.test(operator) && /^(ArnEquals|ArnLike|StringEquals)$/i.test(operator)
-    && isPlainObject(entries) && Object.entries(entries).some(([key, values]) => RESOURCE_PINNING_KEYS.has(key.toLowerCase())
-      && asList(values).length > 0 && asList(values).every((value) => {
+  if (!isPlainObject(condition)) return [];
+  return Object.entries(condition).flatMap(([operator, entries]) => {
+    if (!/^(ArnEquals|ArnLike|StringEquals)$/i.test(operator) || !isPlainObject(entries)) return [];
+    return Object.entries(entries).flatMap(([key, values]) => {
+      const actions = RESOURCE_PINNING[key.toLowerCase()];
+      const pinsTemplateResource = asList(values).length > 0 && asList(values).every((value) => {
         const text = renderString(value, template);
-        return text !== undefined && !/[*?]/.test(text) && hasLiteralShape(text, template) && text.includes('${');
-      })));
+        return text !== undefined && !/[*?]/.test(text) && text.includes('${') && hasLiteralShape(text, template);
+      });
+      return actions && pinsTemplateResource ? actions : [];
+    });
+  });
 }
 
 function hasCondition(statement: Record<string, unknown>): boolean {
@@ -304,10 +318,14 @@ function placeholdersAreBounded(text: string, template: TemplateView): boolean {
 /**
  * One `${…}` part: a pseudo parameter; an identifying attribute of a resource of the template; an
  * import of another stack's export, or a nested stack's parameter, whose value identifies one there;
- * or a segment (`….SplitPart`, a Select of a Split) of any of these.
+ * or the resource part of the ARN of one of these (`….SplitColon5`, a Select of a Split), or a piece of that.
  */
 function placeholderIsBounded(placeholder: string, template: TemplateView): boolean {
-  const inner = placeholder.replace(/(\.SplitPart)+$/, '');
+  // Segments: the innermost split must take the resource part of an ARN (field 5 or later of a ':'
+  // split); other fields (region, account, an empty one) could turn `…${part}*` into "*".
+  const segments = [...placeholder.matchAll(/\.Split(Colon|Slash)(\d+)/g)];
+  if (segments.length > 0 && !(segments[0][1] === 'Colon' && Number(segments[0][2]) >= 5)) return false;
+  const inner = placeholder.replace(/(\.Split(Colon|Slash)\d+)+$/, '');
   if (PSEUDO_PARAMETERS.has(inner)) return true;
   if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
   if (inner.startsWith('param.')) {
@@ -327,6 +345,9 @@ function valueIdentifiesResource(value: unknown, view: TemplateView): boolean {
   following++;
   try {
     const logicalId = referencedLogicalId(value);
+    // A middle nested stack passes on its own parameter: follow it up to the stack that has the resource.
+    const passed = logicalId !== undefined && isPlainObject(value) && typeof value.Ref === 'string' ? view.nestedParameter(logicalId) : undefined;
+    if (passed) return valueIdentifiesResource(passed.value, passed.view);
     if (logicalId !== undefined && intrinsicName(value) !== 'Fn::Sub') return identifiesResource(logicalId, getAttAttribute(value), view);
     const text = renderString(value, view);
     return text !== undefined && hasLiteralShape(text, view);

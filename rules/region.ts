@@ -210,7 +210,8 @@ function unprovableRegions(value: unknown, path: string, template: TemplateView)
  * (`Select(3, Split(':', TopicArn))`, what CDK renders for the region of a topic it references).
  */
 function withoutOwnRegionParts(text: string, template: TemplateView): string {
-  return text.replace(/\$\{AWS\.Region\}/g, '').replace(/\$\{([^}]*)\.SplitPart\}/g, (part, base: string) => {
+  // Only field 3 of a ':' split of an ARN is its region.
+  return text.replace(/\$\{AWS\.Region\}/g, '').replace(/\$\{([^}]*)\.SplitColon3\}/g, (part, base: string) => {
     if (base.startsWith('import.')) {
       const exported = template.exportOfPlaceholder(base.slice('import.'.length));
       return exported && isOwnArn(exported.value, exported.view) ? '' : part;

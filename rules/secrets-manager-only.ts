@@ -15,10 +15,10 @@
  *         _SECONDS, _MINUTES, _DAYS, _MILLIS, _MS, _TIMEOUT, _LENGTH, _PATH, _URL, _URI, _REGION,
  *         _HEADER, _FILE, _ENABLED, _VERSION, _PORT, _SIZE, _LEVEL, _CONNECTIONS, _TABLE, _TYPE,
  *         _POLICY, _COUNT, _MODE, _AUDIENCE, _ISSUER, _ENDPOINT, _EXPIRY, _EXPIRATION, _LIFETIME,
- *         _PREFIX, _ALGORITHM, _ALG, _ROUNDS, _COOKIE, _LOCATION, _METHOD, _REQUIRED, or starts
- *         ENABLE_/USE_/DISABLE_: SECRET_NAME names a secret, it is not one; the settings of CDK's
- *         paramsAndSecrets layer all end so), or whose value is true/false or a URL without
- *         user information; any environment
+ *         _PREFIX, _ALGORITHM, _ALG, _ROUNDS, _LOCATION, _METHOD: SECRET_NAME names a secret, it
+ *         is not one; the settings of CDK's paramsAndSecrets layer all end so), or whose value is
+ *         true/false, or a flag value (0/1, yes/no, on/off) of a switch named ENABLE_/USE_/DISABLE_…
+ *         or …_REQUIRED; any environment
  *         variable holding a resolved dynamic reference (the secret would be stored in plain
  *         text in the task/function definition);
  *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
@@ -35,9 +35,10 @@ const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|P
 // Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
 const SECRET_METADATA_NAME = new RegExp('_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|'
   + 'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|'
-  + 'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|COOKIE|LOCATION|METHOD|REQUIRED)$|^(ENABLE|USE|DISABLE)_', 'i');
-// Values that cannot be credentials: a flag, or a URL without user information.
-const NOT_A_CREDENTIAL = /^(true|false)$|^https?:\/\/[^@/\s]+(\/[^@\s]*)?$/i;
+  + 'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|LOCATION|METHOD)$', 'i');
+// A switch about credentials (USE_API_KEY, API_KEY_REQUIRED) holding a flag value is not one; any other value still is.
+const SWITCH_NAME = /^(ENABLE|USE|DISABLE)_|_REQUIRED$/i;
+const FLAG_VALUE = /^(true|false|0|1|yes|no|on|off)$/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -146,7 +147,8 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
       )];
     }
     const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
-    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !NOT_A_CREDENTIAL.test(text)) {
+    const flag = FLAG_VALUE.test(text) && (SWITCH_NAME.test(name) || /^(true|false)$/i.test(text));
+    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !flag) {
       return [fail(
         `${at} ${name} holds a literal value that looks like a credential`,
         'store it in Secrets Manager and pass it as a secret, not an environment variable',

@@ -130,7 +130,9 @@ export class TemplateView {
    * stack resource can set it, which is how CDK hands references into nested stacks), in the parent's template.
    */
   nestedParameter(name: string): ExportedValue | undefined {
-    if (this.parameter(name) === undefined) return undefined;
+    // Only plain values: an SSM-typed parameter reads the store under the name passed, a list splits it.
+    const type = this.parameter(name)?.Type;
+    if (type !== 'String' && type !== 'Number') return undefined;
     const link = this.shared.parentOf(this);
     const parameters = link?.parent.resource(link.logicalId)?.properties.Parameters;
     return link && isPlainObject(parameters) && parameters[name] !== undefined ? { value: parameters[name], view: link.parent } : undefined;

@@ -168,13 +168,15 @@ export function renderString(expr: unknown, template: TemplateView): string | un
     case 'Fn::GetAtt':
       return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
     case 'Fn::Select': {
-      // A segment of one referenced value (`Select(6, Split(':', Ref StateMachine))`, the name in its ARN)
-      // is bounded exactly as that value is: `${X.SplitPart}`.
-      const [, list] = Array.isArray(arg) ? arg : [];
+      // A segment of one referenced value keeps its delimiter and index: `Select(6, Split(':', Ref Machine))`
+      // renders `${Machine.SplitColon6}`, so rules can tell the name in an ARN from its region or an empty field.
+      const [index, list] = Array.isArray(arg) ? arg : [];
       const split = isPlainObject(list) && Array.isArray(list['Fn::Split']) ? list['Fn::Split'] : undefined;
-      const whole = split && typeof split[0] === 'string' ? renderString(split[1], template) : undefined;
+      const position = toNumber(index);
+      const delimiter = split ? SPLIT_DELIMITERS[String(split[0])] : undefined;
+      const whole = delimiter !== undefined && position !== undefined ? renderString(split![1], template) : undefined;
       const single = whole === undefined ? null : /^\$\{([^}]+)\}$/.exec(whole);
-      return single ? `\${${single[1]}.SplitPart}` : UNKNOWN_PART;
+      return single ? `\${${single[1]}.Split${delimiter}${position}}` : UNKNOWN_PART;
     }
     case 'Fn::ImportValue': {
       // A literal export renders as its text; a reference keeps a placeholder naming the export.
@@ -186,6 +188,9 @@ export function renderString(expr: unknown, template: TemplateView): string | un
       return UNKNOWN_PART;
   }
 }
+
+/** Delimiters of `Fn::Split` whose segments rules reason about (ARN fields, resource paths). */
+const SPLIT_DELIMITERS: Record<string, string> = { ':': 'Colon', '/': 'Slash' };
 
 /** Exports being followed right now: a crafted export that imports itself must not recurse forever. */
 const following = new Set<string>();

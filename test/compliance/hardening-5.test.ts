@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -142,3 +143,78 @@ test('SFX-REGION reports a region once per property, however often it is named t
   expect(err!.violations.filter((v) => v.ruleId === 'SFX-REGION')).toHaveLength(1);
 });
 
+
+describe('the new paths cannot be abused', () => {
+  test('a segment of an ARN other than its resource part, followed by "*", is not bounded by the resource', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const bucket = new s3.Bucket(stack, 'Bucket');
+      const target = role(stack);
+      target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.join('', ['arn:aws:s3:::', Fn.select(3, Fn.split(':', bucket.bucketArn)), '*'])] }));
+      target.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [Fn.join('', ['arn:aws:iam::123456789012:role/', Fn.select(3, Fn.split(':', target.roleArn)), '*'])] }));
+    });
+    expectViolation(err, IAM, 'S/Role/DefaultPolicy/Resource', 'Statement[0] Resource is not a literal');
+    expectViolation(err, IAM, 'S/Role/DefaultPolicy/Resource', 'Statement[1] Resource is not a literal');
+  });
+
+  test('a region cut from a resource\'s name is not the stack\'s own region; field 3 of its ARN is', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const group = new CfnLogGroup(stack, 'Group', { logGroupName: 'xus-east-1x' });
+      rawResource(stack, 'Cut', 'AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: Fn.select(1, Fn.split('x', group.ref)) }] });
+      rawResource(stack, 'Own', 'AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: Fn.select(3, Fn.split(':', group.attrArn)) }] });
+    });
+    expectViolation(err, 'SFX-REGION', 'S/Cut', 'Region is not a literal');
+    expect(err!.violations.filter((v) => v.ruleId === 'SFX-REGION').map((v) => v.path)).toEqual(['S/Cut']);
+  });
+
+  test('a nested stack\'s SSM-typed or list parameter is not the value its parent passes', () => {
+    const err = synthGate((app) => {
+      const parent = euStack(app, 'P');
+      const nested = new NestedStack(parent, 'Nested', { parameters: { Enc: 'true', Targets: 'arn:aws:s3:::b/x,*' } });
+      const enc = new CfnParameter(nested, 'Enc', { type: 'AWS::SSM::Parameter::Value<String>' });
+      const targets = new CfnParameter(nested, 'Targets', { type: 'CommaDelimitedList' });
+      rawResource(nested, 'Cache', 'AWS::ElastiCache::ReplicationGroup', {
+        ReplicationGroupDescription: 'c', NumCacheClusters: 2, MultiAZEnabled: true, AutomaticFailoverEnabled: true,
+        TransitEncryptionEnabled: true, AtRestEncryptionEnabled: enc.valueAsString,
+      });
+      new iam.CfnPolicy(nested, 'Policy', {
+        policyName: 'p', roles: [role(nested).roleName],
+        policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: targets.valueAsList }] },
+      });
+    });
+    expectViolation(err, 'SFX-REDIS-AT-REST', 'P/Nested/Cache', 'SSM Parameter Store');
+    expectViolation(err, IAM, 'P/Nested/Policy', 'Resource is not a literal');
+  });
+
+  test('a pinning condition pins only its reviewed actions: iam:PassRole and ecs:RunTask on "*" still fail', () => {
+    const err = synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }) });
+      role(stack).addToPolicy(new iam.PolicyStatement({
+        actions: ['ecs:Poll', 'ecs:RunTask', 'iam:PassRole'], resources: ['*'], conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
+      }));
+    });
+    expectViolation(err, IAM, 'S/Role/DefaultPolicy/Resource', '"ecs:RunTask" on "*"');
+    expectViolation(err, IAM, 'S/Role/DefaultPolicy/Resource', 'iam:PassRole on "*"');
+    expect(violationsOf(err, IAM)).not.toMatch(/ecs:Poll/);
+  });
+
+  test('a grant reaching a grandchild nested stack passes', () => {
+    expectNoViolations(synthGate((app) => {
+      const parent = euStack(app, 'P');
+      new s3.Bucket(parent, 'Bucket').grantRead(role(new NestedStack(new NestedStack(parent, 'Middle'), 'Inner')));
+    }));
+  });
+
+  test('credentials behind switch-like or URL-like names are still caught', () => {
+    const err = synthGate((app) => {
+      handler(euStack(app, 'S'), { environment: { USE_API_KEY: 'sk_live_abcdef', ADMIN_PASSWORD_REQUIRED: 'hunter2', DB_PASSWORD: 'http://hunter2' } });
+    });
+    for (const name of ['USE_API_KEY', 'ADMIN_PASSWORD_REQUIRED', 'DB_PASSWORD']) expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', `${name} holds a literal value`);
+  });
+});
+
+function violationsOf(err: Parameters<typeof expectViolation>[0], ruleId: string): string {
+  return err!.violations.filter((v) => v.ruleId === ruleId).map((v) => v.message).join('\n');
+}
