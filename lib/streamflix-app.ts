@@ -4,6 +4,9 @@
  * cdk-nag packs. `bin/` synthesizes it; the benchmark and tests build it
  * with parts switched off to measure or isolate them.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib';
 import { applyCompliance } from '../aspects';
 import { GUARDED_REGION, StreamFlixCatalogStack, addRegionGuard } from './catalog';
@@ -21,13 +24,15 @@ export interface StreamFlixAppOptions extends AppProps {
   /**
    * Where the Service Catalog product keeps its version snapshots. Tests and the benchmark pass a
    * temporary directory so that only `cdk synth` refreshes the committed ones.
-   * @default SNAPSHOT_DIRECTORY (product-stack-snapshots/ in the repository)
+   * Only `bin/` (the CLI's `cdk synth`, with cdk.json's context) passes SNAPSHOT_DIRECTORY: a script
+   * building the app without that context would otherwise rewrite the committed snapshot.
+   * @default a new temporary directory
    */
   readonly snapshotDirectory?: string;
 }
 
 export function buildStreamFlixApp(options: StreamFlixAppOptions = {}): App {
-  const { compliance = true, nag = true, snapshotDirectory, ...appProps } = options;
+  const { compliance = true, nag = true, snapshotDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-snapshots-')), ...appProps } = options;
   const app = new App(appProps);
   const direct = new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
   addRegionGuard(direct);
