@@ -16,9 +16,9 @@
  */
 import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';
-import { isPublicSubnet, isRouteTableShared, subnetsOfGroup, worldOpenIngress } from './core/network';
+import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, subnetsOfGroup, worldOpenIngress } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, referencedLogicalId } from './core/template';
+import { TemplateResource, TemplateView, asList } from './core/template';
 
 interface DataStoreShape {
   readonly subnetGroup: string;
@@ -94,10 +94,7 @@ function inProvenPrivateSubnets(db: TemplateResource, template: TemplateView): b
 
 /** The subnet's routes are all readable: only route tables of its own template, which no other template can add routes to. */
 function hasTemplateRouteTable(subnet: TemplateResource): boolean {
-  const template = subnet.home;
-  const tables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
-    .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
-    .map((association) => template.referencedResource(association.properties.RouteTableId));
+  const tables = routeTableIdsOf(subnet).map((id) => subnet.home.referencedResource(id));
   return tables.length > 0 && tables.every((table) => table?.type === 'AWS::EC2::RouteTable' && !isRouteTableShared(table));
 }
 

@@ -27,8 +27,8 @@ import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AW
 import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedLogicalId } from './core/template';
-import { literalString, possibleValues, renderString } from './core/values';
+import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
+import { PSEUDO_PLACEHOLDERS, literalString, possibleValues, renderString } from './core/values';
 
 export const IamLeastPrivilege: ComplianceRule = {
   id: 'SFX-IAM-LEAST-PRIVILEGE',
@@ -301,8 +301,6 @@ function hasLiteralShape(text: string, template: TemplateView): boolean {
   return /^\$\{[^}]+\}/.test(text) && !text.startsWith('${AWS.') && placeholdersAreBounded(text, template);
 }
 
-/** The pseudo parameters an ARN may contain: they name this account, region and partition. */
-const PSEUDO_PARAMETERS = new Set(['AWS.AccountId', 'AWS.Partition', 'AWS.Region', 'AWS.URLSuffix', 'AWS.StackName', 'AWS.StackId']);
 
 /**
  * Every deploy-time part of an ARN is a pseudo parameter (`${AWS.AccountId}`) or an identifying
@@ -326,7 +324,7 @@ function placeholderIsBounded(placeholder: string, template: TemplateView): bool
   const segments = [...placeholder.matchAll(/\.Split(Colon|Slash)(\d+)/g)];
   if (segments.length > 0 && !(segments[0][1] === 'Colon' && Number(segments[0][2]) >= 5)) return false;
   const inner = placeholder.replace(/(\.Split(Colon|Slash)\d+)+$/, '');
-  if (PSEUDO_PARAMETERS.has(inner)) return true;
+  if (PSEUDO_PLACEHOLDERS.has(inner)) return true; // this account, region and partition
   if (inner.startsWith('import.')) return importIdentifiesResource(inner.slice('import.'.length), template);
   if (inner.startsWith('param.')) {
     const passed = template.nestedParameter(inner.slice('param.'.length));
@@ -348,7 +346,7 @@ function valueIdentifiesResource(value: unknown, view: TemplateView): boolean {
     // A middle nested stack passes on its own parameter: follow it up to the stack that has the resource.
     const passed = logicalId !== undefined && isPlainObject(value) && typeof value.Ref === 'string' ? view.nestedParameter(logicalId) : undefined;
     if (passed) return valueIdentifiesResource(passed.value, passed.view);
-    if (logicalId !== undefined && intrinsicName(value) !== 'Fn::Sub') return identifiesResource(logicalId, getAttAttribute(value), view);
+    if (logicalId !== undefined) return identifiesResource(logicalId, referencedAttribute(value), view);
     const text = renderString(value, view);
     return text !== undefined && hasLiteralShape(text, view);
   } finally {
@@ -373,18 +371,11 @@ function identifiesResource(logicalId: string, attribute: string | undefined, te
     const nested = resource.type === 'AWS::CloudFormation::Stack' ? template.nestedTemplate(logicalId) : undefined;
     const value = nested?.template.Outputs?.[attribute.slice('Outputs.'.length)]?.Value;
     const target = referencedLogicalId(value);
-    return nested !== undefined && target !== undefined && hops < 5 && identifiesResource(target, getAttAttribute(value), nested, hops + 1);
+    return nested !== undefined && target !== undefined && hops < 5 && identifiesResource(target, referencedAttribute(value), nested, hops + 1);
   }
   if (resource.type === 'AWS::CloudFormation::Stack') return false;
   // Attribute names vary in case (Arn, ConsumerARN, StreamId, QueueName); a VPC names its default SG and ACL by id.
   return attribute === undefined || /(arn|name|id|^DefaultSecurityGroup|^DefaultNetworkAcl)$/i.test(attribute);
-}
-
-/** The attribute of a `Fn::GetAtt` (`undefined` for a Ref). */
-function getAttAttribute(value: unknown): string | undefined {
-  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
-  if (Array.isArray(getAtt)) return String(getAtt[1]);
-  return typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : undefined;
 }
 
 /** An import of another stack's export whose value is an identifying attribute of a resource there (CDK cross-stack references). */

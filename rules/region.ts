@@ -12,7 +12,7 @@
  *         Fn::Sub, since that sends data or control out of eu-west-1.
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedLogicalId } from './core/template';
+import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
 import { notLiteral } from './core/checks';
 import { possibleValues, renderString } from './core/values';
 
@@ -224,8 +224,7 @@ function withoutOwnRegionParts(text: string, template: TemplateView): string {
 /** A Ref or Arn of an AWS resource of the template (not a parameter store value or a custom resource's output). */
 function isOwnArn(value: unknown, template: TemplateView): boolean {
   const resource = template.resource(referencedLogicalId(value) ?? '');
-  const getAtt = isPlainObject(value) ? value['Fn::GetAtt'] : undefined;
-  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : undefined;
+  const attribute = referencedAttribute(value);
   return resource !== undefined && resource.type.startsWith('AWS::') && !/^AWS::(SSM::Parameter|CloudFormation::)/.test(resource.type)
     && (attribute === undefined || /arn$/i.test(attribute));
 }

@@ -1,5 +1,5 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
-import { TemplateResource, TemplateView, asList, isPlainObject, referencedLogicalId } from './template';
+import { TemplateResource, TemplateView, asList, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
 import { isTrue, notLiteral } from './checks';
 import { possibleValues } from './values';
 
@@ -23,14 +23,19 @@ export function admitsInternet(cidr: unknown): boolean {
 export function isPublicSubnet(subnet: TemplateResource): boolean {
   if (isTrue(subnet.properties.MapPublicIpOnLaunch)) return true;
   const template = subnet.home; // the subnet's own template holds its routes, even when it is imported
-  const routeTables = template.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
-    .filter((a) => referencedLogicalId(a.properties.SubnetId) === subnet.logicalId)
-    .map((a) => referencedLogicalId(a.properties.RouteTableId));
+  const routeTables = routeTableIdsOf(subnet).map(referencedLogicalId);
   return template.resourcesOfType('AWS::EC2::Route').some((route) => {
     const table = route.properties.RouteTableId;
     const targetsAny = typeof table !== 'string' && referencedLogicalId(table) === undefined;
     return (targetsAny || routeTables.includes(referencedLogicalId(table))) && routesToInternet(route, template);
   });
+}
+
+/** What the subnet's route table associations (in its own template) name as route tables. */
+export function routeTableIdsOf(subnet: TemplateResource): unknown[] {
+  return subnet.home.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
+    .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
+    .map((association) => association.properties.RouteTableId);
 }
 
 function routesToInternet(route: TemplateResource, template: TemplateView): boolean {
@@ -107,10 +112,8 @@ function vpcCidrOrSelf(cidr: unknown, template: TemplateView): unknown {
     const inner = vpcCidrOrSelf(imported.value, imported.view);
     return typeof inner === 'string' ? inner : cidr;
   }
-  const getAtt = isPlainObject(cidr) ? cidr['Fn::GetAtt'] : undefined;
-  const attribute = Array.isArray(getAtt) ? getAtt[1] : typeof getAtt === 'string' ? getAtt.split('.')[1] : undefined;
   const vpc = template.referencedResource(cidr);
-  return attribute === 'CidrBlock' && vpc?.type === 'AWS::EC2::VPC' ? vpc.properties.CidrBlock : cidr;
+  return referencedAttribute(cidr) === 'CidrBlock' && vpc?.type === 'AWS::EC2::VPC' ? vpc.properties.CidrBlock : cidr;
 }
 
 function portRange(from: unknown, to: unknown): string {

@@ -216,8 +216,7 @@ export class TemplateView {
 
 /** `{Fn::GetAtt: [Stack, 'Outputs.X']}` → X. */
 function nestedOutputName(expr: unknown): string | undefined {
-  const getAtt = isPlainObject(expr) ? expr['Fn::GetAtt'] : undefined;
-  const attribute = Array.isArray(getAtt) ? String(getAtt[1]) : typeof getAtt === 'string' ? getAtt.split('.').slice(1).join('.') : '';
+  const attribute = referencedAttribute(expr) ?? '';
   return attribute.startsWith('Outputs.') ? attribute.slice('Outputs.'.length) : undefined;
 }
 
@@ -232,6 +231,19 @@ export function referencedLogicalId(expr: unknown): string | undefined {
   if (typeof getAtt === 'string') return getAtt.split('.')[0];
   // `Fn::Sub: '${X}'` is `Ref: X`, and `'${X.Attr}'` is `Fn::GetAtt: [X, Attr]`.
   const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(expr['Fn::Sub']) : null;
+  return sub ? sub[1] : undefined;
+}
+
+/**
+ * The attribute `expr` reads of the resource `referencedLogicalId` names: `{Fn::GetAtt: [X, 'Arn']}`,
+ * `'X.Arn'` or `{Fn::Sub: '${X.Arn}'}` → `Arn`; `undefined` for a Ref (and anything else).
+ */
+export function referencedAttribute(expr: unknown): string | undefined {
+  if (!isPlainObject(expr)) return undefined;
+  const getAtt = expr['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) return String(getAtt[1]);
+  if (typeof getAtt === 'string') return getAtt.split('.').slice(1).join('.') || undefined;
+  const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{[A-Za-z0-9]+\.([A-Za-z0-9.]+)\}$/.exec(expr['Fn::Sub']) : null;
   return sub ? sub[1] : undefined;
 }
 

@@ -208,9 +208,12 @@ function followImport<T>(expr: unknown, template: TemplateView, use: (imported: 
   }
 }
 
-/** Text whose only deploy-time parts are pseudo parameters (the same in every stack of one account and region). */
+/** How `renderString` writes the pseudo parameters that are the same in every stack of one account and region (and the stack's name). */
+export const PSEUDO_PLACEHOLDERS: ReadonlySet<string> = new Set(['AWS.AccountId', 'AWS.Partition', 'AWS.Region', 'AWS.URLSuffix', 'AWS.StackName', 'AWS.StackId']);
+
+/** Text whose only deploy-time parts are pseudo parameters. */
 function onlyPseudoParameters(text: string): boolean {
-  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => inner.startsWith('AWS.') && !inner.slice(4).includes('.'));
+  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => PSEUDO_PLACEHOLDERS.has(inner));
 }
 
 /** What renderString puts for a part decided by an intrinsic it cannot follow. */
