@@ -10,11 +10,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  compliantReplicationGroup, euStack, expectNoViolationOf, expectViolation, isolatedSubnetGroup, rawResource, synthGate,
+  compliantReplicationGroup, euStack, expectNoViolationOf, expectViolation, isolatedSubnetGroup, lambdaRole, rawResource, synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
-const lambdaRole = (scope: import('constructs').Construct) => new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 
 test('a parameter read from SSM is unknown whatever its AllowedValues (they constrain the parameter name)', () => {
   const err = synthGate((app) => {

@@ -17,8 +17,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  compliantCfnDb, compliantReplicationGroup, compliantReplicationGroupProps, euStack, expectNoViolations,
-  expectViolation, rawResource, synthGate,
+  compliantCfnDb, compliantReplicationGroup, compliantReplicationGroupProps, euStack, expectNoViolations, expectViolation, lambdaFunction, rawResource, synthGate,
 } from './helpers';
 
 const AT_REST = 'SFX-REDIS-AT-REST';
@@ -27,9 +26,6 @@ const MULTI_AZ = 'SFX-MULTI-AZ';
 const REGION = 'SFX-REGION';
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
 
-const handler = (scope: import('constructs').Construct, id = 'Fn', props: Partial<lambda.FunctionProps> = {}) => new lambda.Function(scope, id, {
-  runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};'), ...props,
-});
 
 describe('caches that inherit their encryption', () => {
   test('a group built around an existing cluster (PrimaryClusterId) fails both encryption controls', () => {
@@ -229,7 +225,7 @@ describe('ordinary compliant CDK code passes', () => {
       });
       const stream = new kinesis.Stream(stack, 'Stream');
       const consumer = new kinesis.StreamConsumer(stack, 'Consumer', { stream, streamConsumerName: 'metadata' });
-      handler(stack, 'Reader', {
+      lambdaFunction(stack, 'Reader', {
         paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103),
         environment: { TOKENS_TABLE: 'tokens', AUTH_TOKEN_TYPE: 'Bearer', SECRET_ROTATION_DAYS: '30' },
       }).addEventSource(new sources.KinesisConsumerEventSource(consumer, { startingPosition: lambda.StartingPosition.LATEST }));

@@ -8,7 +8,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
-  compliantCfnDb, compliantReplicationGroup, euStack, expectNoViolations, expectViolation, rawResource, synthGate,
+  compliantCfnDb, compliantReplicationGroup, euStack, expectNoViolations, expectViolation, lambdaRole, rawResource, synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
@@ -16,8 +16,7 @@ const REGION = 'SFX-REGION';
 const NOT_PUBLIC = 'SFX-DATA-NOT-PUBLIC';
 const EU = { region: 'eu-west-1' };
 
-const role = (scope: Construct) => new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-const readObjects = (scope: Construct, resource: string) => role(scope).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [resource] }));
+const readObjects = (scope: Construct, resource: string) => lambdaRole(scope).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [resource] }));
 
 describe('imports the gate must not follow', () => {
   test('an export of another account, a name exported twice, a conditional export: all stay unknown', () => {
@@ -56,7 +55,7 @@ describe('what identifies a resource in an IAM Resource', () => {
     expectNoViolations(synthGate((app) => {
       const parent = euStack(app, 'S');
       const bucket = new s3.Bucket(new NestedStack(parent, 'Storage'), 'Bucket');
-      bucket.grantRead(role(parent));
+      bucket.grantRead(lambdaRole(parent));
     }));
     const err = synthGate((app) => {
       const parent = euStack(app, 'S');
@@ -65,7 +64,7 @@ describe('what identifies a resource in an IAM Resource', () => {
       const third = new CfnResource(parent, 'Third', { type: 'Acme::Storage::Bucket', properties: {} });
       const shadow = new CfnResource(parent, 'Shadow', { type: 'AWS::SSM::Parameter', properties: { Type: 'String', Value: '*' } });
       shadow.overrideLogicalId('AWS');
-      const target = role(parent);
+      const target = lambdaRole(parent);
       for (const resource of [custom.getAttString('TargetArn'), `arn:aws:s3:::${third.getAtt('Name')}/*`, `arn:aws:s3:::${shadow.getAtt('Value')}/*`]) {
         target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [resource] }));
       }

@@ -5,7 +5,6 @@ import { CfnOutput, CfnParameter, Fn, NestedStack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -14,14 +13,11 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
-import { euStack, expectNoViolations, expectViolation, rawResource, synthGate } from './helpers';
+import {
+  euStack, expectNoViolations, expectViolation, lambdaFunction, lambdaRole, rawResource, synthGate,
+} from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
-const role = (scope: Construct, id = 'Role') => new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-const handler = (scope: Construct, props: Partial<lambda.FunctionProps> = {}) => new lambda.Function(scope, 'Fn', {
-  runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};'), ...props,
-});
 
 describe('references into and out of nested stacks', () => {
   test('grants from parent to nested, nested to parent and between sibling nested stacks pass; an ECS secret of the parent reaches a nested task', () => {
@@ -30,9 +26,9 @@ describe('references into and out of nested stacks', () => {
       const queue = new sqs.Queue(parent, 'Queue');
       const first = new NestedStack(parent, 'First');
       const second = new NestedStack(parent, 'Second');
-      queue.grantSendMessages(role(first));
-      new s3.Bucket(second, 'Bucket').grantRead(role(first, 'Reader'));
-      new sqs.Queue(first, 'Inner').grantConsumeMessages(role(parent));
+      queue.grantSendMessages(lambdaRole(first));
+      new s3.Bucket(second, 'Bucket').grantRead(lambdaRole(first, 'Reader'));
+      new sqs.Queue(first, 'Inner').grantConsumeMessages(lambdaRole(parent));
       const secret = new secretsmanager.Secret(parent, 'Secret');
       new ecs.FargateTaskDefinition(second, 'Task').addContainer('App', {
         image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
@@ -45,7 +41,7 @@ describe('references into and out of nested stacks', () => {
     const err = synthGate((app) => {
       const parent = euStack(app, 'P');
       const target = new CfnParameter(parent, 'Target', { type: 'String', allowedValues: ['*'] });
-      const inner = role(new NestedStack(parent, 'Nested'));
+      const inner = lambdaRole(new NestedStack(parent, 'Nested'));
       inner.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [target.valueAsString] }));
       inner.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [Fn.join('', ['arn:aws:iam::123456789012:role/', target.valueAsString])] }));
     });
@@ -75,7 +71,7 @@ describe('segments of a resource\'s own ARN and exported ARNs', () => {
       new CfnOutput(a, 'Objects', { value: bucket.arnForObjects('*'), exportName: 'BucketObjects' });
       const b = euStack(app, 'B');
       topic.addSubscription(new subscriptions.SqsSubscription(new sqs.Queue(b, 'Queue')));
-      handler(b).addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.importValue('BucketObjects')] }));
+      lambdaFunction(b, 'Fn').addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.importValue('BucketObjects')] }));
     }));
   });
 });
@@ -83,14 +79,14 @@ describe('segments of a resource\'s own ARN and exported ARNs', () => {
 describe('ordinary code the earlier rounds rejected', () => {
   test('environment variables about tokens and passwords that are not credentials', () => {
     expectNoViolations(synthGate((app) => {
-      handler(euStack(app, 'S'), {
+      lambdaFunction(euStack(app, 'S'), 'Fn', {
         environment: {
           USE_SECRETS_MANAGER: 'true', API_KEY_REQUIRED: 'false', OAUTH_TOKEN_ENDPOINT: 'https://auth.example.com/oauth2/token',
           TOKEN_EXPIRATION: '3600', SECRET_PREFIX: 'app/prod/', PASSWORD_HASH_ALGORITHM: 'argon2id', TOKEN_SIGNING_ALG: 'RS256',
         },
       });
     }));
-    const err = synthGate((app) => { handler(euStack(app, 'S'), { environment: { API_TOKEN: 'eyJhbGciOi.secret', DB_PASSWORD: 'https://user:pw@db/x' } }); });
+    const err = synthGate((app) => { lambdaFunction(euStack(app, 'S'), 'Fn', { environment: { API_TOKEN: 'eyJhbGciOi.secret', DB_PASSWORD: 'https://user:pw@db/x' } }); });
     expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', 'API_TOKEN holds a literal value');
     expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', 'DB_PASSWORD holds a literal value');
   });
@@ -98,7 +94,7 @@ describe('ordinary code the earlier rounds rejected', () => {
   test('read-only listings without resource types on "*"; ECS EC2 capacity whose agent and drain hook are pinned to the cluster by condition', () => {
     expectNoViolations(synthGate((app) => {
       const stack = euStack(app, 'S');
-      role(stack).addToPolicy(new iam.PolicyStatement({
+      lambdaRole(stack).addToPolicy(new iam.PolicyStatement({
         actions: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'sqs:ListQueues', 'secretsmanager:ListSecrets', 'tag:GetResources'],
         resources: ['*'],
       }));
@@ -113,7 +109,7 @@ describe('ordinary code the earlier rounds rejected', () => {
 describe('SFX-IAM-LEAST-PRIVILEGE: administrator policies without the usual suffix', () => {
   test('AWSAppSyncAdministrator and SecretsManagerReadWrite fail', () => {
     const err = synthGate((app) => {
-      const target = role(euStack(app, 'S'));
+      const target = lambdaRole(euStack(app, 'S'));
       target.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSAppSyncAdministrator'));
       target.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('SecretsManagerReadWrite'));
     });
@@ -124,10 +120,10 @@ describe('SFX-IAM-LEAST-PRIVILEGE: administrator policies without the usual suff
   test('a pinning condition that may be absent (IfExists) or names no resource of the template does not narrow "*"', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
-      role(stack).addToPolicy(new iam.PolicyStatement({
+      lambdaRole(stack).addToPolicy(new iam.PolicyStatement({
         actions: ['ecs:StopTask'], resources: ['*'], conditions: { ArnEqualsIfExists: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:123456789012:cluster/x' } },
       }));
-      role(stack, 'Other').addToPolicy(new iam.PolicyStatement({
+      lambdaRole(stack, 'Other').addToPolicy(new iam.PolicyStatement({
         actions: ['ecs:StopTask'], resources: ['*'], conditions: { ArnLike: { 'ecs:cluster': 'arn:aws:ecs:eu-west-1:123456789012:cluster/*' } },
       }));
     });
@@ -149,7 +145,7 @@ describe('the new paths cannot be abused', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const bucket = new s3.Bucket(stack, 'Bucket');
-      const target = role(stack);
+      const target = lambdaRole(stack);
       target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.join('', ['arn:aws:s3:::', Fn.select(3, Fn.split(':', bucket.bucketArn)), '*'])] }));
       target.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [Fn.join('', ['arn:aws:iam::123456789012:role/', Fn.select(3, Fn.split(':', target.roleArn)), '*'])] }));
     });
@@ -179,7 +175,7 @@ describe('the new paths cannot be abused', () => {
         TransitEncryptionEnabled: true, AtRestEncryptionEnabled: enc.valueAsString,
       });
       new iam.CfnPolicy(nested, 'Policy', {
-        policyName: 'p', roles: [role(nested).roleName],
+        policyName: 'p', roles: [lambdaRole(nested).roleName],
         policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: targets.valueAsList }] },
       });
     });
@@ -191,7 +187,7 @@ describe('the new paths cannot be abused', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const cluster = new ecs.Cluster(stack, 'Cluster', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }) });
-      role(stack).addToPolicy(new iam.PolicyStatement({
+      lambdaRole(stack).addToPolicy(new iam.PolicyStatement({
         actions: ['ecs:Poll', 'ecs:RunTask', 'iam:PassRole'], resources: ['*'], conditions: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } },
       }));
     });
@@ -203,13 +199,13 @@ describe('the new paths cannot be abused', () => {
   test('a grant reaching a grandchild nested stack passes', () => {
     expectNoViolations(synthGate((app) => {
       const parent = euStack(app, 'P');
-      new s3.Bucket(parent, 'Bucket').grantRead(role(new NestedStack(new NestedStack(parent, 'Middle'), 'Inner')));
+      new s3.Bucket(parent, 'Bucket').grantRead(lambdaRole(new NestedStack(new NestedStack(parent, 'Middle'), 'Inner')));
     }));
   });
 
   test('credentials behind switch-like or URL-like names are still caught', () => {
     const err = synthGate((app) => {
-      handler(euStack(app, 'S'), { environment: { USE_API_KEY: 'sk_live_abcdef', ADMIN_PASSWORD_REQUIRED: 'hunter2', DB_PASSWORD: 'http://hunter2' } });
+      lambdaFunction(euStack(app, 'S'), 'Fn', { environment: { USE_API_KEY: 'sk_live_abcdef', ADMIN_PASSWORD_REQUIRED: 'hunter2', DB_PASSWORD: 'http://hunter2' } });
     });
     for (const name of ['USE_API_KEY', 'ADMIN_PASSWORD_REQUIRED', 'DB_PASSWORD']) expectViolation(err, 'SFX-SECRETS-MANAGER', 'S/Fn/Resource', `${name} holds a literal value`);
   });

@@ -5,6 +5,8 @@
 import { App, AppProps, CfnResource, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
@@ -211,6 +213,18 @@ export function compliantCfnDbProps(subnetGroup: rds.CfnDBSubnetGroup): rds.CfnD
 
 export function compliantCfnDb(stack: Stack, id = 'Db', overrides: Partial<rds.CfnDBInstanceProps> = {}): rds.CfnDBInstance {
   return new rds.CfnDBInstance(stack, id, { ...compliantCfnDbProps(isolatedSubnetGroup(stack, `${id}Subnets`)), ...overrides });
+}
+
+/** A role Lambda can assume, with no permissions until a test adds them. */
+export function lambdaRole(scope: Construct, id = 'Role'): iam.Role {
+  return new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+}
+
+/** An inline-code Lambda function (no asset to build). */
+export function lambdaFunction(scope: Construct, id = 'Fn', props: Partial<lambda.FunctionProps> = {}): lambda.Function {
+  return new lambda.Function(scope, id, {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};'), ...props,
+  });
 }
 
 /** A raw CfnResource of any type (what someone bypassing the L1/L2 classes would write). */
