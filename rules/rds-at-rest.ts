@@ -18,7 +18,7 @@
  *         a restored or cloned DB cluster without KmsKeyId (it would inherit its source's);
  *         an Aurora DB instance of a DB cluster outside the template (unprovable).
  */
-import { isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
@@ -49,13 +49,7 @@ export const RdsStorageEncryption: ComplianceRule = {
 };
 
 /** Properties that make an instance inherit its encryption from a source, ignoring StorageEncrypted. */
-const INSTANCE_SOURCES = [
-  'SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
-  'SourceDBClusterIdentifier', // a read replica of a Multi-AZ DB cluster
-  'DBClusterSnapshotIdentifier', // restored from a Multi-AZ DB cluster snapshot
-];
-/** Properties that make a cluster inherit its source's encryption unless KmsKeyId is given. */
-const CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'];
+const INSTANCE_SOURCES = ['SourceDBInstanceIdentifier', ...RESTORED_INSTANCE_SOURCES];
 
 function encryptionViolations(resource: TemplateResource, template: TemplateView, hops: number): Violation[] {
   if (isJudgedThroughCluster(resource, template)) return [];
@@ -80,7 +74,7 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
     )];
   }
   const violation = requireTrue(props, 'StorageEncrypted', template);
-  const clusterSources = resource.type === 'AWS::RDS::DBCluster' ? CLUSTER_SOURCES.filter((name) => maybeSet(props[name])) : [];
+  const clusterSources = resource.type === 'AWS::RDS::DBCluster' ? RESTORED_CLUSTER_SOURCES.filter((name) => maybeSet(props[name])) : [];
   if (clusterSources.length === 0) return violation ? [violation] : [];
   // A restored or cloned cluster keeps its source's encryption unless KmsKeyId is given.
   return [

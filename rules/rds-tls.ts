@@ -16,17 +16,13 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { databaseEngines, instanceDefining, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, databaseEngines, instanceDefining, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
 import { literalString, possibleValues } from './core/values';
 
 const FORCE_SSL = 'rds.force_ssl';
-const RESTORE_SOURCES = [
-  'SnapshotIdentifier', 'SourceDBClusterIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier',
-  'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn', 'RestoreType', 'ReplicationSourceIdentifier',
-];
 const isOn = (value: unknown) => String(value) === '1' || String(value).toLowerCase() === 'true';
 
 export const PostgresTls: ComplianceRule = {
@@ -125,7 +121,7 @@ function groupViolations(
 function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
   if (!databaseEngines(db, template).every((e) => e === 'postgres')) return false;
   // Restored or cloned: it runs its source's version (and, without a group, its source's settings).
-  if (RESTORE_SOURCES.some((name) => db.properties[name] !== undefined)) return false;
+  if ([...RESTORED_INSTANCE_SOURCES, ...RESTORED_CLUSTER_SOURCES].some((name) => db.properties[name] !== undefined)) return false;
   const defining = instanceDefining(db, 'EngineVersion', template);
   if (defining === undefined) return false; // a replica of a source outside the template
   if (defining.properties.EngineVersion === undefined) return true;

@@ -33,6 +33,15 @@ export function databaseEngines(resource: TemplateResource, template: TemplateVi
   return possible.values.map((value) => (value === undefined ? 'absent' : String(value).toLowerCase()));
 }
 
+/** Properties that create a DB instance from another database's data: it takes that source's encryption and version. */
+export const RESTORED_INSTANCE_SOURCES = [
+  'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
+  'SourceDBClusterIdentifier', // a read replica of a Multi-AZ DB cluster
+  'DBClusterSnapshotIdentifier', // restored from a Multi-AZ DB cluster snapshot
+];
+/** Properties that create a DB cluster from another database's data (restore, clone, replica). */
+export const RESTORED_CLUSTER_SOURCES = ['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'];
+
 /**
  * The DB instance whose `property` applies to `resource`: the resource itself, or, for a read
  * replica that does not set it (Engine, EngineVersion), its source followed through the template;
