@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
  * placeholder from the group; with no inline egress left, EC2 gives the group its default
  * allow-all egress, which the separate rules do not remove. The placeholder (ICMP to
  * 255.255.255.255/32, matching nothing) is kept inline so that the default rule is never created.
+ * Only for groups whose egress goes to other security groups: the override replaces any inline rule.
  */
 export function closedEgressSecurityGroup(scope: Construct, id: string, props: Omit<ec2.SecurityGroupProps, 'allowAllOutbound'>): ec2.SecurityGroup {
   const group = new ec2.SecurityGroup(scope, id, { ...props, allowAllOutbound: false });
