@@ -4,37 +4,22 @@
  * Aspects only tell the gate which rules cover which part of the tree. The gate evaluates
  * once, when the root validates (after every aspect and `prepare` have run, so overrides
  * and late changes are seen), and throws one error listing every violation before any
- * template of that root is written.
+ * template of that root is written. Judging itself (rules over rendered templates) is
+ * judge-templates.ts, which `sfx-check` calls too.
  */
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { SharedTemplates, TemplateView } from '../rules/core/template';
+import { Evaluation, GateResult, judgeResource, judgeStack } from './judge-templates';
 import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
-import { ComplianceViolationError, GateViolation } from './violation-error';
+import { ComplianceViolationError } from './violation-error';
 import { writtenTemplateMismatches } from './written-templates';
 
-/** One rule judged against one resource or stack: the gate's evidence. */
-export interface Evaluation {
-  readonly ruleId: string;
-  readonly path: string;
-  readonly stackPath: string;
-  readonly resourceType: string;
-  readonly logicalId?: string;
-  readonly violations: readonly GateViolation[];
-}
-
-export interface GateResult {
-  readonly synthesisRoot: string;
-  /** Template file (relative to the assembly) and rendered template of each stack evaluated, by stack path. */
-  readonly templates: ReadonlyMap<string, { readonly file: string; readonly view: TemplateView }>;
-  readonly rules: readonly ComplianceRule[];
-  readonly evaluations: readonly Evaluation[];
-  readonly violations: readonly GateViolation[];
-}
+export type { Evaluation, GateResult } from './judge-templates';
 
 const gates = new WeakMap<IConstruct, ComplianceGate>();
 /** Scopes given to applyCompliance: a gated Stage inside one of them leaves judging to that outer gate. */
@@ -111,7 +96,7 @@ export class ComplianceGate {
       if (covering.length === 0) continue;
       if (Stack.isStack(construct)) {
         stackRules.set(construct, covering);
-        evaluations.push(...judgeStack(covering, construct, render(construct).view));
+        evaluations.push(...judgeStack(covering, construct.node.path, stackFacts(construct, render(construct).view)));
       } else if (CfnResource.isCfnResource(construct)) {
         const stack = Stack.of(construct);
         const { view, logicalIdOf } = render(stack);
@@ -172,31 +157,4 @@ export class ComplianceGate {
     const nodes = this.visited.get(rule.id)!.nodes;
     return scopes.some((scope) => nodes.has(scope));
   }
-}
-
-/** Judges one rendered resource against the rules covering it. */
-function judgeResource(rules: ComplianceRule[], path: string, stackPath: string, logicalId: string, view: TemplateView): Evaluation[] {
-  const resource = view.resource(logicalId);
-  if (!resource) return [];
-  return rules
-    .filter((rule) => rule.checkResource && (rule.resourceTypes.includes('*') || rule.resourceTypes.includes(resource.type)))
-    .map((rule) => record(rule, path, stackPath, resource.type, logicalId, rule.checkResource!(resource, view)));
-}
-
-/** Judges a stack as a whole (its region, its transforms) against the stack-level rules covering it. */
-function judgeStack(rules: ComplianceRule[], stack: Stack, view: TemplateView): Evaluation[] {
-  const facts = stackFacts(stack, view);
-  return rules
-    .filter((rule) => rule.judgesStacks && rule.checkStack)
-    .map((rule) => record(rule, stack.node.path, stack.node.path, 'AWS::CloudFormation::Stack (CDK stack)', undefined, rule.checkStack!(facts)));
-}
-
-function record(
-  rule: ComplianceRule, path: string, stackPath: string, resourceType: string, logicalId: string | undefined,
-  found: readonly { message: string; fix?: string }[],
-): Evaluation {
-  const violations = found.map((v) => ({
-    ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation,
-  }));
-  return { ruleId: rule.id, path, stackPath, resourceType, logicalId, violations };
 }

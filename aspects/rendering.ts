@@ -8,6 +8,7 @@ import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
 import { RenderedTemplate, SharedTemplates, TemplateView } from '../rules/core/template';
+import { openTemplate } from './judge-templates';
 
 interface RenderableStack {
   _toCloudFormation?(): RenderedTemplate;
@@ -34,8 +35,7 @@ export function renderStack(stack: Stack, shared: SharedTemplates = new SharedTe
     return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
   }));
   const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
-  const view = new TemplateView(template, { region: literalRegion(stack), account, judgedNestedStacks, shared });
-  shared.addExports(view);
+  const view = openTemplate(template, { region: literalRegion(stack), account, judgedNestedStacks }, shared);
   return { view, logicalIdOf: idOf };
 }
 

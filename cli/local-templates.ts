@@ -1,0 +1,80 @@
+/**
+ * Templates that point at other templates: `AWS::Include` snippets (`Fn::Transform`) and nested
+ * stacks (`AWS::CloudFormation::Stack`). When the other template is a local file (a path as
+ * `aws cloudformation package` takes it, or a CDK cloud assembly's own asset), sfx-check reads it
+ * and judges its content; anything else (an S3 or HTTPS URL, a value built at deploy time) is
+ * left as it is, and SFX-TEMPLATE-VISIBLE reports it, failing closed.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { isPlainObject } from '../rules/core/template';
+import { UnusableInput, displayPath, loadTemplate } from './load-template';
+
+const REMOTE = /^(s3|https?):\/\//i;
+const MAX_DEPTH = 8;
+
+/** A literal location that names a local file, resolved against the directory of the template naming it. */
+function localPath(location: unknown, from: string): string | undefined {
+  if (typeof location !== 'string' || location === '' || REMOTE.test(location)) return undefined;
+  const relative = location.startsWith('file://') ? location.slice('file://'.length) : location;
+  return displayPath(path.resolve(path.dirname(from), relative));
+}
+
+/**
+ * `template` with every `Fn::Transform` of `AWS::Include` whose Location is a local file replaced
+ * by that file's content (a mapping merged into the mapping that held the transform, as
+ * CloudFormation does). `chain` holds the files being included, against include cycles.
+ */
+export function inlineLocalIncludes(value: unknown, file: string, chain: readonly string[] = [file]): unknown {
+  if (Array.isArray(value)) return value.map((item) => inlineLocalIncludes(item, file, chain));
+  if (!isPlainObject(value)) return value;
+  const transform = value['Fn::Transform'];
+  const snippet = isPlainObject(transform) && transform.Name === 'AWS::Include' && isPlainObject(transform.Parameters)
+    ? localPath(transform.Parameters.Location, file) : undefined;
+  const rest: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (!(snippet && key === 'Fn::Transform')) rest[key] = inlineLocalIncludes(item, file, chain);
+  if (!snippet) return rest;
+  if (chain.includes(snippet) || chain.length > MAX_DEPTH) throw new UnusableInput(file, `AWS::Include of ${snippet} includes itself (or nests more than ${MAX_DEPTH} deep)`);
+  if (!fs.existsSync(snippet)) throw new UnusableInput(file, `AWS::Include names the local file ${snippet}, which does not exist`);
+  const included = inlineLocalIncludes(loadTemplate(snippet).template, snippet, [...chain, snippet]) as Record<string, unknown>;
+  const clash = Object.keys(included).find((key) => key in rest);
+  if (clash) throw new UnusableInput(file, `AWS::Include of ${snippet} defines ${clash}, which the including mapping already has`);
+  return { ...rest, ...included };
+}
+
+/**
+ * The local file a nested stack resource's template is in: a TemplateURL that is a local path, or
+ * the CDK asset its metadata names when the assembly's asset manifest confirms that the
+ * TemplateURL is that asset's object.
+ */
+export function localNestedTemplate(resource: Record<string, unknown>, file: string): string | undefined {
+  const properties = isPlainObject(resource.Properties) ? resource.Properties : {};
+  const direct = localPath(properties.TemplateURL, file);
+  if (direct) {
+    if (!fs.existsSync(direct)) throw new UnusableInput(file, `a nested stack's TemplateURL names the local file ${direct}, which does not exist`);
+    return direct;
+  }
+  const metadata = isPlainObject(resource.Metadata) ? resource.Metadata : {};
+  const assetPath = metadata['aws:asset:path'];
+  if (metadata['aws:asset:property'] !== 'TemplateURL' || typeof assetPath !== 'string') return undefined;
+  const candidate = path.join(path.dirname(file), assetPath);
+  const url = JSON.stringify(properties.TemplateURL ?? '');
+  return assetObjectKeys(path.dirname(file), assetPath).some((key) => url.includes(key)) && fs.existsSync(candidate) ? candidate : undefined;
+}
+
+/** Object keys that the asset manifests in `dir` give the file asset at `assetPath`. */
+function assetObjectKeys(dir: string, assetPath: string): string[] {
+  const keys: string[] = [];
+  for (const name of fs.readdirSync(dir).filter((entry) => entry.endsWith('.assets.json'))) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { files?: Record<string, { source?: { path?: string }; destinations?: Record<string, { objectKey?: string }> }> };
+      for (const asset of Object.values(manifest.files ?? {})) {
+        if (asset.source?.path !== assetPath) continue;
+        for (const destination of Object.values(asset.destinations ?? {})) if (destination.objectKey) keys.push(destination.objectKey);
+      }
+    } catch {
+      // An unreadable asset manifest confirms nothing.
+    }
+  }
+  return keys;
+}
