@@ -10,7 +10,7 @@ import { ComplianceRule, StackFacts } from '../rules/core/rule';
 import { SharedTemplates, TemplateView, isPlainObject } from '../rules/core/template';
 import type { GateResult } from '../aspects/compliance-gate';
 import { StandaloneTemplate, judgeTemplates, openTemplate } from '../aspects/judge-templates';
-import { UnusableInput, displayPath, loadTemplate } from './load-template';
+import { LoadedTemplate, UnusableInput, displayPath, loadTemplate } from './load-template';
 import { inlineLocalIncludes, localNestedTemplate } from './local-templates';
 import { ParameterValues, applyParameters, loadParameters } from './parameters';
 import { DeployTarget, deployTarget } from './template-region';
@@ -53,43 +53,61 @@ export function checkTemplates(files: readonly string[], options: CheckOptions =
   const shared = new SharedTemplates();
   const checked: CheckedTemplate[] = [];
 
-  const open = (file: string, stackPath: string, chain: readonly string[], inherited?: { target: DeployTarget; parent: CheckedTemplate['parent'] }) => {
-    const loaded = loadTemplate(file);
-    let template = inlineLocalIncludes(loaded.template, file) as Record<string, unknown>;
-    const problem = templateFormatError(template);
-    if (problem) throw new UnusableInput(file, `CloudFormation would reject this template: ${problem}`);
+  // Each file is read once, whether named on the command line, nested, or both.
+  const cache = new Map<string, { loaded: LoadedTemplate; template: Record<string, unknown>; nested: Map<string, string> }>();
+  const read = (file: string) => {
+    const key = path.resolve(file);
+    let entry = cache.get(key);
+    if (!entry) {
+      const loaded = loadTemplate(file);
+      const template = inlineLocalIncludes(loaded.template, file) as Record<string, unknown>;
+      const problem = templateFormatError(template);
+      if (problem) throw new UnusableInput(file, `CloudFormation would reject this template: ${problem}`);
+      const nested = new Map<string, string>();
+      for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
+        if (!isPlainObject(resource) || resource.Type !== 'AWS::CloudFormation::Stack') continue;
+        const local = localNestedTemplate(resource, file);
+        if (local) nested.set(logicalId, local);
+      }
+      entry = { loaded, template, nested };
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+
+  const open = (file: string, stackPath: string, inherited?: { target: DeployTarget; parent: CheckedTemplate['parent'] }): CheckedTemplate => {
+    const { loaded, nested } = read(file);
+    let template = read(file).template;
     if (!inherited) {
       const applied = applyParameters(template, parameters, options.parametersFile ?? file);
       template = applied.template;
       applied.used.forEach((key) => usedParameters.add(key));
     }
     const target = inherited?.target ?? deployTarget(file, template, options.region);
-    const nested = new Map<string, string>();
-    for (const [logicalId, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
-      if (!isPlainObject(resource) || resource.Type !== 'AWS::CloudFormation::Stack') continue;
-      const local = localNestedTemplate(resource, file);
-      if (local) nested.set(logicalId, local);
-    }
     const view = openTemplate(template, { region: target.region, account: target.account, judgedNestedStacks: new Set(nested.keys()) }, shared);
     const facts: StackFacts = { region: target.region, kind: inherited ? 'nested' : 'stack', transforms: view.transforms() };
     const entry: CheckedTemplate = { stackPath, file, view, facts, target, resourceLines: loaded.resourceLines, parent: inherited?.parent };
     checked.push(entry);
     for (const [logicalId, child] of nested) {
-      const absolute = path.resolve(child);
-      if (chain.includes(absolute) || chain.length > MAX_NESTING) throw new UnusableInput(file, `nested stack ${logicalId} (${child}) nests its own template (or more than ${MAX_NESTING} levels)`);
-      const childEntry = open(child, `${stackPath}/${logicalId}`, [...chain, absolute], { target, parent: { stackPath, logicalId } });
-      shared.addNested(view, logicalId, childEntry.view);
+      shared.addNested(view, logicalId, open(child, `${stackPath}/${logicalId}`, { target, parent: { stackPath, logicalId } }).view);
     }
     return entry;
   };
 
-  const seen = new Set<string>();
-  for (const file of files) {
-    const absolute = path.resolve(file);
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
-    open(file, displayPath(file), [absolute]);
-  }
+  // Nesting is followed (and its cycles refused) before anything is opened. A file that another one nests (`cdk.out/*.template.json` names both) is judged as nested only:
+  // it deploys with its parent, in the parent's region.
+  const nestedFiles = new Set<string>();
+  const collect = (file: string, chain: readonly string[]) => {
+    for (const [logicalId, child] of read(file).nested) {
+      const absolute = path.resolve(child);
+      if (chain.includes(absolute) || chain.length > MAX_NESTING) throw new UnusableInput(file, `nested stack ${logicalId} (${child}) nests its own template (or more than ${MAX_NESTING} levels)`);
+      nestedFiles.add(absolute);
+      collect(child, [...chain, absolute]);
+    }
+  };
+  for (const file of files) collect(file, [path.resolve(file)]);
+  const roots = [...new Map(files.map((file) => [path.resolve(file), file])).entries()].filter(([absolute]) => !nestedFiles.has(absolute));
+  for (const [, file] of roots) open(file, displayPath(file));
   const unused = [...parameters.keys()].filter((key) => !usedParameters.has(key));
   if (unused.length > 0) throw new UnusableInput(options.parametersFile!, `parameter(s) ${unused.join(', ')} not declared by the template(s); CloudFormation would reject them`);
 

@@ -43,9 +43,9 @@ export function inlineLocalIncludes(value: unknown, file: string, chain: readonl
 }
 
 /**
- * The local file a nested stack resource's template is in: a TemplateURL that is a local path, or
- * the CDK asset its metadata names when the assembly's asset manifest confirms that the
- * TemplateURL is that asset's object.
+ * The local file a nested stack resource's template is in: a TemplateURL that is a local path, or,
+ * in a CDK cloud assembly, the file asset whose object key (`<hash>.json`) the TemplateURL names,
+ * according to the asset manifests beside the template.
  */
 export function localNestedTemplate(resource: Record<string, unknown>, file: string): string | undefined {
   const properties = isPlainObject(resource.Properties) ? resource.Properties : {};
@@ -54,27 +54,34 @@ export function localNestedTemplate(resource: Record<string, unknown>, file: str
     if (!fs.existsSync(direct)) throw new UnusableInput(file, `a nested stack's TemplateURL names the local file ${direct}, which does not exist`);
     return direct;
   }
-  const metadata = isPlainObject(resource.Metadata) ? resource.Metadata : {};
-  const assetPath = metadata['aws:asset:path'];
-  if (metadata['aws:asset:property'] !== 'TemplateURL' || typeof assetPath !== 'string') return undefined;
-  const candidate = path.join(path.dirname(file), assetPath);
-  const url = JSON.stringify(properties.TemplateURL ?? '');
-  return assetObjectKeys(path.dirname(file), assetPath).some((key) => url.includes(key)) && fs.existsSync(candidate) ? candidate : undefined;
+  if (properties.TemplateURL === undefined) return undefined;
+  const url = JSON.stringify(properties.TemplateURL);
+  const dir = path.dirname(file);
+  const asset = fileAssets(dir).find(({ objectKey }) => url.includes(objectKey));
+  return asset && fs.existsSync(path.join(dir, asset.source)) ? displayPath(path.join(dir, asset.source)) : undefined;
 }
 
-/** Object keys that the asset manifests in `dir` give the file asset at `assetPath`. */
-function assetObjectKeys(dir: string, assetPath: string): string[] {
-  const keys: string[] = [];
-  for (const name of fs.readdirSync(dir).filter((entry) => entry.endsWith('.assets.json'))) {
+/** The file assets that the asset manifests in `dir` publish: each one's source path and object key. */
+function fileAssets(dir: string): { source: string; objectKey: string }[] {
+  const assets: { source: string; objectKey: string }[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((entry) => entry.endsWith('.assets.json'));
+  } catch {
+    return assets;
+  }
+  for (const name of names) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { files?: Record<string, { source?: { path?: string }; destinations?: Record<string, { objectKey?: string }> }> };
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { files?: Record<string, { source?: { path?: string; packaging?: string }; destinations?: Record<string, { objectKey?: string }> }> };
       for (const asset of Object.values(manifest.files ?? {})) {
-        if (asset.source?.path !== assetPath) continue;
-        for (const destination of Object.values(asset.destinations ?? {})) if (destination.objectKey) keys.push(destination.objectKey);
+        const source = asset.source?.path;
+        if (!source || (asset.source?.packaging ?? 'file') !== 'file') continue;
+        // A hash-named key is specific enough to be matched inside the URL's text.
+        for (const { objectKey } of Object.values(asset.destinations ?? {})) if (objectKey && /^[0-9a-f]{64}\.json$/.test(objectKey)) assets.push({ source, objectKey });
       }
     } catch {
       // An unreadable asset manifest confirms nothing.
     }
   }
-  return keys;
+  return assets;
 }

@@ -10,7 +10,12 @@
  * loading and JIT), then BENCH_RUNS rounds (default 5) with the modes interleaved, so
  * machine noise hits every mode alike. The last line is the gate's overhead ratio
  * (gate median / bare median), e.g. `gate overhead: 1.03x`.
+ *
+ * Beside them: `sfx-check` judging the largest template the blueprint writes, as a user runs it
+ * (a new `node cli/sfx-check.js` process each time, so process start and module loading count),
+ * one warm-up run (fills the transpile cache) and then SFX_CHECK_RUNS runs (default 9).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -33,6 +38,12 @@ const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'
 /** The context `cdk synth` hands the app: cdk.json's, with version reporting off as cdk.json asks. */
 const CONTEXT: Record<string, unknown> = { ...(cdkJson.context ?? {}), 'aws:cdk:version-reporting': false };
 
+function sfxCheckRuns(): number {
+  const n = Number(process.env.SFX_CHECK_RUNS ?? 9);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`SFX_CHECK_RUNS must be a positive integer, got "${process.env.SFX_CHECK_RUNS}"`);
+  return n;
+}
+
 function runs(): number {
   const raw = process.env.BENCH_RUNS;
   if (raw === undefined || raw === '') return 5;
@@ -51,6 +62,25 @@ function timeOnce(mode: Mode, scratch: string): number {
   return Number(elapsed) / 1e6;
 }
 
+const SFX_CHECK = path.join(__dirname, '..', 'cli', 'sfx-check.js');
+
+/** Wall time of `sfx-check <largest template>` in fresh processes; returns the file and the samples in ms. */
+function timeSfxCheck(scratch: string, n: number): { file: string; bytes: number; samples: number[] } {
+  const outdir = fs.mkdtempSync(path.join(scratch, 'sfx-check-'));
+  buildStreamFlixApp({ nag: false, outdir, context: CONTEXT, snapshotDirectory: `${outdir}-snapshots` }).synth();
+  const [file] = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f))
+    .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, [SFX_CHECK, file], { encoding: 'utf8' });
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`sfx-check exited ${run.status} on ${file}: ${run.stderr}`);
+    return elapsed;
+  };
+  once(); // warm-up, not measured
+  return { file: path.basename(file), bytes: fs.statSync(file).size, samples: Array.from({ length: n }, once) };
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -61,11 +91,13 @@ function main(): void {
   const n = runs();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-bench-'));
   const samples = new Map<string, number[]>(MODES.map((mode) => [mode.name, []]));
+  let check: ReturnType<typeof timeSfxCheck>;
   try {
     for (const mode of MODES) timeOnce(mode, scratch); // warm-up, not measured
     for (let round = 0; round < n; round++) {
       for (const mode of MODES) samples.get(mode.name)!.push(timeOnce(mode, scratch));
     }
+    check = timeSfxCheck(scratch, sfxCheckRuns());
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -86,6 +118,8 @@ function main(): void {
     const s = stats.get(mode.name)!;
     console.log(`${mode.label.padEnd(20)}  ${ms(s.median)}  ${ms(s.min)}`);
   }
+  const checkLabel = 'sfx-check';
+  console.log(`${checkLabel.padEnd(20)}  ${ms(median(check.samples))}  ${ms(Math.min(...check.samples))}   ${check.file} (${(check.bytes / 1024).toFixed(0)} KB), ${check.samples.length} runs, process start included`);
   const bare = stats.get('bare')!.median;
   const gate = stats.get('gate')!.median;
   const nag = stats.get('nag')!.median;

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CfnElement, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
+import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import { applyCompliance } from '../../aspects';
@@ -98,6 +99,34 @@ describe('sfx-check agrees with the gate on every template fixture', () => {
     const cli = checkTemplates(FIXTURES.filter((file) => file.startsWith(CLI_FIXTURES)), { region: 'eu-west-1' });
     const fired = new Set(cli.result.violations.map((v) => v.ruleId));
     expect(ALL_RULES.map((rule) => rule.id).filter((id) => !fired.has(id))).toEqual([]);
+  });
+});
+
+describe('a CDK nested stack in a cloud assembly', () => {
+  /** A stack in eu-west-1 with a nested stack holding an unencrypted database. */
+  function build(app: App): void {
+    const parent = new Stack(app, 'Parent', { env: { region: 'eu-west-1' } });
+    const nested = new NestedStack(parent, 'Data');
+    new rds.CfnDBInstance(nested, 'Db', {
+      engine: 'mysql', dbInstanceClass: 'db.t4g.medium', allocatedStorage: '20', masterUsername: 'app', manageMasterUserPassword: true,
+      storageEncrypted: false, multiAz: true, publiclyAccessible: false, dbSubnetGroupName: 'isolated',
+    });
+  }
+
+  test('is judged through the asset manifest, with the gate\'s verdict, also when cdk.out/*.template.json names it', () => {
+    const written = newApp();
+    build(written);
+    const outdir = written.synth().directory; // ungated, so that the templates are written
+    const files = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f));
+    expect(files.some((f) => f.endsWith('.nested.template.json'))).toBe(true);
+    const cli = checkTemplates(files);
+    const gated = newApp();
+    build(gated);
+    applyCompliance(gated);
+    const expected = verdicts(synthApp(gated)?.violations ?? []);
+    expect(expected).toEqual([expect.stringMatching(/^\[SFX-RDS-AT-REST\] Db: StorageEncrypted is false/)]);
+    expect(verdicts(cli.result.violations)).toEqual(expected);
+    expect(cli.templates.map((t) => t.facts.kind)).toEqual(['stack', 'nested']);
   });
 });
 
