@@ -14,6 +14,7 @@
  *         the database or cache that admits the whole internet (0.0.0.0/0, ::/0, or ranges wider
  *         than /8 (IPv4) or /16 (IPv6) that add up to it).
  */
+import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
 import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';
 import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, subnetsOfGroup, worldOpenIngress } from './core/network';
@@ -56,6 +57,13 @@ export const DataNotPublic: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '1.4.4' },
     { framework: 'ISO 27001:2022', control: 'A.8.22' },
   ],
+  runtime: {
+    configRules: [
+      { rule: RDS_INSTANCE_PUBLIC_ACCESS_CHECK, covers: 'PubliclyAccessible of every DB instance' },
+      { rule: RESTRICTED_INCOMING_TRAFFIC, covers: 'security groups open to 0.0.0.0/0 or ::/0 on the data-tier ports 5432, 6379, 3306, 1433, 1521' },
+    ],
+    limits: 'No managed rule checks that a database or cache sits in subnets without a route to an internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ports, not every port a data store may listen on.',
+  },
   checkResource(resource, template): Violation[] {
     const shape = SHAPES[resource.type];
     const violations: (Violation | undefined)[] = [];

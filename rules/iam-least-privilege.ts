@@ -23,6 +23,7 @@
  *         effect, document or managed policy ARN). An import of another stack's export in the
  *         same app is followed: the ARN or Ref of a resource there is as specific as a local one.
  */
+import { IAM_POLICY_BLACKLISTED_CHECK, IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS } from './core/aws-config-rules';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
 import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
@@ -50,6 +51,14 @@ export const IamLeastPrivilege: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '7.2.2' },
     { framework: 'ISO 27001:2022', control: 'A.5.15' },
   ],
+  runtime: {
+    configRules: [
+      { rule: IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, covers: 'Allow of "*" on "*" in customer managed policies' },
+      { rule: IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS, covers: 'Allow of "service:*" in customer managed policies' },
+      { rule: IAM_POLICY_BLACKLISTED_CHECK, covers: 'AdministratorAccess, PowerUserAccess or IAMFullAccess attached to a role, user or group' },
+    ],
+    limits: 'The two statement rules evaluate customer managed policies only, never inline policies, which is what CDK grants write (AWS::IAM::Policy and a role\'s Policies are inline). No managed rule checks NotAction/NotResource, Resource "*" on actions that support resource-level permissions, iam:PassRole on "*", partial wildcards, or the *FullAccess family beyond the policies listed. IAM is global: Config evaluates IAM resources only in the region that records global resources.',
+  },
   checkResource(resource, template): Violation[] {
     return [
       ...judgeTrust(resource, template),

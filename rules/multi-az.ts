@@ -23,6 +23,7 @@
  *         Resources that exist only under a template Condition (a second Aurora instance, a
  *         subnet, a scalable target) never count towards proving any of the above.
  */
+import { ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, RDS_CLUSTER_MULTI_AZ_ENABLED, RDS_MULTI_AZ_SUPPORT } from './core/aws-config-rules';
 import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
 import { isAuroraClusterMember, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
 import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
@@ -53,6 +54,14 @@ export const MultiAz: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '12.10.1' },
     { framework: 'ISO 27001:2022', control: 'A.8.14' },
   ],
+  runtime: {
+    configRules: [
+      { rule: RDS_MULTI_AZ_SUPPORT, covers: 'MultiAZ of every DB instance' },
+      { rule: RDS_CLUSTER_MULTI_AZ_ENABLED, covers: 'Multi-AZ replication of Aurora and Multi-AZ DB clusters' },
+      { rule: ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, covers: 'automatic failover of every replication group' },
+    ],
+    limits: 'No managed rule checks a replication group\'s MultiAZEnabled or replica count, that a VPC\'s subnets span two AZs, or an ECS service\'s desired count and autoscaling minimum; MemoryDB and global datastores are not evaluated.',
+  },
   checkResource(resource, template): Violation[] {
     const check = CHECKS[resource.type];
     return check ? check(resource, template).filter((v): v is Violation => v !== undefined) : [];

@@ -18,6 +18,7 @@
  *         a restored or cloned DB cluster without KmsKeyId (it would inherit its source's);
  *         an Aurora DB instance of a DB cluster outside the template (unprovable).
  */
+import { RDS_CLUSTER_ENCRYPTED_AT_REST, RDS_STORAGE_ENCRYPTED } from './core/aws-config-rules';
 import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
@@ -43,6 +44,13 @@ export const RdsStorageEncryption: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '3.5.1' },
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
+  runtime: {
+    configRules: [
+      { rule: RDS_STORAGE_ENCRYPTED, covers: 'StorageEncrypted of every DB instance' },
+      { rule: RDS_CLUSTER_ENCRYPTED_AT_REST, covers: 'encryption at rest of every DB cluster (Aurora, Multi-AZ DB clusters)' },
+    ],
+    limits: 'Global clusters are not evaluated as such; the rules report after the database exists, and storage encryption cannot be turned on in place (restore an encrypted copy).',
+  },
   checkResource(resource, template): Violation[] {
     return resource.type === 'AWS::RDS::GlobalCluster' ? globalClusterViolations(resource, template) : encryptionViolations(resource, template, 0);
   },

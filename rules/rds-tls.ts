@@ -43,6 +43,10 @@ export const PostgresTls: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '4.2.1' },
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
+  runtime: {
+    configRules: [],
+    limits: 'No AWS Config managed rule reads DB (cluster) parameter group values such as rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule calling DescribeDBParameters would be needed).',
+  },
   checkResource(resource, template): Violation[] {
     const engines = engineOf(resource, template);
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];

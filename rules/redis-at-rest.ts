@@ -13,6 +13,7 @@
  *         datastore (GlobalReplicationGroupId) whose primary group is not in the template and
  *         passing (a secondary takes the primary's encryption).
  */
+import { ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST } from './core/aws-config-rules';
 import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
@@ -36,6 +37,10 @@ export const RedisAtRestEncryption: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '3.5.1' },
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
+  runtime: {
+    configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST, covers: 'AtRestEncryptionEnabled of every deployed replication group' }],
+    limits: 'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be encrypted at rest at all), and it is periodic: an unencrypted group exists until the next evaluation, and encryption cannot be turned on in place.',
+  },
   checkResource(resource, template): Violation[] {
     if (!mayRunRedis(resource, template)) return [];
     if (resource.type === 'AWS::ElastiCache::CacheCluster') {

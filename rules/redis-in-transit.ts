@@ -11,6 +11,7 @@
  *         an AWS::MemoryDB::Cluster (Redis/Valkey-compatible) with TLSEnabled false or unprovable
  *         (absent is CloudFormation's default, true).
  */
+import { ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT } from './core/aws-config-rules';
 import { inheritedEncryption, mayRunRedis } from './core/engines';
 import { isTrue, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
@@ -35,6 +36,10 @@ export const RedisInTransitEncryption: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '4.2.1' },
     { framework: 'ISO 27001:2022', control: 'A.8.24' },
   ],
+  runtime: {
+    configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT, covers: 'TransitEncryptionEnabled of every deployed replication group' }],
+    limits: 'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode "preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis cache clusters are not evaluated; the rule is periodic.',
+  },
   checkResource(resource, template): Violation[] {
     if (resource.type === 'AWS::MemoryDB::Cluster') {
       const tls = requireValue(resource.properties, 'TLSEnabled', template, (v) => v === undefined || isTrue(v), 'true', 'CloudFormation default: true');

@@ -11,6 +11,7 @@
  *         `us-east-1`, an `awslogs-region`), also when split across the parts of an Fn::Join or
  *         Fn::Sub, since that sends data or control out of eu-west-1.
  */
+import { REGION_SCP_FILE } from './core/region-scp';
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
 import { notLiteral } from './core/checks';
@@ -39,6 +40,14 @@ export const Region: ComplianceRule = {
     { framework: 'ISO 27001:2022', control: 'A.5.34' },
     { framework: 'PCI DSS 4.0', control: '12.8.2' },
   ],
+  runtime: {
+    configRules: [],
+    serviceControlPolicy: {
+      document: REGION_SCP_FILE,
+      covers: 'every API request to a region other than eu-west-1, whoever makes it (CloudFormation, a console user, an SDK), except the global-service actions AWS exempts',
+    },
+    limits: 'The SCP judges the region a request is sent to, not the values inside it: an ARN, endpoint or AZ of another region in a resource created in eu-west-1 (a subscription to a us-east-1 queue, a replication destination) passes. It does not apply to the organisation\'s management account, and the exempted global-service actions (IAM, CloudFront, Route 53, KMS, ...) act in any region. AWS Config is regional (a recorder in eu-west-1 sees nothing in other regions), so no Config rule is mapped.',
+  },
   checkStack(stack: StackFacts): Violation[] {
     if (stack.kind === 'nested') return [];
     if (stack.kind === 'product') {

@@ -24,6 +24,7 @@
  *         an ECS secret read from an SSM parameter (or any source but a Secrets Manager secret);
  *         an AWS::SecretsManager::Secret whose SecretString is a literal.
  */
+import { CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, ECS_NO_ENVIRONMENT_SECRETS } from './core/aws-config-rules';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
 import { renderString } from './core/values';
@@ -78,6 +79,13 @@ export const SecretsManagerOnly: ComplianceRule = {
     { framework: 'PCI DSS 4.0', control: '8.3.2' },
     { framework: 'ISO 27001:2022', control: 'A.5.17' },
   ],
+  runtime: {
+    configRules: [
+      { rule: ECS_NO_ENVIRONMENT_SECRETS, covers: 'credential-named plaintext environment variables of the latest task definition revision' },
+      { rule: CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, covers: 'AWS access keys in CodeBuild plaintext environment variables' },
+    ],
+    limits: 'Once deployed, a password written into a database, cache, DMS endpoint or Lambda environment is not readable, so no Config rule can tell whether it came from Secrets Manager. The ECS rule matches exact key names (not SFX\'s name patterns).',
+  },
   checkResource(resource, template): Violation[] {
     switch (resource.type) {
       case 'AWS::ECS::TaskDefinition':

@@ -58,6 +58,10 @@ export const TemplateVisible: ComplianceRule = {
     { framework: 'NIST 800-53 r5', control: 'SA-10' },
     { framework: 'ISO 27001:2022', control: 'A.8.32' },
   ],
+  runtime: {
+    configRules: [],
+    limits: 'After deployment there is no template to judge: Config sees the resources a macro, include or nested stack created (and the other rules\' Config counterparts judge them), never where they came from. Judged at synth and by sfx-check only.',
+  },
   checkStack(stack: StackFacts): Violation[] {
     const known = new Set(KNOWN_TRANSFORMS.map((t) => t.name));
     return (stack.transforms ?? []).filter((name) => !known.has(name)).map((name) => fail(

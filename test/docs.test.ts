@@ -13,6 +13,16 @@ describe('generated documentation is current (run `npm run docs` to refresh)', (
     expect(read('rules/README.md')).toBe(ruleCatalogue());
   });
 
+  test('rules/README.md gives every rule\'s run-time counterparts (or says there are none, and why)', () => {
+    const catalogue = read('rules/README.md');
+    for (const rule of ALL_RULES) {
+      const section = catalogue.slice(catalogue.indexOf(`## ${rule.id}\n`), catalogue.indexOf('\n## ', catalogue.indexOf(`## ${rule.id}\n`) + 1));
+      expect(section).toContain('*After deployment:*');
+      for (const { rule: managed } of rule.runtime?.configRules ?? []) expect(section).toContain(`\`${managed.identifier}\``);
+      expect(section).toContain(rule.runtime!.limits);
+    }
+  });
+
   test('the catalogue names every rule id', () => {
     const catalogue = read('rules/README.md');
     for (const rule of ALL_RULES) expect(catalogue).toContain(`## ${rule.id}`);

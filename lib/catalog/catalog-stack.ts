@@ -6,6 +6,7 @@ import * as servicecatalog from 'aws-cdk-lib/aws-servicecatalog';
 import { Construct } from 'constructs';
 import { ENVIRONMENT_NAMES, StreamFlixProductStack } from './product-stack';
 import { ProductLaunchRole } from './launch-role';
+import { SfxConfigRules } from './sfx-config-rules';
 import { CATALOG_NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements';
 import { applyAcknowledgements } from '../nag-acknowledgements';
 
@@ -143,6 +144,7 @@ export class StreamFlixCatalogStack extends Stack {
 
     this.principal = iam.Role.fromRoleArn(this, 'ApplicationTeam', this.resolvePrincipalArn(props.principalArn), { mutable: false });
     this.portfolio.giveAccessToRole(this.principal);
+    new SfxConfigRules(this, 'RuntimeControls'); // the SFX controls' AWS Config counterparts for this account
     applyAcknowledgements(CATALOG_NAG_ACKNOWLEDGEMENTS, this);
   }
 

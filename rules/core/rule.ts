@@ -3,6 +3,7 @@
  * functions over rendered CloudFormation: no CDK construct ever reaches a rule, so a
  * security engineer can read one rule file and know exactly what passes and what fails.
  */
+import type { RuntimeCounterparts } from './runtime';
 import type { TemplateView, TemplateResource } from './template';
 
 /** How bad a violation is; every severity fails synthesis. */
@@ -55,6 +56,8 @@ export interface ComplianceRule {
   /** Whether the rule also judges each stack as a whole (for example its region). */
   readonly judgesStacks: boolean;
   readonly frameworks: readonly FrameworkReference[];
+  /** The AWS controls that check the same after deployment (AWS Config rules, an SCP), and what they cannot see. */
+  readonly runtime?: RuntimeCounterparts;
   /** Judges one resource as CloudFormation will receive it. Pure: no side effects. */
   checkResource?(resource: TemplateResource, template: TemplateView): Violation[];
   /** Judges one stack from its facts. Pure: no side effects. */

@@ -1,6 +1,7 @@
 /** Renders rules/README.md, the rule catalogue, from the rules' own metadata. */
 import { ALL_RULES } from '../../rules';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
+import { runtimeLines, runtimeTable } from './runtime-catalogue';
 
 export function ruleCatalogue(): string {
   const lines = [
@@ -16,8 +17,9 @@ export function ruleCatalogue(): string {
     '',
   ];
   for (const rule of ALL_RULES) {
-    lines.push(`## ${rule.id}`, '', `**${rule.title}.**`, '', `*Why:* ${rule.rationale}`, '', `*Fix:* ${rule.remediation}`, '');
+    lines.push(`## ${rule.id}`, '', `**${rule.title}.**`, '', `*Why:* ${rule.rationale}`, '', `*Fix:* ${rule.remediation}`, '', ...runtimeLines(rule));
   }
+  lines.push(...runtimeTable(ALL_RULES));
   lines.push(
     '## Reviewed IAM allowlist (rules/iam-allowlist.ts)',
     '',

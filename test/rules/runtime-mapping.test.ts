@@ -1,0 +1,122 @@
+/**
+ * The run-time mapping of every SFX control: its data, the region SCP (valid, current, what the
+ * mapping says) and the Config rules the catalog stack deploys for it.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ALL_RULES } from '../../rules';
+import { MANDATED_REGION } from '../../rules/region';
+import { GLOBAL_SERVICE_EXEMPTIONS, REGION_SCP_FILE, SCP_MAX_CHARACTERS, regionDenyPolicyText } from '../../rules/core/region-scp';
+import { StreamFlixCatalogStack } from '../../lib/catalog';
+import { CONFIG_RULES_CONTEXT_KEY, SfxConfigRules } from '../../lib/catalog/sfx-config-rules';
+
+const REPO = path.join(__dirname, '..', '..');
+
+/** A catalog stack whose product snapshots go to a temporary directory, never the committed one. */
+function catalogStack(app: App): StreamFlixCatalogStack {
+  return new StreamFlixCatalogStack(app, 'Catalog', { env: { region: MANDATED_REGION }, snapshotDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-runtime-')) });
+}
+
+describe('every SFX control states what acts on it after deployment', () => {
+  test.each(ALL_RULES.map((rule) => [rule.id, rule]))('%s', (_id, rule) => {
+    expect(rule.runtime).toBeDefined();
+    const { configRules, serviceControlPolicy, limits } = rule.runtime!;
+    // What the run-time controls cannot see (or, with none, why there are none) is always said.
+    expect(limits.length).toBeGreaterThan(40);
+    for (const { rule: managed, covers } of configRules) {
+      expect(managed.identifier).toMatch(/^[A-Z0-9_]+$/);
+      expect(managed.name).toMatch(/^[a-z0-9-]+$/);
+      expect(managed.resourceTypes.length).toBeGreaterThan(0);
+      for (const type of managed.resourceTypes) expect(type).toMatch(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
+      expect(covers.length).toBeGreaterThan(10);
+    }
+    if (serviceControlPolicy) expect(fs.existsSync(path.join(REPO, serviceControlPolicy.document))).toBe(true);
+  });
+
+  test('the mandated encryption, Multi-AZ and IAM controls map to the Config rules AWS documents for them', () => {
+    const ids = (id: string) => ALL_RULES.find((r) => r.id === id)!.runtime!.configRules.map((c) => c.rule.identifier);
+    expect(ids('SFX-REDIS-AT-REST')).toEqual(['ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST']);
+    expect(ids('SFX-REDIS-IN-TRANSIT')).toEqual(['ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT']);
+    expect(ids('SFX-RDS-AT-REST')).toEqual(['RDS_STORAGE_ENCRYPTED', 'RDS_CLUSTER_ENCRYPTED_AT_REST']);
+    expect(ids('SFX-MULTI-AZ')).toEqual(expect.arrayContaining(['RDS_MULTI_AZ_SUPPORT', 'RDS_CLUSTER_MULTI_AZ_ENABLED']));
+    expect(ids('SFX-IAM-LEAST-PRIVILEGE')).toEqual(expect.arrayContaining(['IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS']));
+    expect(ALL_RULES.find((r) => r.id === 'SFX-REGION')!.runtime!.serviceControlPolicy?.document).toBe(REGION_SCP_FILE);
+  });
+});
+
+describe('the region SCP', () => {
+  const text = fs.readFileSync(path.join(REPO, REGION_SCP_FILE), 'utf8');
+  const policy = JSON.parse(text) as { Version: string; Statement: Record<string, unknown>[] };
+
+  test('is the committed file npm run docs writes', () => {
+    expect(text).toBe(regionDenyPolicyText(MANDATED_REGION));
+  });
+
+  test('is a valid SCP: one Deny with NotAction on "*", under the 5,120-character limit, no Principal', () => {
+    expect(text.length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    expect(policy.Version).toBe('2012-10-17');
+    expect(policy.Statement).toHaveLength(1);
+    const [statement] = policy.Statement;
+    expect(Object.keys(statement).sort()).toEqual(['Condition', 'Effect', 'NotAction', 'Resource', 'Sid']);
+    expect(statement.Effect).toBe('Deny');
+    expect(statement.Resource).toBe('*');
+    expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/);
+    const actions = statement.NotAction as string[];
+    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(\*|[A-Za-z0-9]+\*?)$/);
+    expect(new Set(actions).size).toBe(actions.length);
+  });
+
+  test('denies every region but the one SFX-REGION mandates, exempting exactly AWS\'s global services', () => {
+    const [statement] = policy.Statement;
+    expect(statement.Condition).toEqual({ StringNotEquals: { 'aws:RequestedRegion': [MANDATED_REGION] } });
+    expect(statement.NotAction).toEqual([...GLOBAL_SERVICE_EXEMPTIONS]);
+    // The services whose single endpoint is in us-east-1 must be exempt, or the account cannot use them at all.
+    expect(statement.NotAction).toEqual(expect.arrayContaining(['iam:*', 'sts:*', 'cloudfront:*', 'route53:*', 'organizations:*', 'support:*']));
+    // Regional services of the blueprint are not.
+    for (const regional of ['ec2:*', 'rds:*', 'elasticache:*', 'ecs:*', 's3:*', 'secretsmanager:*', 'lambda:*', 'logs:*']) expect(statement.NotAction).not.toContain(regional);
+  });
+});
+
+describe('the catalog stack deploys the Config rules of every SFX control that has them', () => {
+  const app = new App();
+  const stack = catalogStack(app);
+  const template = Template.fromStack(stack);
+  const configRules = template.findResources('AWS::Config::ConfigRule');
+  const bySource = new Map(Object.values(configRules).map((r) => [(r.Properties as { Source: { SourceIdentifier: string } }).Source.SourceIdentifier, r.Properties as Record<string, unknown>]));
+  const mapped = ALL_RULES.flatMap((rule) => (rule.runtime?.configRules ?? []).map((c) => ({ sfx: rule.id, managed: c.rule })));
+
+  test.each(mapped.map((m) => [`${m.sfx} → ${m.managed.identifier}`, m]))('%s', (_name, { managed }) => {
+    const properties = bySource.get(managed.identifier);
+    expect(properties).toBeDefined();
+    expect(properties!.Source).toEqual({ Owner: 'AWS', SourceIdentifier: managed.identifier });
+    if (managed.trigger === 'periodic') {
+      expect(properties!.Scope).toBeUndefined();
+      expect(properties!.MaximumExecutionFrequency).toBe('TwentyFour_Hours');
+    } else {
+      expect(properties!.Scope).toEqual({ ComplianceResourceTypes: [...managed.resourceTypes] });
+    }
+    const parameters = Object.fromEntries(Object.entries(managed.parameters ?? {}).map(([k, v]) => [k, String(v)]));
+    if (Object.keys(parameters).length > 0) expect(properties!.InputParameters).toEqual(parameters);
+    else expect(properties!.InputParameters).toBeUndefined();
+  });
+
+  test('one Config rule per managed rule, nothing else', () => {
+    expect([...bySource.keys()].sort()).toEqual([...new Set(mapped.map((m) => m.managed.identifier))].sort());
+  });
+
+  test('privileged role exceptions go to iam-policy-blacklisted-check; the context key switches the rules off', () => {
+    const other = new App({ context: { [CONFIG_RULES_CONTEXT_KEY]: false } });
+    const off = catalogStack(other);
+    Template.fromStack(off).resourceCountIs('AWS::Config::ConfigRule', 0);
+    const third = new App();
+    const withExceptions = catalogStack(third);
+    new SfxConfigRules(withExceptions, 'Extra', { privilegedRoleNames: ['cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1', 'AWSControlTowerExecution'] });
+    const extra = Object.values(Template.fromStack(withExceptions).findResources('AWS::Config::ConfigRule'))
+      .map((r) => r.Properties as { Source: { SourceIdentifier: string }; InputParameters?: Record<string, string> })
+      .filter((p) => p.Source.SourceIdentifier === 'IAM_POLICY_BLACKLISTED_CHECK' && p.InputParameters?.exceptionList);
+    expect(extra.map((p) => p.InputParameters!.exceptionList)).toEqual(['roles:[cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1;AWSControlTowerExecution]']);
+  });
+});
