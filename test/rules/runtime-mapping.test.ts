@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ALL_RULES } from '../../rules';
 import { MANDATED_REGION } from '../../rules/region';
@@ -108,15 +108,14 @@ describe('the catalog stack deploys the Config rules of every SFX control that h
   });
 
   test('privileged role exceptions go to iam-policy-blacklisted-check; the context key switches the rules off', () => {
-    const other = new App({ context: { [CONFIG_RULES_CONTEXT_KEY]: false } });
-    const off = catalogStack(other);
+    const off = new Stack(new App({ context: { [CONFIG_RULES_CONTEXT_KEY]: false } }), 'Off', { env: { region: MANDATED_REGION } });
+    new SfxConfigRules(off, 'RuntimeControls');
     Template.fromStack(off).resourceCountIs('AWS::Config::ConfigRule', 0);
-    const third = new App();
-    const withExceptions = catalogStack(third);
-    new SfxConfigRules(withExceptions, 'Extra', { privilegedRoleNames: ['cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1', 'AWSControlTowerExecution'] });
-    const extra = Object.values(Template.fromStack(withExceptions).findResources('AWS::Config::ConfigRule'))
+    const on = new Stack(new App(), 'On', { env: { region: MANDATED_REGION } });
+    new SfxConfigRules(on, 'RuntimeControls', { privilegedRoleNames: ['cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1', 'AWSControlTowerExecution'] });
+    const blocked = Object.values(Template.fromStack(on).findResources('AWS::Config::ConfigRule'))
       .map((r) => r.Properties as { Source: { SourceIdentifier: string }; InputParameters?: Record<string, string> })
-      .filter((p) => p.Source.SourceIdentifier === 'IAM_POLICY_BLACKLISTED_CHECK' && p.InputParameters?.exceptionList);
-    expect(extra.map((p) => p.InputParameters!.exceptionList)).toEqual(['roles:[cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1;AWSControlTowerExecution]']);
+      .filter((p) => p.Source.SourceIdentifier === 'IAM_POLICY_BLACKLISTED_CHECK');
+    expect(blocked.map((p) => p.InputParameters!.exceptionList)).toEqual(['roles:[cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1;AWSControlTowerExecution]']);
   });
 });
