@@ -2,3 +2,4 @@ export * from './catalog-stack';
 export * from './launch-role';
 export * from './product-stack';
 export * from './region-guard';
+export * from './termination';
