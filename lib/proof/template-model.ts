@@ -46,7 +46,7 @@ export const RESOURCE_IDENTITIES: Readonly<Record<string, Identity>> = {
   'AWS::ApiGatewayV2::Route': { service: 'apigateway', resourceType: 'Route', id: 'route' },
   'AWS::ApiGatewayV2::Stage': { service: 'apigateway', resourceType: 'Stage', id: 'name', nameProperty: 'StageName' },
   'AWS::ApiGatewayV2::VpcLink': { service: 'apigateway', resourceType: 'VpcLink', id: 'vpcl' },
-  'AWS::ApplicationAutoScaling::ScalableTarget': { service: 'application-autoscaling', resourceType: 'scalable-target', id: 'st' },
+  'AWS::ApplicationAutoScaling::ScalableTarget': { service: 'application-autoscaling', resourceType: 'ScalableTarget', id: 'st' },
   'AWS::ApplicationAutoScaling::ScalingPolicy': { id: 'name', refIsArn: true },
   'AWS::Backup::BackupPlan': { service: 'backup', resourceType: 'backupPlan', id: 'uuid' },
   'AWS::Backup::BackupSelection': { id: 'uuid' },
