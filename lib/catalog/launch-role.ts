@@ -186,6 +186,7 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACLForResource',
         'wafv2:PutLoggingConfiguration', 'wafv2:DeleteLoggingConfiguration', 'wafv2:GetLoggingConfiguration',
         'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:ListTagsForResource',
+        'elasticloadbalancing:CreateWebACLAssociation', 'elasticloadbalancing:DeleteWebACLAssociation', 'elasticloadbalancing:GetLoadBalancerWebACL',
       ], [arn('wafv2', 'regional/webacl/*/*'), arn('wafv2', 'regional/managedruleset/*/*'), arn('elasticloadbalancing', 'loadbalancer/app/*')]),
       // The Service Authorization Reference lists no resource type for SetWebAcl.
       allow('LoadBalancerFirewallAssociation', ['elasticloadbalancing:SetWebAcl'], ['*']),
@@ -200,7 +201,9 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'ecs:DescribeClusters', 'ecs:UpdateCluster', 'ecs:UpdateClusterSettings', 'ecs:PutClusterCapacityProviders', 'ecs:DeleteCluster',
         'ecs:CreateService', 'ecs:UpdateService', 'ecs:DescribeServices', 'ecs:DeleteService',
         'ecs:TagResource', 'ecs:UntagResource', 'ecs:ListTagsForResource',
-      ], [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'task-definition/*')]),
+        // The service handler follows (and on failure stops) the deployment it started.
+        'ecs:DescribeServiceDeployments', 'ecs:ListServiceDeployments', 'ecs:StopServiceDeployment',
+      ], [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'service-deployment/*'), arn('ecs', 'task-definition/*')]),
       // No resource-level permissions (rules/iam-allowlist.ts); scoped by region only.
       allow('EcsNoResourceLevel', [
         'ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:DeregisterTaskDefinition', 'ecs:DescribeTaskDefinition',
@@ -217,11 +220,12 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:InvokeFunction',
         'lambda:AddPermission', 'lambda:RemovePermission', 'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags',
+        'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionRecursionConfig', 'lambda:GetRuntimeManagementConfig',
       ], functions),
       allow('LogGroups', [
         'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy',
         'logs:AssociateKmsKey', 'logs:DisassociateKmsKey', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
-        'logs:TagLogGroup', 'logs:UntagLogGroup', 'logs:ListTagsLogGroup',
+        'logs:TagLogGroup', 'logs:UntagLogGroup', 'logs:ListTagsLogGroup', 'logs:GetDataProtectionPolicy',
       ], [arn('logs', 'log-group:*')]),
       // Vended log delivery (ElastiCache slow log, API Gateway access log) has no resource-level permissions.
       allow('VendedLogDelivery', [
@@ -235,11 +239,13 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DeleteDBSubnetGroup', 'rds:DescribeDBSubnetGroups',
         'rds:CreateDBParameterGroup', 'rds:ModifyDBParameterGroup', 'rds:DeleteDBParameterGroup',
         'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters',
-        'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots',
+        'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots', 'rds:DescribeDBInstanceAutomatedBackups',
         'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource',
       ], [arn('rds', '*')]),
       // A parameter group with Parameters: the handler reads the engine defaults first (no resource-level permission).
       allow('EngineDefaultParameters', ['rds:DescribeEngineDefaultParameters'], ['*']),
+      // The instance handler reads events (to report failures) and engine versions (on update); neither has a resource type.
+      allow('DatabaseEventsAndVersions', ['rds:DescribeEvents', 'rds:DescribeDBEngineVersions'], ['*']),
       allow('Cache', [
         'elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DeleteReplicationGroup',
         'elasticache:DescribeReplicationGroups', 'elasticache:CreateCacheCluster', 'elasticache:DescribeCacheClusters',

@@ -63,10 +63,12 @@ export async function launchRoleCalls(model: TemplateModel, updated: TemplateMod
   const { region, account } = model.scenario;
   for (const [logicalId, resource] of model.resources) {
     const data = handlerPermissions(resource.Type);
+    // DeletionPolicy Retain: CloudFormation leaves the resource and calls no delete handler (Snapshot still calls it).
+    const operations = OPERATIONS.filter((op) => !(op === 'delete' && resource.DeletionPolicy === 'Retain'));
     const taggable = data.tagging.taggable === true;
     const tags = model.tags(logicalId, taggable);
     const newTags = updated.tags(logicalId, taggable);
-    for (const operation of OPERATIONS) {
+    for (const operation of operations) {
       for (const action of data.handlers[operation] ?? []) {
         const facts = await actionFacts(action);
         const handler = `${resource.Type} ${operation} handler (${data.source})`;

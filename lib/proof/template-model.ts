@@ -8,6 +8,7 @@ export interface TemplateResource {
   readonly Type: string;
   readonly Properties?: Record<string, unknown>;
   readonly Condition?: string;
+  readonly DeletionPolicy?: string;
 }
 export interface CfnTemplate {
   readonly Parameters?: Record<string, { Default?: unknown }>;
