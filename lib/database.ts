@@ -63,7 +63,7 @@ export class StreamFlixDatabase extends Construct {
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
-      description: 'StreamFlix PostgreSQL: accepts only the API tasks and the rotation function',
+      description: 'StreamFlix PostgreSQL: accepts only the API tasks',
       allowAllOutbound: false,
     });
 
