@@ -76,6 +76,11 @@ export interface StreamFlixComputeProps extends ApiServiceOptions {
   readonly network: StreamFlixNetwork;
   /** Endpoints and credentials of these stores are handed to the container. */
   readonly data: StreamFlixData;
+  /**
+   * ALB deletion protection. May be a token (the product turns it on for `prod` only, see lib/catalog/termination.ts).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /** Mount points the image writes to; every other path stays read-only. */
@@ -129,6 +134,7 @@ export class StreamFlixCompute extends Construct {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
       description: 'StreamFlix API task execution: pulls the image, writes logs, reads the injected secrets',
     });
+    grantPrivateEcrPull(this.executionRole);
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? COMPUTE_DEFAULTS.cpu,
@@ -224,8 +230,11 @@ export class StreamFlixCompute extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroup: this.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
-      deletionProtection: true, // the only path from API Gateway to the service
     });
+    // The only path from API Gateway to the service. Set as an attribute: the L2's boolean prop turns any token into 'true'.
+    const deletionProtection = props.deletionProtection ?? true;
+    this.loadBalancer.setAttribute('deletion_protection.enabled',
+      Token.isUnresolved(deletionProtection) ? Token.asString(deletionProtection) : String(deletionProtection));
     new LoadBalancerFirewall(this, 'Firewall', { loadBalancer: this.loadBalancer, logsKey: network.logsKey });
     // HTTP inside the VPC: no domain or certificate exists for an internal name; TLS ends at API Gateway.
     this.listener = this.loadBalancer.addListener('Listener', {
@@ -261,6 +270,25 @@ export class StreamFlixCompute extends Construct {
       scaleOutCooldown: Duration.seconds(60),
     });
   }
+}
+
+/**
+ * `ContainerImage.fromRegistry` grants nothing, yet the image may be a private ECR repository (the README's
+ * provisioning example): ECS then pulls it with the execution role. Scoped to the repositories of this
+ * account and region; public registries (Docker Hub, ECR Public) need no IAM permission.
+ */
+function grantPrivateEcrPull(role: iam.Role): void {
+  const stack = Stack.of(role);
+  role.addToPolicy(new iam.PolicyStatement({
+    sid: 'PullPrivateEcrImages',
+    actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+    resources: [stack.formatArn({ service: 'ecr', resource: 'repository', resourceName: '*' })],
+  }));
+  role.addToPolicy(new iam.PolicyStatement({
+    sid: 'EcrRegistryLogin',
+    actions: ['ecr:GetAuthorizationToken'], // registry-wide token: no resource-level permission exists
+    resources: ['*'],
+  }));
 }
 
 /** ecs-tasks may assume the task role only for tasks of this account (confused-deputy guard). */

@@ -35,6 +35,12 @@ export interface ContentApiProps extends ApiServiceOptions {
    * @default 'cache.t4g.small'
    */
   readonly cacheNodeType?: string;
+  /**
+   * Deletion protection of the database and the load balancer. May be a token: the Service Catalog product
+   * turns it on for `prod` unless termination is allowed (lib/catalog/termination.ts).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /**
@@ -68,6 +74,7 @@ export class ContentApi extends Construct {
       network: this.network,
       dbInstanceType: props.dbInstanceType,
       cacheNodeType: props.cacheNodeType,
+      deletionProtection: props.deletionProtection,
     });
     // ContentApiProps extends the service options; the compute tier reads only those.
     this.compute = new StreamFlixCompute(this, 'Compute', { ...props, network: this.network, data: this.data });

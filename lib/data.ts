@@ -17,6 +17,8 @@ export interface StreamFlixDataProps {
    * @default 'cache.t4g.small'
    */
   readonly cacheNodeType?: string;
+  /** RDS deletion protection; may be a token. @default true */
+  readonly deletionProtection?: boolean;
 }
 
 /** The data tier: the PostgreSQL content catalogue and the Redis metadata cache. */
@@ -29,6 +31,7 @@ export class StreamFlixData extends Construct {
     this.database = new StreamFlixDatabase(this, 'Database', {
       network: props.network,
       instanceType: props.dbInstanceType,
+      deletionProtection: props.deletionProtection,
     });
     this.cache = new StreamFlixCache(this, 'Cache', {
       network: props.network,

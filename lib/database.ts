@@ -1,4 +1,4 @@
-import { Aws, CfnResource, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -6,7 +6,6 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DatabaseBackupPlan } from './database-backup';
 import { StreamFlixNetwork } from './network';
-import { closedEgressSecurityGroup } from './closed-egress';
 
 /** Properties of {@link StreamFlixDatabase}. */
 export interface StreamFlixDatabaseProps {
@@ -22,21 +21,29 @@ export interface StreamFlixDatabaseProps {
    * @default 'content'
    */
   readonly databaseName?: string;
+  /**
+   * RDS deletion protection. May be a token (the product turns it on for `prod` only, see lib/catalog/termination.ts).
+   * Off, stack deletion still loses no data: the instance leaves a final snapshot (DeletionPolicy Snapshot),
+   * its key and the AWS Backup vault are retained.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /** PostgreSQL 17, the newest major version RDS supports; minor upgrades are applied automatically. */
 const POSTGRES_ENGINE = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17_9 });
 const POSTGRES_PORT = 5432;
-/** Characters left out of generated passwords (and of rotated ones): they break connection strings and shells. */
-const PASSWORD_EXCLUDE_CHARACTERS = ` %+~\`#$&*()|[]{}:;<>?!'/@"\\`;
 
 /**
  * The content catalogue: RDS PostgreSQL, Multi-AZ, encrypted with its own customer-managed key, reachable
- * only over TLS from inside the VPC, with generated credentials rotated by Secrets Manager.
+ * only over TLS from inside the VPC. The master password is managed by RDS in Secrets Manager
+ * (`ManageMasterUserPassword`): RDS generates it and rotates it every 7 days itself, so the template needs no
+ * rotation function, no Serverless Application Repository application and no SAM transform (which Service
+ * Catalog provisioning does not acknowledge: CAPABILITY_AUTO_EXPAND, see README).
  */
 export class StreamFlixDatabase extends Construct {
   public readonly instance: rds.DatabaseInstance;
-  /** Admin credentials: JSON with `username`, `password`, `host`, `port`, `dbname`. */
+  /** Admin credentials, managed by RDS: JSON with `username` and `password` (endpoint and port come from the instance). */
   public readonly secret: secretsmanager.ISecret;
   public readonly encryptionKey: kms.Key;
   public readonly securityGroup: ec2.SecurityGroup;
@@ -56,7 +63,7 @@ export class StreamFlixDatabase extends Construct {
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
-      description: 'StreamFlix PostgreSQL: accepts only the API tasks and the rotation function',
+      description: 'StreamFlix PostgreSQL: accepts only the API tasks',
       allowAllOutbound: false,
     });
 
@@ -76,10 +83,8 @@ export class StreamFlixDatabase extends Construct {
       publiclyAccessible: false,
       multiAz: true,
       databaseName: this.databaseName,
-      credentials: rds.Credentials.fromGeneratedSecret('streamflix_admin', {
-        encryptionKey: this.encryptionKey,
-        excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
-      }),
+      credentials: rds.Credentials.fromUsername('streamflix_admin', { encryptionKey: this.encryptionKey }),
+      manageMasterUserPassword: true,
       storageEncrypted: true,
       storageEncryptionKey: this.encryptionKey,
       storageType: rds.StorageType.GP3,
@@ -94,7 +99,7 @@ export class StreamFlixDatabase extends Construct {
       preferredMaintenanceWindow: 'sun:03:30-sun:04:30',
       copyTagsToSnapshot: true,
       deleteAutomatedBackups: false,
-      deletionProtection: true,
+      deletionProtection: props.deletionProtection ?? true,
       removalPolicy: RemovalPolicy.SNAPSHOT,
       enablePerformanceInsights: true,
       performanceInsightRetention: rds.PerformanceInsightRetention.DEFAULT,
@@ -104,30 +109,7 @@ export class StreamFlixDatabase extends Construct {
       monitoringInterval: Duration.seconds(60),
     });
     new DatabaseBackupPlan(this, 'Backup', { instance: this.instance });
-    this.secret = this.instance.secret!; // always set: the credentials above are generated
-
-    // The rotation function runs in the private subnets; it talks only to the database and, over the
-    // Secrets Manager interface endpoint (private DNS), to Secrets Manager.
-    const rotationSecurityGroup = closedEgressSecurityGroup(this, 'RotationSecurityGroup', {
-      vpc,
-      description: 'StreamFlix PostgreSQL credential rotation function',
-    });
-    props.network.allowEndpointAccessFrom(rotationSecurityGroup);
-    // What addRotationSingleUser() does, but with the literal port as the rotation target: the instance's own
-    // connections use the Endpoint.Port attribute, which leaves security-group rules unprovable at synth time.
-    const rotation = new secretsmanager.SecretRotation(this, 'Rotation', {
-      application: secretsmanager.SecretRotationApplication.POSTGRES_ROTATION_SINGLE_USER,
-      secret: this.secret,
-      target: { connections: new ec2.Connections({ securityGroups: [this.securityGroup], defaultPort: ec2.Port.tcp(POSTGRES_PORT) }) },
-      vpc,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      securityGroup: rotationSecurityGroup,
-      automaticallyAfter: Duration.days(30),
-      excludeCharacters: PASSWORD_EXCLUDE_CHARACTERS,
-    });
-    // CDK names the rotation function after the construct path, the same in every copy of the template:
-    // a second provisioning of the product in the account would collide. Name it after the stack.
-    (rotation.node.findChild('Resource') as CfnResource).addPropertyOverride('Parameters.functionName', Fn.join('-', [Aws.STACK_NAME, 'pg-rotation']));
+    this.secret = this.instance.secret!; // always set: RDS manages the password (MasterUserSecret.SecretArn)
   }
 
   /** Lets the given security group open PostgreSQL connections to the database. */

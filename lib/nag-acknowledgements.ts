@@ -43,13 +43,14 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
   {
     construct: 'Compute/ExecutionRole/DefaultPolicy',
     ids: packs('IAMNoInlinePolicy'),
-    reason: 'CDK grant* methods write the task execution role\'s inline policy, scoped to its log group and the two secrets; SFX-IAM-LEAST-PRIVILEGE checks every statement. A managed policy would be reusable by other roles without narrowing anything.',
+    wildcardFindings: true,
+    reason: 'CDK grant* methods write the task execution role\'s inline policy, scoped to its log group and the two secrets; SFX-IAM-LEAST-PRIVILEGE checks every statement. A managed policy would be reusable by other roles without narrowing anything. The image pull covers the ECR repositories of this account and region (the image is a provisioning parameter, unknown at synth time) and ecr:GetAuthorizationToken, which has no resource-level permission.',
     find: (api) => [api.compute.executionRole.node.findChild('DefaultPolicy')],
   },
   {
     construct: 'Data/Database/Instance',
     ids: ['AwsSolutions-RDS11'],
-    reason: 'PostgreSQL keeps its standard port 5432: a non-default port is obscurity, not access control. The database sits in isolated subnets, its security group admits only the task and rotation security groups, and TLS is forced.',
+    reason: 'PostgreSQL keeps its standard port 5432: a non-default port is obscurity, not access control. The database sits in isolated subnets, its security group admits only the task security group, and TLS is forced.',
     find: (api) => [defaultChild(api.database)],
   },
   {

@@ -20,6 +20,10 @@ export interface ReviewedAction {
  */
 export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   { action: 'ecr:GetAuthorizationToken', reason: 'Returns a registry-wide login token; ECR offers no resource-level permission for it. Image pulls stay scoped to repositories.' },
+  { action: 'elasticloadbalancing:SetWebAcl', reason: 'Associates a WAF web ACL with a load balancer; the Service Authorization Reference lists no resource type for it.' },
+  { action: 'rds:DescribeEvents', reason: 'Lists RDS events (status messages, never data); no resource-level permissions. CloudFormation reads them to report a failed DB instance operation.' },
+  { action: 'rds:DescribeDBEngineVersions', reason: 'Lists the engine versions RDS offers (public AWS data); no resource-level permissions.' },
+  { action: 'rds:DescribeEngineDefaultParameters', reason: 'Reads the engine family\'s default parameters (public AWS data); no resource-level permissions. CloudFormation calls it for a DB parameter group with Parameters.' },
   { action: 'xray:PutTraceSegments', reason: 'X-Ray trace ingestion has no resource-level permissions.' },
   { action: 'xray:PutTelemetryRecords', reason: 'X-Ray telemetry ingestion has no resource-level permissions.' },
   { action: 'xray:GetSamplingRules', reason: 'Read-only X-Ray sampling configuration; no resource-level permissions.' },

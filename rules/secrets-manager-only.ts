@@ -4,7 +4,8 @@
  * PASSES  database master passwords and cache AUTH tokens that are Secrets Manager dynamic
  *         references (`{{resolve:secretsmanager:…}}`, what CDK renders for a generated secret),
  *         or absent (RDS ManageMasterUserPassword, snapshot restores); container and function
- *         secrets passed through ECS `Secrets` from Secrets Manager; Secrets Manager secrets with
+ *         secrets passed through ECS `Secrets` from Secrets Manager (including the secret RDS manages for a
+ *         database of the template, `MasterUserSecret.SecretArn`); Secrets Manager secrets with
  *         GenerateSecretString.
  * FAILS   a literal password or token; one from a CloudFormation parameter (NoEcho hides it
  *         from the console, not from anyone who can read the stack's parameters or template);
@@ -194,6 +195,9 @@ function isSecretReference(source: string, template: TemplateView): boolean {
   // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
   const origin = imported ? template.exportOfPlaceholder(imported[1]) : passed ? template.nestedParameter(passed[1]) : undefined;
   if (origin) return isSecretReference(renderString(origin.value, origin.view) ?? '', origin.view);
+  // The secret RDS manages for a database of this template (ManageMasterUserPassword): `${Db.MasterUserSecret.SecretArn}`.
+  const managed = /^\$\{([A-Za-z0-9]+)\.MasterUserSecret\.SecretArn\}/.exec(source);
+  if (managed) return ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'].includes(template.resource(managed[1])?.type ?? '');
   const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
   return reference !== null
     && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as servicecatalog from 'aws-cdk-lib/aws-servicecatalog';
 import { Construct } from 'constructs';
-import { ENVIRONMENT_NAMES, StreamFlixProductStack } from './product-stack';
+import { StreamFlixProductStack } from './product-stack';
 import { ProductLaunchRole } from './launch-role';
 import { SfxConfigRules } from './sfx-config-rules';
 import { CATALOG_NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements';
@@ -126,8 +126,9 @@ export class StreamFlixCatalogStack extends Stack {
 
     this.tagOptions = new servicecatalog.TagOptions(this, 'TagOptions', {
       allowedValuesForTags: {
+        // No `environment` TagOption: the product tags `Environment` from its EnvironmentName parameter, and IAM
+        // refuses two tag keys differing only in case on one role ("Duplicate tag keys found").
         'cost-center': props.costCenters ?? ['streamflix-platform', 'streamflix-content'],
-        environment: [...ENVIRONMENT_NAMES],
         owner: props.owners ?? ['platform-team', 'content-team'],
       },
     });

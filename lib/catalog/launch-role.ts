@@ -3,17 +3,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { GUARDED_REGION } from './region-guard';
 
-/**
- * The public AWS Serverless Application Repository application the blueprint's credential rotation comes
- * from (`rds.DatabaseInstance.addRotationSingleUser`). Its ARN names us-east-1 whichever region deploys it.
- * A test compares it with the SAR mapping CDK writes into the product template, so a CDK upgrade that
- * changes it fails the build instead of provisioning.
- */
-export const ROTATION_APPLICATION = {
-  publisherAccount: '297356227824',
-  name: 'SecretsManagerRDSPostgreSQLRotationSingleUser',
-} as const;
-
 /** Tag every resource of the blueprint carries (`Tags.of(contentApi)`); used for tag conditions. */
 export const APPLICATION_TAG = { key: 'Application', value: 'streamflix-content-api' } as const;
 
@@ -27,8 +16,7 @@ export const PASSED_TO_SERVICES = [
 ];
 
 /**
- * AWS managed policies the product attaches to its own roles: the Lambda functions (custom resource, SAR
- * rotation function), RDS enhanced monitoring and the AWS Backup selection. Nothing else can be attached.
+ * AWS managed policies the product attaches to its own roles: the Lambda function (custom resource), RDS enhanced monitoring and the AWS Backup selection. Nothing else can be attached.
  */
 export const ATTACHABLE_MANAGED_POLICIES = [
   'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
@@ -56,7 +44,6 @@ export const RESOURCE_NAMESPACE_SERVICES: Readonly<Record<string, string>> = {
   'AWS::Logs': 'logs',
   'AWS::RDS': 'rds',
   'AWS::SecretsManager': 'secretsmanager',
-  'AWS::Serverless': 'serverlessrepo',
   'AWS::WAFv2': 'wafv2',
   Custom: 'lambda', // custom resources: CloudFormation invokes their provider function
 };
@@ -131,7 +118,7 @@ function allow(sid: string, actions: string[], resources: string[], conditions: 
 /** The launch role's statements, grouped into policies by tier. */
 export function launchRoleStatements(props: ProductLaunchRoleProps): Record<string, iam.PolicyStatement[]> {
   const productRoles = `arn:aws:iam::${ACCOUNT}:role/${PP}*`;
-  // Every function of the product is named after its stack (the rotation function too, see lib/database.ts).
+  // CloudFormation names every function of the product after its stack.
   const functions = [arn('lambda', `function:${PP}*`)];
   return {
     Provisioning: [
@@ -146,11 +133,6 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
       ], [arn('cloudformation', `stack/${PP}*/*`), arn('cloudformation', `changeSet/*/*`)]),
       // Service Catalog validates the product template by URL before any stack exists (no resource-level permissions).
       allow('ProductTemplateValidation', ['cloudformation:ValidateTemplate', 'cloudformation:GetTemplateSummary'], ['*']),
-      // The rotation function comes as an AWS::Serverless::Application, so the template carries the SAM transform.
-      allow('SamTransform', ['cloudformation:CreateChangeSet'], [`arn:aws:cloudformation:${REGION}:aws:transform/Serverless-2016-10-31`]),
-      allow('RotationApplicationFromServerlessRepo', [
-        'serverlessrepo:GetApplication', 'serverlessrepo:CreateCloudFormationTemplate', 'serverlessrepo:GetCloudFormationTemplate',
-      ], [`arn:aws:serverlessrepo:*:${ROTATION_APPLICATION.publisherAccount}:applications/${ROTATION_APPLICATION.name}`]),
       allow('ServiceCatalogProductTemplates', ['s3:GetObject'], ['arn:aws:s3:::*/*'], {
         ...inRegion,
         StringEqualsIgnoreCase: { 's3:ExistingObjectTag/servicecatalog:provisioning': 'true' },
@@ -204,8 +186,10 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'wafv2:GetWebACLForResource',
         'wafv2:PutLoggingConfiguration', 'wafv2:DeleteLoggingConfiguration', 'wafv2:GetLoggingConfiguration',
         'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:ListTagsForResource',
-        'elasticloadbalancing:SetWebAcl',
+        'elasticloadbalancing:CreateWebACLAssociation', 'elasticloadbalancing:DeleteWebACLAssociation', 'elasticloadbalancing:GetLoadBalancerWebACL',
       ], [arn('wafv2', 'regional/webacl/*/*'), arn('wafv2', 'regional/managedruleset/*/*'), arn('elasticloadbalancing', 'loadbalancer/app/*')]),
+      // The Service Authorization Reference lists no resource type for SetWebAcl.
+      allow('LoadBalancerFirewallAssociation', ['elasticloadbalancing:SetWebAcl'], ['*']),
       allow('HttpApi', ['apigateway:GET', 'apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH', 'apigateway:DELETE'], [
         `arn:aws:apigateway:${REGION}::/apis`, `arn:aws:apigateway:${REGION}::/apis/*`,
         `arn:aws:apigateway:${REGION}::/vpclinks`, `arn:aws:apigateway:${REGION}::/vpclinks/*`,
@@ -217,7 +201,9 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'ecs:DescribeClusters', 'ecs:UpdateCluster', 'ecs:UpdateClusterSettings', 'ecs:PutClusterCapacityProviders', 'ecs:DeleteCluster',
         'ecs:CreateService', 'ecs:UpdateService', 'ecs:DescribeServices', 'ecs:DeleteService',
         'ecs:TagResource', 'ecs:UntagResource', 'ecs:ListTagsForResource',
-      ], [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'task-definition/*')]),
+        // The service handler follows (and on failure stops) the deployment it started.
+        'ecs:DescribeServiceDeployments', 'ecs:ListServiceDeployments', 'ecs:StopServiceDeployment',
+      ], [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'service-deployment/*'), arn('ecs', 'task-definition/*')]),
       // No resource-level permissions (rules/iam-allowlist.ts); scoped by region only.
       allow('EcsNoResourceLevel', [
         'ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:DeregisterTaskDefinition', 'ecs:DescribeTaskDefinition',
@@ -234,11 +220,12 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration',
         'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:InvokeFunction',
         'lambda:AddPermission', 'lambda:RemovePermission', 'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags',
+        'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionRecursionConfig', 'lambda:GetRuntimeManagementConfig',
       ], functions),
       allow('LogGroups', [
         'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:PutRetentionPolicy', 'logs:DeleteRetentionPolicy',
         'logs:AssociateKmsKey', 'logs:DisassociateKmsKey', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
-        'logs:TagLogGroup', 'logs:UntagLogGroup', 'logs:ListTagsLogGroup',
+        'logs:TagLogGroup', 'logs:UntagLogGroup', 'logs:ListTagsLogGroup', 'logs:GetDataProtectionPolicy',
       ], [arn('logs', 'log-group:*')]),
       // Vended log delivery (ElastiCache slow log, API Gateway access log) has no resource-level permissions.
       allow('VendedLogDelivery', [
@@ -252,9 +239,13 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DeleteDBSubnetGroup', 'rds:DescribeDBSubnetGroups',
         'rds:CreateDBParameterGroup', 'rds:ModifyDBParameterGroup', 'rds:DeleteDBParameterGroup',
         'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters',
-        'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots',
+        'rds:CreateDBSnapshot', 'rds:DescribeDBSnapshots', 'rds:DescribeDBInstanceAutomatedBackups',
         'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource',
       ], [arn('rds', '*')]),
+      // A parameter group with Parameters: the handler reads the engine defaults first (no resource-level permission).
+      allow('EngineDefaultParameters', ['rds:DescribeEngineDefaultParameters'], ['*']),
+      // The instance handler reads events (to report failures) and engine versions (on update); neither has a resource type.
+      allow('DatabaseEventsAndVersions', ['rds:DescribeEvents', 'rds:DescribeDBEngineVersions'], ['*']),
       allow('Cache', [
         'elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DeleteReplicationGroup',
         'elasticache:DescribeReplicationGroups', 'elasticache:CreateCacheCluster', 'elasticache:DescribeCacheClusters',
@@ -263,7 +254,10 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource',
       ], [arn('elasticache', '*')]),
       allow('CreateProductKeys', ['kms:CreateKey'], ['*'], {
-        ...inRegion,
+        StringEquals: { ...inRegion.StringEquals, [`aws:RequestTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
+      }),
+      // CreateKey with Tags also needs kms:TagResource from a policy that does not require the key to exist yet.
+      allow('TagNewProductKeys', ['kms:TagResource'], [arn('kms', 'key/*')], {
         StringEquals: { ...inRegion.StringEquals, [`aws:RequestTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
       }),
       allow('ProductKeys', [
@@ -278,12 +272,18 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
       }),
       allow('ProductSecrets', [
         'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue', 'secretsmanager:UpdateSecret',
-        'secretsmanager:DeleteSecret', 'secretsmanager:UntagResource',
+        'secretsmanager:DeleteSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource',
         'secretsmanager:PutResourcePolicy', 'secretsmanager:GetResourcePolicy', 'secretsmanager:DeleteResourcePolicy',
         'secretsmanager:ValidateResourcePolicy', 'secretsmanager:RotateSecret', 'secretsmanager:CancelRotateSecret',
       ], [arn('secretsmanager', 'secret:*')], {
         StringEquals: { ...inRegion.StringEquals, [`aws:ResourceTag/${APPLICATION_TAG.key}`]: APPLICATION_TAG.value },
       }),
+      // ManageMasterUserPassword: RDS creates, tags, rotates and deletes the `rds!db-…` secret with the caller's
+      // credentials, tagged only with its own aws:rds:* tags.
+      allow('RdsManagedMasterSecret', [
+        'secretsmanager:CreateSecret', 'secretsmanager:TagResource', 'secretsmanager:RotateSecret', 'secretsmanager:UpdateSecret',
+        'secretsmanager:DescribeSecret', 'secretsmanager:DeleteSecret',
+      ], [arn('secretsmanager', 'secret:rds!db-*')]),
       allow('RandomPasswords', ['secretsmanager:GetRandomPassword'], ['*']),
       allow('DatabaseBackup', [
         'backup:CreateBackupVault', 'backup:DescribeBackupVault', 'backup:DeleteBackupVault',

@@ -19,6 +19,13 @@ const DEPLOYMENT_REASON = 'aws-cdk-lib\'s BucketDeployment function, which copie
 
 export const CATALOG_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement<StreamFlixCatalogStack>[] = [
   {
+    construct: 'ContentApiProduct/ContentApi/Data/Database/Instance, ContentApiProduct/ContentApi/Compute/LoadBalancer',
+    ids: ['AwsSolutions-RDS10', ...packs('RDSInstanceDeletionProtectionEnabled', ['NIST.800.53.R5', 'HIPAA.Security']),
+      ...packs('ELBDeletionProtectionEnabled', ['NIST.800.53.R5', 'HIPAA.Security'])],
+    reason: 'In the product, deletion protection of the database and the ALB is on for prod (condition DeletionProtected, lib/catalog/termination.ts) and off elsewhere, so that terminating a provisioned product completes instead of ending in DELETE_FAILED with NAT gateways still billing. No data is lost either way: the database leaves a final snapshot (DeletionPolicy Snapshot), its key and the AWS Backup vault are retained.',
+    find: (stack) => [stack.productStack.contentApi.database.node.defaultChild!, stack.productStack.contentApi.loadBalancer.node.defaultChild!],
+  },
+  {
     construct: 'LaunchRole/*Policy',
     ids: [],
     wildcardFindings: true,

@@ -4,6 +4,7 @@ import * as servicecatalog from 'aws-cdk-lib/aws-servicecatalog';
 import { Construct } from 'constructs';
 import { ContentApi } from '../content-api';
 import { addRegionGuard } from './region-guard';
+import { ALLOW_TERMINATION_PARAMETER, addTerminationGuard } from './termination';
 
 /** Environments an application team may provision. */
 export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
@@ -115,6 +116,7 @@ export class StreamFlixProductStack extends servicecatalog.ProductStack {
       cacheNodeType: size('cacheNodeType'),
       cpu: Token.asNumber(size('cpu')),
       memory: Token.asNumber(size('memory')),
+      deletionProtection: addTerminationGuard(this, this.environmentName),
     });
 
     addRegionGuard(this);
@@ -122,7 +124,7 @@ export class StreamFlixProductStack extends servicecatalog.ProductStack {
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
         ParameterGroups: [
-          { Label: { default: 'Environment' }, Parameters: [PRODUCT_PARAMETERS.environmentName, PRODUCT_PARAMETERS.sizePreset] },
+          { Label: { default: 'Environment' }, Parameters: [PRODUCT_PARAMETERS.environmentName, PRODUCT_PARAMETERS.sizePreset, ALLOW_TERMINATION_PARAMETER] },
           { Label: { default: 'Application' }, Parameters: [PRODUCT_PARAMETERS.containerImage, PRODUCT_PARAMETERS.desiredCount] },
         ],
       },

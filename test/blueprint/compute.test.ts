@@ -61,7 +61,7 @@ describe('ECS cluster and task definition', () => {
   });
 
   test('credentials arrive as ECS secrets from the specific Secrets Manager secrets', () => {
-    const dbSecretArn = ref(logicalId(data.database.instance.node.findChild('Secret').node.findChild('Attachment')));
+    const dbSecretArn = getAtt(logicalId(data.database.instance), 'MasterUserSecret.SecretArn'); // managed by RDS
     expect(container.Secrets).toEqual([
       { Name: 'DB_USERNAME', ValueFrom: { 'Fn::Join': ['', [dbSecretArn, ':username::']] } },
       { Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Join': ['', [dbSecretArn, ':password::']] } },

@@ -61,28 +61,16 @@ describe('RDS PostgreSQL', () => {
 });
 
 describe('database credentials', () => {
-  test('are generated into a Secrets Manager secret encrypted with the database CMK', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'password', SecretStringTemplate: '{"username":"streamflix_admin"}' }),
-      KmsKeyId: databaseKeyArn,
-    });
+  test('are managed by RDS in Secrets Manager, encrypted with the database CMK: no password in the template, no rotation function', () => {
+    expect(instance.Properties).toMatchObject({ ManageMasterUserPassword: true, MasterUsername: 'streamflix_admin', MasterUserSecret: { KmsKeyId: databaseKeyArn } });
+    expect(instance.Properties.MasterUserPassword).toBeUndefined();
+    expect(template.toJSON().Transform).toBeUndefined();
+    template.resourceCountIs('AWS::Serverless::Application', 0);
+    template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
   });
 
-  test('the master password is a dynamic reference, never a literal', () => {
-    expect(JSON.stringify(instance.Properties.MasterUserPassword)).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:password::\}\}/);
-  });
-
-  test('are rotated every 30 days by a function in the private subnets', () => {
-    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
-      SecretId: ref(logicalId(database.instance.node.findChild('Secret').node.findChild('Attachment'))),
-      RotationRules: { ScheduleExpression: 'rate(30 days)' },
-    });
-    template.hasResourceProperties('AWS::Serverless::Application', {
-      Parameters: Match.objectLike({
-        vpcSubnetIds: { 'Fn::Join': ['', [ref(logicalId(vpc.privateSubnets[0])), ',', ref(logicalId(vpc.privateSubnets[1])), ',', ref(logicalId(vpc.privateSubnets[2]))]] },
-        kmsKeyArn: databaseKeyArn,
-      }),
-    });
+  test('the tasks read the RDS-managed secret', () => {
+    expect(JSON.stringify(template.toJSON())).toContain(`"${logicalId(database.instance)}","MasterUserSecret.SecretArn"`);
   });
 });
 

@@ -42,19 +42,26 @@ describe('IAM least privilege', () => {
     });
   });
 
-  test('the execution role may write its own log group and read exactly the two injected secrets', () => {
+  test('the execution role may pull private ECR images of this account and region, write its own log group and read exactly the two injected secrets', () => {
     const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy'
       && JSON.stringify(r.Properties.Roles) === JSON.stringify([ref(logicalId(compute.executionRole))]));
     expect(policy?.Properties.PolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [
+        {
+          Sid: 'PullPrivateEcrImages',
+          Effect: 'Allow',
+          Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+          Resource: { 'Fn::Join': ['', ['arn:aws:ecr:eu-west-1:', { Ref: 'AWS::AccountId' }, ':repository/*']] },
+        },
+        { Sid: 'EcrRegistryLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
         { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: getAtt(logicalId(compute.logGroup), 'Arn') },
         {
           Effect: 'Allow',
           Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
           Resource: [
+            getAtt(logicalId(data.database.instance), 'MasterUserSecret.SecretArn'),
             ref(logicalId(data.cache.authSecret)),
-            ref(logicalId(data.database.instance.node.findChild('Secret').node.findChild('Attachment'))),
           ],
         },
       ],
@@ -81,10 +88,10 @@ describe('IAM least privilege', () => {
     expect(statements.map((s) => s.statement.Action)).toEqual([['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents']]);
   });
 
-  test('no identity policy allows Resource "*", NotAction/NotResource, or wildcard actions', () => {
+  test('no identity policy allows Resource "*" (but ecr:GetAuthorizationToken, which has no resource type), NotAction/NotResource, or wildcard actions', () => {
     const statements = identityStatements();
     expect(statements.length).toBeGreaterThan(0);
-    const offenders = statements.filter(({ statement }) => asList(statement.Resource).includes('*')
+    const offenders = statements.filter(({ statement }) => (asList(statement.Resource).includes('*') && statement.Action !== 'ecr:GetAuthorizationToken')
       || statement.NotAction !== undefined
       || statement.NotResource !== undefined
       || asList(statement.Action).some((action) => action.includes('*')));

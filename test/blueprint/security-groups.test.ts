@@ -7,7 +7,6 @@ const { network, data, compute, api } = stack.contentApi;
 const sgNames: Record<string, string> = {
   [logicalId(network.endpointSecurityGroup)]: 'endpoints',
   [logicalId(data.database.securityGroup)]: 'database',
-  [logicalId(data.database.node.findChild('RotationSecurityGroup'))]: 'rotation',
   [logicalId(data.cache.securityGroup)]: 'cache',
   [logicalId(compute.taskSecurityGroup)]: 'tasks',
   [logicalId(compute.loadBalancerSecurityGroup)]: 'alb',
@@ -48,7 +47,7 @@ function rules(direction: 'ingress' | 'egress'): string[] {
 }
 
 describe('security groups', () => {
-  test('the stack has exactly the seven expected security groups', () => {
+  test('the stack has exactly the six expected security groups', () => {
     expect(Object.keys(template.findResources('AWS::EC2::SecurityGroup')).sort()).toEqual(Object.keys(sgNames).sort());
   });
 
@@ -56,9 +55,7 @@ describe('security groups', () => {
     expect(rules('ingress')).toEqual([
       'alb <- vpclink:tcp/80-80',
       'cache <- tasks:tcp/6379-6379',
-      'database <- rotation:tcp/5432-5432',
       'database <- tasks:tcp/5432-5432',
-      'endpoints <- rotation:tcp/443-443',
       'endpoints <- tasks:tcp/443-443',
       'tasks <- alb:tcp/8080-8080',
     ]);
@@ -71,9 +68,6 @@ describe('security groups', () => {
       'cache -> 255.255.255.255/32:icmp/252-86',
       'database -> 255.255.255.255/32:icmp/252-86',
       'endpoints -> 255.255.255.255/32:icmp/252-86',
-      'rotation -> 255.255.255.255/32:icmp/252-86',
-      'rotation -> database:tcp/5432-5432',
-      'rotation -> endpoints:tcp/443-443',
       'tasks -> 0.0.0.0/0:tcp/443-443',
       'tasks -> cache:tcp/6379-6379',
       'tasks -> database:tcp/5432-5432',
@@ -94,7 +88,7 @@ describe('security groups', () => {
 describe('no security group keeps EC2\'s default allow-all egress', () => {
   test('every group has inline egress (a real rule or the match-nothing placeholder), so EC2 adds no 0.0.0.0/0 rule of its own', () => {
     const groups = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup');
-    expect(groups.map(([id]) => sgNames[id]).sort()).toEqual(['alb', 'cache', 'database', 'endpoints', 'rotation', 'tasks', 'vpclink']);
+    expect(groups.map(([id]) => sgNames[id]).sort()).toEqual(['alb', 'cache', 'database', 'endpoints', 'tasks', 'vpclink']);
     for (const [id, group] of groups) {
       const egress = group.Properties.SecurityGroupEgress as { CidrIp?: string; Description?: string }[] | undefined;
       expect({ group: sgNames[id], inlineEgress: (egress ?? []).length > 0 }).toEqual({ group: sgNames[id], inlineEgress: true });

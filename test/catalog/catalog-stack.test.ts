@@ -133,11 +133,10 @@ describe('TagOptions', () => {
   const tagOptions = () => Object.values(template.findResources('AWS::ServiceCatalog::TagOption'))
     .map((r) => (r as { Properties: { Key: string; Value: string } }).Properties);
 
-  test('cost-center, environment and owner, each with its allowed values', () => {
+  test('cost-center and owner, each with its allowed values (no `environment`: the product tags Environment itself)', () => {
     const byKey: Record<string, string[]> = {};
     for (const { Key, Value } of tagOptions()) (byKey[Key] ??= []).push(Value);
-    expect(Object.keys(byKey).sort()).toEqual(['cost-center', 'environment', 'owner']);
-    expect(byKey.environment.sort()).toEqual(['dev', 'prod', 'staging']);
+    expect(Object.keys(byKey).sort()).toEqual(['cost-center', 'owner']);
     expect(byKey['cost-center'].length).toBeGreaterThan(0);
     expect(byKey.owner.length).toBeGreaterThan(0);
   });
@@ -153,8 +152,7 @@ describe('TagOptions', () => {
   test('allowed values come from the props', () => {
     const custom = synthesizeCatalog({ costCenters: ['cc-42'], owners: ['team-x'] });
     const values = Object.values(custom.template.findResources('AWS::ServiceCatalog::TagOption'))
-      .map((r) => (r as { Properties: { Key: string; Value: string } }).Properties)
-      .filter((o) => o.Key !== 'environment');
+      .map((r) => (r as { Properties: { Key: string; Value: string } }).Properties);
     expect(values).toEqual(expect.arrayContaining([expect.objectContaining({ Key: 'cost-center', Value: 'cc-42' }), expect.objectContaining({ Key: 'owner', Value: 'team-x' })]));
     expect(values).toHaveLength(2);
   });

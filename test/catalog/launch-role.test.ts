@@ -6,7 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
 import {
-  ATTACHABLE_MANAGED_POLICIES, PASSED_TO_SERVICES, RESOURCE_NAMESPACE_SERVICES, ROTATION_APPLICATION, StreamFlixCatalogStack,
+  ATTACHABLE_MANAGED_POLICIES, PASSED_TO_SERVICES, RESOURCE_NAMESPACE_SERVICES, StreamFlixCatalogStack,
 } from '../../lib/catalog';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,7 +91,7 @@ describe('launch role', () => {
     }
     expect(services).toEqual(new Set([
       'apigateway', 'application-autoscaling', 'backup', 'backup-storage', 'cloudformation', 'cloudwatch', 'ec2', 'ecs', 'elasticache',
-      'elasticloadbalancing', 'iam', 'kms', 'lambda', 'logs', 'rds', 'route53', 's3', 'secretsmanager', 'serverlessrepo', 'wafv2',
+      'elasticloadbalancing', 'iam', 'kms', 'lambda', 'logs', 'rds', 'route53', 's3', 'secretsmanager', 'wafv2',
     ]));
   });
 
@@ -101,7 +101,7 @@ describe('launch role', () => {
       'elasticloadbalancing:CreateLoadBalancer', 'ecs:CreateService', 'ecs:RegisterTaskDefinition', 'rds:CreateDBInstance',
       'elasticache:CreateReplicationGroup', 'secretsmanager:CreateSecret', 'kms:CreateKey', 'logs:CreateLogGroup',
       'iam:CreateRole', 'iam:PassRole', 'apigateway:POST', 'application-autoscaling:RegisterScalableTarget',
-      'lambda:CreateFunction', 'serverlessrepo:CreateCloudFormationTemplate', 'wafv2:CreateWebACL', 'backup:CreateBackupPlan',
+      'lambda:CreateFunction', 'rds:DescribeEngineDefaultParameters', 'wafv2:CreateWebACL', 'backup:CreateBackupPlan',
     ]));
   });
 
@@ -164,19 +164,13 @@ describe('launch role', () => {
     expect(statements.filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'))).toHaveLength(1);
   });
 
-  test('the rotation application is the one CDK puts into the product template', () => {
-    const sar = Object.entries(productTemplate.Mappings).find(([name]) => name.includes('SARMapping'));
-    expect(sar).toBeDefined();
-    expect(sar![1].aws.applicationId)
-      .toBe(`arn:aws:serverlessrepo:us-east-1:${ROTATION_APPLICATION.publisherAccount}:applications/${ROTATION_APPLICATION.name}`);
-    expect(resourcesOf(bySid('RotationApplicationFromServerlessRepo')))
-      .toEqual([`arn:aws:serverlessrepo:*:${ROTATION_APPLICATION.publisherAccount}:applications/${ROTATION_APPLICATION.name}`]);
+  test('no SAM transform and no Serverless Application Repository: Service Catalog does not acknowledge CAPABILITY_AUTO_EXPAND', () => {
+    expect(productTemplate).not.toHaveProperty('Transform');
+    expect(Object.values(productTemplate.Resources).map((r) => r.Type)).not.toContain('AWS::Serverless::Application');
+    expect(allActions.filter((a) => a.startsWith('serverlessrepo:'))).toEqual([]);
   });
 
-  test('Lambda: only functions of the provisioned stack, whose name the rotation function carries too', () => {
-    const rotation = (Object.values(productTemplate.Resources) as { Type: string; Properties?: { Parameters?: { functionName?: unknown } } }[])
-      .find((r) => r.Type === 'AWS::Serverless::Application');
-    expect(rotation?.Properties?.Parameters?.functionName).toEqual({ 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, 'pg-rotation']] });
+  test('Lambda: only functions of the provisioned stack', () => {
     expect(resourcesOf(bySid('ProductFunctions'))).toEqual([`arn:aws:lambda:eu-west-1:${ACCOUNT}:function:SC-${ACCOUNT}-pp-*`]);
   });
 

@@ -43,7 +43,6 @@ describe('the product template holds the whole blueprint', () => {
     ['AWS::ApiGatewayV2::Api', 1],
     ['AWS::ApiGatewayV2::VpcLink', 1],
     ['AWS::WAFv2::WebACL', 1],
-    ['AWS::SecretsManager::RotationSchedule', 1],
     ['AWS::Backup::BackupPlan', 1],
   ])('%s x%d', (type, count) => {
     product.resourceCountIs(type, count);
@@ -67,8 +66,8 @@ describe('the product template holds the whole blueprint', () => {
 });
 
 describe('provisioning parameters', () => {
-  test('only the four safe choices', () => {
-    expect(Object.keys(json.Parameters).sort()).toEqual(['ContainerImage', 'DesiredCount', 'EnvironmentName', 'SizePreset']);
+  test('only the four safe choices, and the termination switch', () => {
+    expect(Object.keys(json.Parameters).sort()).toEqual(['AllowTermination', 'ContainerImage', 'DesiredCount', 'EnvironmentName', 'SizePreset']);
   });
 
   test('EnvironmentName: dev, staging or prod', () => {
