@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'crypto';
-import fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastify, { FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import fastJson from 'fast-json-stringify';
 import { Catalogue, Precondition, TitleInput, SeasonInput, EpisodeInput, TitleType } from './catalogue';
 import { Entry, MetadataCache } from './cache';
@@ -35,10 +35,22 @@ const serialize = {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** One access line per request (with its request id) instead of Fastify's two: half the logging cost on the hot path. */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: AppState } {
   const state: AppState = { draining: false };
   const app = fastify({
     logger: { level: deps.logLevel ?? 'info' },
+    logController: new AccessLog(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -56,6 +68,7 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
     if (state.draining) reply.header('connection', 'close');
     done();
   });
+  app.removeContentTypeParser('text/plain'); // bodies are JSON only: anything else is 415
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, 'not-found', `no route for ${request.method} ${request.url.split('?')[0]}`)));
 

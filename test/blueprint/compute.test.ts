@@ -1,11 +1,8 @@
-import { Stage } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import * as fs from 'fs';
 import { getAtt, ref, synthesizeBlueprint } from './blueprint';
 
 const { stack, template, logicalId } = synthesizeBlueprint();
-const { compute, network, data } = stack.contentApi;
+const { compute, network } = stack.contentApi;
 const privateSubnets = network.vpc.privateSubnets.map((s) => ref(logicalId(s)));
 const taskDefinition = template.toJSON().Resources[logicalId(compute.taskDefinition)];
 const [container] = taskDefinition.Properties.ContainerDefinitions;
