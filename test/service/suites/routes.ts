@@ -1,6 +1,7 @@
 import type { TestEnvironment, Instance } from '../harness/environment';
 import { call, put } from '../harness/http';
 import { createTitle, inBatches, titleBody } from '../harness/fixtures';
+import { ALB_IDLE_TIMEOUT_SECONDS, KEEP_ALIVE_TIMEOUT_MS } from '../../../service/src/contract';
 
 /** Every route: shapes, headers, pagination edges, validation errors, 404, ETag/304 and write preconditions. */
 export function routesSuite(env: () => TestEnvironment): void {
@@ -240,6 +241,12 @@ export function routesSuite(env: () => TestEnvironment): void {
       expect(reply.status).toBe(404);
       expect(reply.body.type).toBe('urn:streamflix:problem:not-found');
       expect((await call(`${api.url}/v1/titles/routes-01`, { method: 'DELETE' })).status).toBe(404);
+    });
+
+    it('keeps idle connections open longer than the ALB (idle timeout 60 s), so the ALB never reuses a closed one', () => {
+      expect(api.service.app.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+      expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(ALB_IDLE_TIMEOUT_SECONDS * 1000);
+      expect(api.service.app.server.headersTimeout).toBeGreaterThan(KEEP_ALIVE_TIMEOUT_MS);
     });
 
     it('reports liveness and readiness', async () => {
