@@ -110,7 +110,7 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
     async (request, reply) => {
       const q = request.query.q.trim().replace(/\s+/g, ' ');
       const { limit } = request.query;
-      const entry = await cache.list(`search?q=${encodeURIComponent(q.toLowerCase())}&limit=${limit}`, async () =>
+      const entry = await cache.list(`search?q=${encodeURIComponent(q)}&limit=${limit}`, async () =>
         hashed(serialize.search({ query: q, items: await catalogue.search(q, limit) })));
       return sendRead(request, reply, entry, '');
     });

@@ -155,7 +155,7 @@ export class MetadataCache {
     for (const key of keys) this.inFlight.forEach((_, k) => { if (k.startsWith(`${PREFIX}${key}|`)) this.inFlight.delete(k); });
     if (!this.redis) return;
     try {
-      await this.apply(new Set(keys), lists);
+      await this.applyWithRetries(new Set(keys), lists);
     } catch (error) {
       this.pending ??= { keys: new Set(), lists: false };
       for (const key of keys) this.pending.keys.add(key);
@@ -167,6 +167,18 @@ export class MetadataCache {
 
   close(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+  }
+
+  /** A command that timed out (a busy Redis) is retried a few times before the write is reported as pending. */
+  private async applyWithRetries(keys: Set<string>, lists: boolean): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.apply(keys, lists);
+      } catch (error) {
+        if (attempt >= 5 || this.redis!.status !== 'ready') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
   }
 
   private async apply(keys: Set<string>, lists: boolean): Promise<void> {

@@ -45,15 +45,21 @@ export function consistencySuite(env: () => TestEnvironment): void {
         reader(instance.url, '/v1/titles?genre=two-race-genre', (body) => body.items[0].version),
       ]);
 
-      for (let version = 1; version <= 25; version++) {
-        const writer = version % 2 ? b : a;
-        const reply = await put(`${writer.url}/v1/titles/${id}`, titleBody(`race ${version}`, { genres: ['two-race-genre'] }), { 'if-match': `"v${version}"` });
-        expect(reply.status).toBe(200);
-        acked.push({ version: version + 1, at: performance.now() });
-        await new Promise((r) => setTimeout(r, 5 + (version % 3) * 5));
+      const writeStatuses: number[] = [];
+      try {
+        for (let version = 1; version <= 25; version++) {
+          const writer = version % 2 ? b : a;
+          const reply = await put(`${writer.url}/v1/titles/${id}`, titleBody(`race ${version}`, { genres: ['two-race-genre'] }), { 'if-match': `"v${version}"` });
+          writeStatuses.push(reply.status);
+          if (reply.status !== 200) break;
+          acked.push({ version: version + 1, at: performance.now() });
+          await new Promise((r) => setTimeout(r, 5 + (version % 3) * 5));
+        }
+      } finally {
+        writing = false;
+        await Promise.all(readers);
       }
-      writing = false;
-      await Promise.all(readers);
+      expect(writeStatuses).toEqual(Array(25).fill(200));
 
       expect(reads.length).toBeGreaterThan(100);
       const stale = reads.filter((read) => {
