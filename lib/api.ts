@@ -1,5 +1,6 @@
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -78,12 +79,22 @@ export class StreamFlixApi extends Construct {
       securityGroups: [this.vpcLinkSecurityGroup],
     });
 
+    const integration = new HttpAlbIntegration('AlbIntegration', compute.listener, { vpcLink: this.vpcLink });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: props.apiName,
       description: 'StreamFlix content metadata API',
-      defaultIntegration: new HttpAlbIntegration('AlbIntegration', compute.listener, { vpcLink: this.vpcLink }),
+      defaultIntegration: integration,
+      // Everything but GET (the catalogue team's PUT writes, and any other method) must be SigV4-signed by
+      // an IAM principal allowed execute-api:Invoke; the reads below stay open.
+      defaultAuthorizer: new HttpIamAuthorizer(),
       // The stage is created below so it can carry throttling and access logs.
       createDefaultStage: false,
+    });
+    this.httpApi.addRoutes({
+      path: '/{proxy+}',
+      methods: [apigwv2.HttpMethod.GET],
+      integration,
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
     });
 
     this.accessLogGroup = createEncryptedLogGroup(this, 'AccessLogGroup', logsKey);

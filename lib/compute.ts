@@ -10,17 +10,20 @@ import { StreamFlixData } from './data';
 import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
 import { closedEgressSecurityGroup } from './closed-egress';
+import { ApiContainer } from './api-container';
+import {
+  ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH,
+} from '../service/src/contract';
 
-/** Defaults shared with {@link ContentApiProps}. */
+/** Defaults shared with {@link ContentApiProps}; the container's port, user and paths come from the service contract. */
 export const COMPUTE_DEFAULTS = {
-  containerImage: 'nginxinc/nginx-unprivileged:stable-alpine',
-  containerPort: 8080,
-  containerUser: '101',
+  containerPort: CONTAINER_PORT,
+  containerUser: CONTAINER_USER,
   cpu: 512,
   memory: 1024,
   desiredCount: 2,
   maxCount: 6,
-  healthCheckPath: '/',
+  healthCheckPath: READINESS_PATH,
 } as const;
 
 /** The port the internal ALB listens on (plain HTTP: it is reachable only through the VPC link). */
@@ -29,9 +32,9 @@ export const LISTENER_PORT = 80;
 /** How the API service runs: image, size and task counts. Every value may be a token. */
 export interface ApiServiceOptions {
   /**
-   * Container image of the API, as a registry reference (no Docker build at synth time). It must run as
-   * a non-root user and tolerate a read-only root filesystem (only `/tmp` and `/var/cache/nginx` are writable).
-   * @default 'nginxinc/nginx-unprivileged:stable-alpine'
+   * Published image of the content-metadata API (`service/`), as a registry reference such as an ECR URI
+   * with a tag or digest. It runs as a non-root user on a read-only root filesystem.
+   * @default - `service/` built as a Docker image asset by `cdk deploy` (synthesis needs no Docker)
    */
   readonly containerImage?: string;
   /**
@@ -41,7 +44,7 @@ export interface ApiServiceOptions {
   readonly containerPort?: number;
   /**
    * Non-root user (UID or UID:GID) the container runs as.
-   * @default '101'
+   * @default '65532:65532' (the image's distroless `nonroot` user)
    */
   readonly containerUser?: string;
   /**
@@ -65,8 +68,8 @@ export interface ApiServiceOptions {
    */
   readonly maxCount?: number;
   /**
-   * HTTP path the load balancer and the container health check probe.
-   * @default '/'
+   * HTTP path the load balancer's health check probes (the service's readiness path).
+   * @default '/readyz'
    */
   readonly healthCheckPath?: string;
 }
@@ -82,16 +85,6 @@ export interface StreamFlixComputeProps extends ApiServiceOptions {
    */
   readonly deletionProtection?: boolean;
 }
-
-/** Mount points the image writes to; every other path stays read-only. */
-const SCRATCH_PATHS: Record<string, string> = { tmp: '/tmp', 'nginx-cache': '/var/cache/nginx' };
-
-/**
- * Fargate creates task volumes owned by root with mode 0755 (unless the image declares them as VOLUMEs),
- * so a non-root API container could not write its scratch paths. A short-lived init container opens them
- * (1777, like /tmp) before the API starts. Pulled from ECR Public, like any public image, through the NAT.
- */
-const SCRATCH_INIT_IMAGE = 'public.ecr.aws/docker/library/busybox:stable';
 
 /**
  * The compute tier: a Fargate service in the private subnets behind an internal Application Load Balancer.
@@ -128,13 +121,14 @@ export class StreamFlixCompute extends Construct {
 
     this.taskRole = new iam.Role(this, 'TaskRole', {
       assumedBy: ecsTasksPrincipal(this),
-      description: 'StreamFlix API task: the application itself needs no AWS permissions',
+      description: 'StreamFlix API task: reads the database and cache credentials from Secrets Manager',
     });
     this.executionRole = new iam.Role(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com'),
-      description: 'StreamFlix API task execution: pulls the image, writes logs, reads the injected secrets',
+      description: 'StreamFlix API task execution: pulls the image, writes logs',
     });
-    grantPrivateEcrPull(this.executionRole);
+    // A registry image may be a private ECR repository; the Docker asset gets CDK's grant on its own repository.
+    if (props.containerImage !== undefined) grantPrivateEcrPull(this.executionRole);
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: props.cpu ?? COMPUTE_DEFAULTS.cpu,
@@ -146,60 +140,26 @@ export class StreamFlixCompute extends Construct {
 
     this.logGroup = createEncryptedLogGroup(this, 'LogGroup', network.logsKey);
 
-    this.container = this.taskDefinition.addContainer('Api', {
-      image: ecs.ContainerImage.fromRegistry(props.containerImage ?? COMPUTE_DEFAULTS.containerImage),
-      user: props.containerUser ?? COMPUTE_DEFAULTS.containerUser,
-      readonlyRootFilesystem: true,
-      essential: true,
-      portMappings: [{ containerPort, protocol: ecs.Protocol.TCP }],
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'api', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
-      environment: {
-        DB_HOST: database.instance.dbInstanceEndpointAddress,
-        DB_PORT: database.instance.dbInstanceEndpointPort,
-        DB_NAME: database.databaseName,
-        DB_SSLMODE: 'require',
-        REDIS_HOST: cache.primaryEndpointAddress,
-        REDIS_PORT: cache.replicationGroup.attrPrimaryEndPointPort,
-        REDIS_TLS: 'true',
-      },
-      // Credentials are injected by ECS from Secrets Manager at start-up; they never appear in the task definition.
-      secrets: {
-        DB_USERNAME: ecs.Secret.fromSecretsManager(database.secret, 'username'),
-        DB_PASSWORD: ecs.Secret.fromSecretsManager(database.secret, 'password'),
-        REDIS_AUTH_TOKEN: ecs.Secret.fromSecretsManager(cache.authSecret, 'authToken'),
-      },
-      healthCheck: {
-        // busybox wget ships with the Alpine-based default image; curl does not.
-        command: ['CMD-SHELL', `wget -q -O /dev/null http://127.0.0.1:${Token.asString(containerPort)}${healthCheckPath} || exit 1`],
-        interval: Duration.seconds(30),
-        timeout: Duration.seconds(5),
-        retries: 3,
-        startPeriod: Duration.seconds(30),
-      },
+    // The container and its credentials: see api-container.ts and the service's contract.
+    const api = new ApiContainer(this, 'ApiContainer', {
+      taskDefinition: this.taskDefinition,
+      logGroup: this.logGroup,
+      database,
+      cache,
+      containerImage: props.containerImage,
+      containerPort,
+      containerUser: props.containerUser,
     });
-    const scratchInit = this.taskDefinition.addContainer('ScratchInit', {
-      image: ecs.ContainerImage.fromRegistry(SCRATCH_INIT_IMAGE),
-      user: '0', // only root can change the mode of a root-owned volume; the container exits at once
-      readonlyRootFilesystem: true,
-      essential: false,
-      command: ['chmod', '1777', ...Object.values(SCRATCH_PATHS)],
-      logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'init', mode: ecs.AwsLogDriverMode.NON_BLOCKING }),
-    });
-    for (const [volumeName, containerPath] of Object.entries(SCRATCH_PATHS)) {
-      this.taskDefinition.addVolume({ name: volumeName }); // Fargate ephemeral storage, private to the task
-      const mount = { sourceVolume: volumeName, containerPath, readOnly: false };
-      this.container.addMountPoints(mount);
-      scratchInit.addMountPoints(mount);
-    }
-    this.container.addContainerDependencies({ container: scratchInit, condition: ecs.ContainerDependencyCondition.SUCCESS });
+    this.container = api.container;
+    api.grantSecretReads(this.taskRole, database, cache);
 
     this.taskSecurityGroup = new ec2.SecurityGroup(this, 'TaskSecurityGroup', {
       vpc,
       description: 'StreamFlix API tasks',
       allowAllOutbound: false,
     });
-    // The default image comes from a public registry (Docker Hub), which is reached over HTTPS through the
-    // NAT gateways; AWS APIs (ECR, Logs, Secrets Manager) go through the interface endpoints instead.
+    // An image from a public registry (a product's ContainerImage may name one) is pulled over HTTPS through
+    // the NAT gateways; AWS APIs (ECR, Logs, Secrets Manager) go through the interface endpoints instead.
     this.taskSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to public image registries via NAT');
     network.allowEndpointAccessFrom(this.taskSecurityGroup);
     database.allowConnectionsFrom(this.taskSecurityGroup);
@@ -230,6 +190,8 @@ export class StreamFlixCompute extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroup: this.loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
+      // The service's keep-alive timeout is longer (contract): the ALB, not the task, closes idle connections.
+      idleTimeout: Duration.seconds(ALB_IDLE_TIMEOUT_SECONDS),
     });
     // The only path from API Gateway to the service. Set as an attribute: the L2's boolean prop turns any token into 'true'.
     const deletionProtection = props.deletionProtection ?? true;
@@ -246,10 +208,11 @@ export class StreamFlixCompute extends Construct {
       port: containerPort,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targets: [this.service.loadBalancerTarget({ containerName: this.container.containerName, containerPort })],
-      deregistrationDelay: Duration.seconds(30),
+      // ECS waits this long for connections to drain before it sends SIGTERM (then the task's stop timeout).
+      deregistrationDelay: Duration.seconds(DEREGISTRATION_DELAY_SECONDS),
       healthCheck: {
         path: healthCheckPath,
-        healthyHttpCodes: '200-399',
+        healthyHttpCodes: '200',
         interval: Duration.seconds(15),
         timeout: Duration.seconds(5),
         healthyThresholdCount: 2,

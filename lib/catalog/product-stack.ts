@@ -86,13 +86,13 @@ export class StreamFlixProductStack extends servicecatalog.ProductStack {
     });
     this.containerImage = new CfnParameter(this, PRODUCT_PARAMETERS.containerImage, {
       type: 'String',
-      description: 'Image of the API, as a registry reference (for example an ECR repository URI with a tag or digest). '
-        + 'It must run as UID 101 and listen on port 8080.',
+      description: 'Image of the content-metadata API (service/ of the blueprint) as the platform team published it to ECR: '
+        + 'a repository URI with a tag or digest, such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/streamflix/content-api:1.0.0.',
       allowedPattern: CONTAINER_IMAGE_PATTERN,
       constraintDescription: 'must be an image reference such as registry.example.com/team/api:1.2.3 or name@sha256:<digest>',
       minLength: 1,
       maxLength: 255,
-      default: 'nginxinc/nginx-unprivileged:stable-alpine',
+      // No default: only the published service image works (contract, health check, non-root user).
     });
     this.desiredCount = new CfnParameter(this, PRODUCT_PARAMETERS.desiredCount, {
       type: 'Number',

@@ -1,9 +1,14 @@
 /**
- * What each role of the running system must be able to do, and must not. The lead adjusts the task
- * role's entries when the service starts calling AWS (issue 10: the DB secret at run time).
- * `{db-secret}`, `{cache-secret}`, `{log-group}`, `{ecr-repository}`, `{other-*}` are filled by the proof.
+ * What each role of the running system must be able to do, and must not. Change an entry with the code that
+ * changes what the role does (the service's AWS calls: service/src/secrets.ts).
+ * `{db-secret}`, `{cache-secret}`, `{db-key}`, `{log-group}`, `{ecr-repository}`, `{other-*}` are filled by the proof.
  */
-export interface ExpectedCall { readonly action: string; readonly resource: string }
+export interface ExpectedCall {
+  readonly action: string;
+  readonly resource: string;
+  /** Request context beyond `aws:RequestedRegion` (for example `kms:ViaService`). */
+  readonly context?: Readonly<Record<string, string>>;
+}
 
 export interface RoleExpectation {
   /** Logical-id fragment of the role in the template (CDK construct path). */
@@ -16,6 +21,8 @@ export interface RoleExpectation {
 
 export const RUNNING_ROLE_EXPECTATIONS: readonly RoleExpectation[] = [
   {
+    // Pulls the image (the product's registry reference, or the direct-deploy stack's Docker asset) and writes
+    // logs. It injects no secret: the service reads its credentials itself (task role).
     role: 'ComputeExecutionRole',
     mustAllow: [
       { action: 'ecr:GetAuthorizationToken', resource: '*' },
@@ -23,28 +30,34 @@ export const RUNNING_ROLE_EXPECTATIONS: readonly RoleExpectation[] = [
       { action: 'ecr:GetDownloadUrlForLayer', resource: '{ecr-repository}' },
       { action: 'logs:CreateLogStream', resource: '{log-group}' },
       { action: 'logs:PutLogEvents', resource: '{log-group}' },
-      { action: 'secretsmanager:GetSecretValue', resource: '{db-secret}' },
-      { action: 'secretsmanager:GetSecretValue', resource: '{cache-secret}' },
     ],
     mustDeny: [
       { action: 'ecr:BatchGetImage', resource: '{other-account-ecr-repository}' },
-      { action: 'secretsmanager:GetSecretValue', resource: '{other-secret}' },
-      { action: 'secretsmanager:PutSecretValue', resource: '{db-secret}' },
+      { action: 'secretsmanager:GetSecretValue', resource: '{db-secret}' },
+      { action: 'secretsmanager:GetSecretValue', resource: '{cache-secret}' },
     ],
     grantedActionsWithin: [
       'ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability',
-      'logs:CreateLogStream', 'logs:PutLogEvents', 'secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret',
+      'logs:CreateLogStream', 'logs:PutLogEvents',
     ],
   },
   {
-    // Today the API needs no AWS permissions (nginx placeholder). Issue 10 adds GetSecretValue on {db-secret} and kms:Decrypt.
+    // The service reads the database and cache credentials from Secrets Manager at run time (service/src/secrets.ts),
+    // decrypting them with their keys only through Secrets Manager.
     role: 'ComputeTaskRole',
-    mustAllow: [],
-    mustDeny: [
+    mustAllow: [
+      { action: 'secretsmanager:GetSecretValue', resource: '{db-secret}' },
       { action: 'secretsmanager:GetSecretValue', resource: '{cache-secret}' },
-      { action: 'secretsmanager:GetSecretValue', resource: '{other-secret}' },
+      { action: 'kms:Decrypt', resource: '{db-key}', context: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
+      { action: 'kms:Decrypt', resource: '{cache-key}', context: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
     ],
-    grantedActionsWithin: [],
+    mustDeny: [
+      { action: 'secretsmanager:GetSecretValue', resource: '{other-secret}' },
+      { action: 'secretsmanager:PutSecretValue', resource: '{db-secret}' },
+      { action: 'kms:Decrypt', resource: '{db-key}' }, // not through Secrets Manager
+      { action: 'kms:Decrypt', resource: '{logs-key}', context: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } },
+    ],
+    grantedActionsWithin: ['secretsmanager:GetSecretValue', 'kms:Decrypt'],
   },
   {
     role: 'FlowLogIAMRole',

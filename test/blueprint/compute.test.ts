@@ -1,11 +1,8 @@
-import { Stage } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import * as cxapi from 'aws-cdk-lib/cx-api';
-import * as fs from 'fs';
 import { getAtt, ref, synthesizeBlueprint } from './blueprint';
 
 const { stack, template, logicalId } = synthesizeBlueprint();
-const { compute, network, data } = stack.contentApi;
+const { compute, network } = stack.contentApi;
 const privateSubnets = network.vpc.privateSubnets.map((s) => ref(logicalId(s)));
 const taskDefinition = template.toJSON().Resources[logicalId(compute.taskDefinition)];
 const [container] = taskDefinition.Properties.ContainerDefinitions;
@@ -30,49 +27,26 @@ describe('ECS cluster and task definition', () => {
     expect(logicalId(compute.taskRole)).not.toBe(logicalId(compute.executionRole));
   });
 
-  test('the image comes from a registry, no Docker asset is built', () => {
-    expect(container.Image).toBe('nginxinc/nginx-unprivileged:stable-alpine');
-    const assembly = Stage.of(stack)!.synth();
-    const assetManifests = assembly.artifacts.filter((a) => a instanceof cxapi.AssetManifestArtifact);
-    expect(assetManifests).toHaveLength(1);
-    const manifest = JSON.parse(fs.readFileSync((assetManifests[0] as cxapi.AssetManifestArtifact).file, 'utf8'));
-    expect(manifest.dockerImages).toEqual({});
+  test('the image is service/ built as a Docker image asset (contract details: service-contract.test.ts)', () => {
+    expect(JSON.stringify(container.Image)).toMatch(/container-assets/);
   });
 
-  test('runs as a non-root user on a read-only root filesystem with ephemeral scratch volumes', () => {
-    expect(container.User).toBe('101');
+  test('runs as the non-root distroless user on a read-only root filesystem, with no scratch volumes or init container', () => {
+    expect(container.User).toBe('65532:65532');
     expect(container.ReadonlyRootFilesystem).toBe(true);
-    expect(container.MountPoints).toEqual([
-      { ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' },
-      { ContainerPath: '/var/cache/nginx', ReadOnly: false, SourceVolume: 'nginx-cache' },
-    ]);
-    expect(taskDefinition.Properties.Volumes).toEqual([{ Name: 'tmp' }, { Name: 'nginx-cache' }]);
+    expect(container.MountPoints).toBeUndefined();
+    expect(taskDefinition.Properties.Volumes).toBeUndefined();
+    expect(taskDefinition.Properties.ContainerDefinitions).toHaveLength(1);
   });
 
-  test('a non-essential init container opens the root-owned Fargate scratch volumes before the API starts', () => {
-    const init = taskDefinition.Properties.ContainerDefinitions.find((c: { Name: string }) => c.Name === 'ScratchInit');
-    expect(init).toMatchObject({
-      Essential: false, User: '0', ReadonlyRootFilesystem: true,
-      Command: ['chmod', '1777', '/tmp', '/var/cache/nginx'],
-      MountPoints: container.MountPoints,
-      LogConfiguration: { LogDriver: 'awslogs' },
-    });
-    expect(container.DependsOn).toEqual([{ ContainerName: 'ScratchInit', Condition: 'SUCCESS' }]);
+  test('no ECS secrets: the service reads its credentials from Secrets Manager at run time', () => {
+    expect(container.Secrets).toBeUndefined();
   });
 
-  test('credentials arrive as ECS secrets from the specific Secrets Manager secrets', () => {
-    const dbSecretArn = getAtt(logicalId(data.database.instance), 'MasterUserSecret.SecretArn'); // managed by RDS
-    expect(container.Secrets).toEqual([
-      { Name: 'DB_USERNAME', ValueFrom: { 'Fn::Join': ['', [dbSecretArn, ':username::']] } },
-      { Name: 'DB_PASSWORD', ValueFrom: { 'Fn::Join': ['', [dbSecretArn, ':password::']] } },
-      { Name: 'REDIS_AUTH_TOKEN', ValueFrom: { 'Fn::Join': ['', [ref(logicalId(data.cache.authSecret)), ':authToken::']] } },
-    ]);
-  });
-
-  test('plain environment variables carry only endpoints and switches, never credentials', () => {
+  test('plain environment variables carry only endpoints, names and secret ARNs, never credentials', () => {
     const names = (container.Environment as { Name: string }[]).map((e) => e.Name).sort();
-    expect(names).toEqual(['DB_HOST', 'DB_NAME', 'DB_PORT', 'DB_SSLMODE', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_TLS']);
-    expect(names.filter((n) => /PASSWORD|SECRET|TOKEN|USER/.test(n))).toEqual([]);
+    expect(names).toEqual(['AWS_REGION', 'DB_HOST', 'DB_NAME', 'DB_PORT', 'DB_SECRET_ARN', 'LOG_LEVEL', 'PORT', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_SECRET_ARN']);
+    expect(names.filter((n) => /PASSWORD|TOKEN|USER/.test(n) || (/SECRET/.test(n) && !n.endsWith('_SECRET_ARN')))).toEqual([]);
   });
 
   test('logs go to the encrypted container log group', () => {
@@ -89,7 +63,7 @@ describe('ECS cluster and task definition', () => {
   test('the container has a health check on its port', () => {
     expect(container.PortMappings).toEqual([{ ContainerPort: 8080, Protocol: 'tcp' }]);
     expect(container.HealthCheck).toMatchObject({
-      Command: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1'],
+      Command: ['CMD', '/nodejs/bin/node', '/app/dist/healthcheck.js'],
       Retries: 3,
     });
   });
@@ -169,8 +143,8 @@ describe('internal Application Load Balancer', () => {
       TargetType: 'ip',
       Port: 8080,
       Protocol: 'HTTP',
-      HealthCheckPath: '/',
-      Matcher: { HttpCode: '200-399' },
+      HealthCheckPath: '/readyz',
+      Matcher: { HttpCode: '200' },
     });
   });
 });

@@ -1,3 +1,4 @@
+import { DefaultStackSynthesizer } from 'aws-cdk-lib';
 // The permission proof: every handler call of the product, against the launch role, with iam-simulate;
 // the running roles against their expectations; tag hygiene. Built once for the whole file.
 import { handlerPermissions } from '../../lib/proof/handler-data';
@@ -9,6 +10,11 @@ import { NamedPolicy, PolicySimulator, describeDenial } from '../../lib/proof/si
 import { allTagOptionKeys, firstTagOptions, launchRolePolicies, synthesizeForProof } from './fixture';
 
 const { catalogTemplate, productTemplate, directTemplate } = synthesizeForProof();
+/** The bootstrap repository the direct-deploy stack's Docker image asset is published to. */
+const ASSET_REPOSITORY = DefaultStackSynthesizer.DEFAULT_IMAGE_ASSETS_REPOSITORY_NAME
+  .replace('${Qualifier}', DefaultStackSynthesizer.DEFAULT_QUALIFIER)
+  .replace('${AWS::AccountId}', PROOF_ACCOUNT)
+  .replace('${AWS::Region}', 'eu-west-1');
 const tagOptions = firstTagOptions(catalogTemplate);
 const policies = launchRolePolicies(catalogTemplate);
 const provision = provisioningScenario(tagOptions);
@@ -109,23 +115,26 @@ describe('running roles: each can do its job and nothing more', () => {
       const all = [...rolePolicies, ...inline];
       const byType = (type: string, fragment = '') => Object.keys(template.Resources).find((id) => template.Resources[id].Type === type && id.includes(fragment))!;
       const fill = (resource: string) => resource
-        .replace('{ecr-repository}', `arn:aws:ecr:eu-west-1:${PROOF_ACCOUNT}:repository/content-api`)
+        .replace('{ecr-repository}', `arn:aws:ecr:eu-west-1:${PROOF_ACCOUNT}:repository/${name === 'product' ? 'content-api' : ASSET_REPOSITORY}`)
         .replace('{other-account-ecr-repository}', 'arn:aws:ecr:eu-west-1:999999999999:repository/content-api')
         .replace('{log-group}', model.arn(byType('AWS::Logs::LogGroup', 'ComputeLogGroup'))!)
         .replace('{flow-log-group}', model.arn(byType('AWS::Logs::LogGroup', 'FlowLogGroup'))!)
         .replace('{db-secret}', model.attribute(byType('AWS::RDS::DBInstance'), 'MasterUserSecret.SecretArn'))
         .replace('{cache-secret}', model.arn(byType('AWS::SecretsManager::Secret', 'CacheAuthToken'))!)
+        .replace('{db-key}', model.arn(byType('AWS::KMS::Key', 'DatabaseKey'))!)
+        .replace('{cache-key}', model.arn(byType('AWS::KMS::Key', 'CacheKey'))!)
+        .replace('{logs-key}', model.arn(byType('AWS::KMS::Key', 'LogsKey'))!)
         .replace('{other-secret}', `arn:aws:secretsmanager:eu-west-1:${PROOF_ACCOUNT}:secret:someone-else-AbCdEf`)
         .replace('{default-security-group}', `arn:aws:ec2:eu-west-1:${PROOF_ACCOUNT}:security-group/${model.attribute(byType('AWS::EC2::VPC'), 'DefaultSecurityGroup')}`)
         .replace('{other-security-group}', `arn:aws:ec2:eu-west-1:${PROOF_ACCOUNT}:security-group/sg-0123456789abcdef0`);
       const simulator = new PolicySimulator(all, PROOF_ACCOUNT);
       for (const expected of expectation.mustAllow) {
-        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1' } };
+        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context } };
         const verdict = await simulator.evaluate(call);
         expect({ call: call.action, resource: call.resource, allowed: verdict.allowed, why: verdict.nearMisses }).toEqual({ call: call.action, resource: call.resource, allowed: true, why: [] });
       }
       for (const expected of expectation.mustDeny) {
-        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1' } };
+        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context } };
         expect({ call: call.action, resource: call.resource, allowed: (await simulator.evaluate(call)).allowed }).toEqual({ call: call.action, resource: call.resource, allowed: false });
       }
       const granted = all.flatMap((p) => p.document.Statement.flatMap((s) => [s.Action].flat() as string[]));
