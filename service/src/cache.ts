@@ -22,6 +22,8 @@ const NOT_FOUND = '!';
 const FENCE = '~';
 /** A fence outlives any read that started before it (bounded by the statement timeout). */
 const FENCE_SECONDS = 60;
+/** How long a finished load keeps answering misses that saw the same key state. */
+const COALESCE_GRACE_MS = 1000;
 
 /**
  * Fill only if the key still holds what the reader saw when it missed (nothing, or a writer's fence). A
@@ -217,7 +219,9 @@ export class MetadataCache {
     const flight = load().then((entry) => {
       // The response does not wait for the fill, but later misses keep joining this flight until the fill has
       // landed (they saw the same key state, so its result is as fresh as theirs would be).
-      fill(entry).catch(() => { this.stats.errors++; }).finally(forget);
+      // A miss whose GET was answered before the fill landed can arrive just after it: the flight stays for a short
+      // grace so that such misses, which saw the same key state, still cost no query (a write clears it at once).
+      fill(entry).catch(() => { this.stats.errors++; }).finally(() => setTimeout(forget, COALESCE_GRACE_MS).unref());
       return entry;
     }, (error) => {
       forget();

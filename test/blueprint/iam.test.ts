@@ -30,8 +30,8 @@ describe('IAM least privilege', () => {
     const statements = identityStatements().filter((s) => JSON.stringify(resources[s.owner].Properties.Roles ?? []).includes(taskRoleId));
     expect(statements.map((s) => s.statement.Action)).toEqual(['secretsmanager:GetSecretValue', 'kms:Decrypt']);
     expect(statements[0].statement.Resource).toEqual([
+      getAtt(logicalId(data.database.instance), 'MasterUserSecret.SecretArn'),
       ref(logicalId(data.cache.authSecret)),
-      ref(logicalId(data.database.instance.node.findChild('Secret').node.findChild('Attachment'))),
     ]);
     expect(resources[taskRoleId].Properties.ManagedPolicyArns).toBeUndefined();
     template.hasResourceProperties('AWS::IAM::Role', {

@@ -19,7 +19,7 @@ const { compute, data } = stack.contentApi;
 const resources = template.toJSON().Resources;
 const [container] = resources[logicalId(compute.taskDefinition)].Properties.ContainerDefinitions;
 const environment = new Map<string, unknown>((container.Environment as { Name: string; Value: unknown }[]).map((e) => [e.Name, e.Value]));
-const dbSecretArn = ref(logicalId(data.database.instance.node.findChild('Secret').node.findChild('Attachment')));
+const dbSecretArn = getAtt(logicalId(data.database.instance), 'MasterUserSecret.SecretArn');
 const redisSecretArn = ref(logicalId(data.cache.authSecret));
 
 describe('the task definition honours the service contract', () => {
@@ -53,7 +53,7 @@ describe('the task definition honours the service contract', () => {
     expect(policies).toHaveLength(1);
     const statements = (policies[0].Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
     expect(statements).toEqual([
-      { Sid: 'ReadServiceCredentials', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [redisSecretArn, dbSecretArn] },
+      { Sid: 'ReadServiceCredentials', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [dbSecretArn, redisSecretArn] },
       {
         Sid: 'DecryptServiceCredentials', Effect: 'Allow', Action: 'kms:Decrypt',
         Resource: [getAtt(logicalId(data.cache.encryptionKey), 'Arn'), getAtt(logicalId(data.database.encryptionKey), 'Arn')],

@@ -128,13 +128,16 @@ describe('running roles: each can do its job and nothing more', () => {
         .replace('{default-security-group}', `arn:aws:ec2:eu-west-1:${PROOF_ACCOUNT}:security-group/${model.attribute(byType('AWS::EC2::VPC'), 'DefaultSecurityGroup')}`)
         .replace('{other-security-group}', `arn:aws:ec2:eu-west-1:${PROOF_ACCOUNT}:security-group/sg-0123456789abcdef0`);
       const simulator = new PolicySimulator(all, PROOF_ACCOUNT);
+      // KMS also requires the key's own policy to allow (or delegate to IAM): give it, as in the launch proof.
+      const keyPolicies = new Map(Object.keys(template.Resources).filter((id) => template.Resources[id].Type === 'AWS::KMS::Key')
+        .map((id) => [model.arn(id)!, model.resolve(template.Resources[id].Properties!.KeyPolicy) as NamedPolicy['document']]));
       for (const expected of expectation.mustAllow) {
-        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context } };
+        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context }, resourcePolicy: keyPolicies.get(fill(expected.resource)) };
         const verdict = await simulator.evaluate(call);
         expect({ call: call.action, resource: call.resource, allowed: verdict.allowed, why: verdict.nearMisses }).toEqual({ call: call.action, resource: call.resource, allowed: true, why: [] });
       }
       for (const expected of expectation.mustDeny) {
-        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context } };
+        const call = { action: expected.action, resource: fill(expected.resource), context: { 'aws:RequestedRegion': 'eu-west-1', ...expected.context }, resourcePolicy: keyPolicies.get(fill(expected.resource)) };
         expect({ call: call.action, resource: call.resource, allowed: (await simulator.evaluate(call)).allowed }).toEqual({ call: call.action, resource: call.resource, allowed: false });
       }
       const granted = all.flatMap((p) => p.document.Statement.flatMap((s) => [s.Action].flat() as string[]));
