@@ -16,6 +16,8 @@ import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
 import { ComplianceViolationError, GateViolation } from './violation-error';
 import { writtenTemplateMismatches } from './written-templates';
+import { WaivedViolation, applyWaivers } from './apply-waivers';
+import { WaiverOutcome } from './waivers';
 
 /** One rule judged against one resource or stack: the gate's evidence. */
 export interface Evaluation {
@@ -25,6 +27,8 @@ export interface Evaluation {
   readonly resourceType: string;
   readonly logicalId?: string;
   readonly violations: readonly GateViolation[];
+  /** How many of this evaluation's violations a current waiver accepted. @default 0 */
+  readonly waived?: number;
 }
 
 export interface GateResult {
@@ -33,7 +37,12 @@ export interface GateResult {
   readonly templates: ReadonlyMap<string, { readonly file: string; readonly view: TemplateView }>;
   readonly rules: readonly ComplianceRule[];
   readonly evaluations: readonly Evaluation[];
+  /** Violations that fail synthesis (waived ones are not among them). */
   readonly violations: readonly GateViolation[];
+  /** Violations a current waiver accepts. @default none */
+  readonly waived?: readonly WaivedViolation[];
+  /** Every waiver declared under the root, with what it matched. @default none */
+  readonly waivers?: readonly WaiverOutcome[];
 }
 
 const gates = new WeakMap<IConstruct, ComplianceGate>();
@@ -131,8 +140,16 @@ export class ComplianceGate {
     }
     const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
     evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
-    const violations = evaluations.flatMap((e) => e.violations);
-    return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
+    const sorted = applyWaivers(evaluations.flatMap((e) => e.violations), covered);
+    const afterWaivers = evaluations.map((e) => ({
+      ...e,
+      violations: e.violations.map((v) => sorted.outcomeOf.get(v)).filter((v): v is GateViolation => v !== undefined),
+      waived: e.violations.filter((v) => sorted.outcomeOf.get(v) === undefined).length,
+    }));
+    return {
+      synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations: afterWaivers,
+      violations: sorted.violations, waived: sorted.waived, waivers: sorted.waivers,
+    };
   }
 
   /**

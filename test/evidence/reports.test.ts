@@ -47,7 +47,7 @@ describe('passing synth of the blueprint', () => {
   });
 
   test('compliance-report.json: outcome pass, a parseable timestamp, tool versions', () => {
-    expect(report.reportVersion).toBe('1.0');
+    expect(report.reportVersion).toBe('1.1');
     expect(report.outcome).toBe('pass');
     expect(report.violations).toEqual([]);
     expect(new Date(report.generatedAt).toISOString()).toBe(report.generatedAt);
@@ -68,7 +68,7 @@ describe('passing synth of the blueprint', () => {
         title: source.title,
         severity: source.severity,
         mandated: source.mandated,
-        waivable: false,
+        waivable: !source.mandated,
         rationale: source.rationale,
         remediation: source.remediation,
         resourceTypes: [...source.resourceTypes],
@@ -100,7 +100,11 @@ describe('passing synth of the blueprint', () => {
       rules: report.rules.length,
       evaluations: report.evaluations.length,
       violations: 0,
+      waived: 0,
+      waivers: 0,
+      unusedWaivers: 0,
       acknowledgements: report.acknowledgements.length,
+      failedChecks: 0,
     });
   });
 
