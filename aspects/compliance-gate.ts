@@ -8,7 +8,7 @@
  */
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ComplianceRule } from '../rules/core/rule';
+import { ComplianceRule, Violation } from '../rules/core/rule';
 import { SharedTemplates, TemplateView } from '../rules/core/template';
 import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
@@ -140,6 +140,7 @@ export class ComplianceGate {
     }
     const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
     evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
+    groupUnderRootCause(evaluations);
     const sorted = applyWaivers(evaluations.flatMap((e) => e.violations), covered);
     const afterWaivers = evaluations.map((e) => ({
       ...e,
@@ -210,10 +211,57 @@ function judgeStack(rules: ComplianceRule[], stack: Stack, view: TemplateView): 
 
 function record(
   rule: ComplianceRule, path: string, stackPath: string, resourceType: string, logicalId: string | undefined,
-  found: readonly { message: string; fix?: string }[],
+  found: readonly Violation[],
 ): Evaluation {
-  const violations = found.map((v) => ({
-    ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation,
-  }));
+  const violations = found.map((v) => {
+    const violation: GateViolation = { ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation };
+    if (v.followsStackRegion) followsStackRegion.add(violation);
+    return violation;
+  });
   return { ruleId: rule.id, path, stackPath, resourceType, logicalId, violations };
+}
+
+/** Violations that only repeat their stack's foreign region (set by `record`). */
+const followsStackRegion = new WeakSet<GateViolation>();
+
+/**
+ * A stack in a foreign region is one root cause: the violations that only repeat that region
+ * (CDK rendered it as a literal into endpoints, conditions, log options) move under the stack's
+ * own violation (or that of the nearest enclosing stack that has one, for nested stacks).
+ */
+function groupUnderRootCause(evaluations: Evaluation[]): void {
+  const roots = new Map<string, { evaluation: number; violation: number }>();
+  evaluations.forEach((e, index) => {
+    e.violations.forEach((v, at) => {
+      if (v.path === v.stackPath && v.ruleId === 'SFX-REGION' && !followsStackRegion.has(v)) roots.set(v.stackPath, { evaluation: index, violation: at });
+    });
+  });
+  if (roots.size === 0) return;
+  const rootOf = (stackPath: string) => {
+    for (let p = stackPath; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (roots.has(p)) return roots.get(p);
+      if (!p.includes('/')) return undefined;
+    }
+  };
+  const derived = new Map<{ evaluation: number; violation: number }, { path: string; message: string }[]>();
+  evaluations.forEach((e, index) => {
+    const kept = e.violations.filter((v) => {
+      const root = followsStackRegion.has(v) ? rootOf(v.stackPath) : undefined;
+      if (!root) return true;
+      derived.set(root, [...(derived.get(root) ?? []), { path: v.path, message: v.message }]);
+      return false;
+    });
+    if (kept.length !== e.violations.length) evaluations[index] = { ...e, violations: kept };
+  });
+  for (const [root, list] of derived) {
+    const e = evaluations[root.evaluation];
+    const violation = e.violations[root.violation];
+    const shown = list.slice(0, 3).map((d) => d.path).join(', ');
+    const grouped: GateViolation = {
+      ...violation,
+      message: `${violation.message}; ${list.length} value(s) CDK derived from that region follow it and are fixed with it (${shown}${list.length > 3 ? `, and ${list.length - 3} more` : ''})`,
+      derived: list,
+    };
+    evaluations[root.evaluation] = { ...e, violations: e.violations.map((v, at) => (at === root.violation ? grouped : v)) };
+  }
 }
