@@ -18,6 +18,7 @@ import { ComplianceViolationError, GateViolation } from './violation-error';
 import { writtenTemplateMismatches } from './written-templates';
 import { WaivedViolation, applyWaivers } from './apply-waivers';
 import { WaiverOutcome } from './waivers';
+import { explainGeneratedGrant } from './generated-constructs';
 
 /** One rule judged against one resource or stack: the gate's evidence. */
 export interface Evaluation {
@@ -141,6 +142,7 @@ export class ComplianceGate {
     const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
     evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
     groupUnderRootCause(evaluations);
+    explainGeneratedGrants(evaluations, covered);
     const sorted = applyWaivers(evaluations.flatMap((e) => e.violations), covered);
     const afterWaivers = evaluations.map((e) => ({
       ...e,
@@ -219,6 +221,16 @@ function record(
     return violation;
   });
   return { ruleId: rule.id, path, stackPath, resourceType, logicalId, violations };
+}
+
+/** IAM violations of grants CDK generated get the CDK API and alternative (aspects/generated-constructs.ts). */
+function explainGeneratedGrants(evaluations: Evaluation[], covered: readonly IConstruct[]): void {
+  if (!evaluations.some((e) => e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE' && e.violations.length > 0)) return;
+  const byPath = new Map(covered.map((c) => [c.node.path, c]));
+  evaluations.forEach((e, index) => {
+    if (e.violations.length === 0) return;
+    evaluations[index] = { ...e, violations: e.violations.map((v) => explainGeneratedGrant(v, byPath)) };
+  });
 }
 
 /** Violations that only repeat their stack's foreign region (set by `record`). */
