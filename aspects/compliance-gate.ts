@@ -11,13 +11,15 @@ import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { SharedTemplates, TemplateView } from '../rules/core/template';
-import { Evaluation, GateResult, judgeResource, judgeStack } from './judge-templates';
+import { Evaluation, GateResult, groupUnderRootCause, judgeResource, judgeStack } from './judge-templates';
 import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';
 import { clearCloudAssembly } from './report/clear-assembly';
 import { writeComplianceReports } from './report/write-reports';
-import { ComplianceViolationError } from './violation-error';
+import { ComplianceViolationError, GateViolation } from './violation-error';
 import { writtenTemplateMismatches } from './written-templates';
+import { applyWaivers } from './apply-waivers';
+import { explainGeneratedGrant } from './generated-constructs';
 
 export type { Evaluation, GateResult } from './judge-templates';
 
@@ -116,8 +118,18 @@ export class ComplianceGate {
     }
     const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
     evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
-    const violations = evaluations.flatMap((e) => e.violations);
-    return { synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations, violations };
+    groupUnderRootCause(evaluations);
+    explainGeneratedGrants(evaluations, covered);
+    const sorted = applyWaivers(evaluations.flatMap((e) => e.violations), covered);
+    const afterWaivers = evaluations.map((e) => ({
+      ...e,
+      violations: e.violations.map((v) => sorted.outcomeOf.get(v)).filter((v): v is GateViolation => v !== undefined),
+      waived: e.violations.filter((v) => sorted.outcomeOf.get(v) === undefined).length,
+    }));
+    return {
+      synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations: afterWaivers,
+      violations: sorted.violations, waived: sorted.waived, waivers: sorted.waivers,
+    };
   }
 
   /**
@@ -157,4 +169,14 @@ export class ComplianceGate {
     const nodes = this.visited.get(rule.id)!.nodes;
     return scopes.some((scope) => nodes.has(scope));
   }
+}
+
+/** IAM violations of grants CDK generated get the CDK API and alternative (aspects/generated-constructs.ts). */
+function explainGeneratedGrants(evaluations: Evaluation[], covered: readonly IConstruct[]): void {
+  if (!evaluations.some((e) => e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE' && e.violations.length > 0)) return;
+  const byPath = new Map(covered.map((c) => [c.node.path, c]));
+  evaluations.forEach((e, index) => {
+    if (e.violations.length === 0) return;
+    evaluations[index] = { ...e, violations: e.violations.map((v) => explainGeneratedGrant(v, byPath)) };
+  });
 }

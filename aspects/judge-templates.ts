@@ -5,9 +5,11 @@
  *
  * No CDK import here: `sfx-check` loads this module without aws-cdk-lib.
  */
-import { ComplianceRule, StackFacts } from '../rules/core/rule';
+import { ComplianceRule, StackFacts, Violation } from '../rules/core/rule';
 import { RenderedTemplate, SharedTemplates, TemplateFacts, TemplateView } from '../rules/core/template';
 import type { GateViolation } from './violation-error';
+import type { WaivedViolation } from './apply-waivers';
+import type { WaiverOutcome } from './waivers';
 
 /** One rule judged against one resource or stack: the gate's evidence. */
 export interface Evaluation {
@@ -17,6 +19,8 @@ export interface Evaluation {
   readonly resourceType: string;
   readonly logicalId?: string;
   readonly violations: readonly GateViolation[];
+  /** How many of this evaluation's violations a current waiver accepted. @default 0 */
+  readonly waived?: number;
 }
 
 export interface GateResult {
@@ -25,7 +29,12 @@ export interface GateResult {
   readonly templates: ReadonlyMap<string, { readonly file: string; readonly view: TemplateView }>;
   readonly rules: readonly ComplianceRule[];
   readonly evaluations: readonly Evaluation[];
+  /** Violations that fail synthesis (waived ones are not among them). */
   readonly violations: readonly GateViolation[];
+  /** Violations a current waiver accepts. @default none */
+  readonly waived?: readonly WaivedViolation[];
+  /** Every waiver declared under the root, with what it matched. @default none */
+  readonly waivers?: readonly WaiverOutcome[];
 }
 
 /** Resource type recorded for a stack judged as a whole. */
@@ -71,18 +80,67 @@ export interface StandaloneTemplate {
  * their own (the gate's paths are construct paths instead).
  */
 export function judgeTemplates(templates: readonly StandaloneTemplate[], rules: readonly ComplianceRule[]): Evaluation[] {
-  return templates.flatMap(({ stackPath, view, facts }) => [
+  const evaluations = templates.flatMap(({ stackPath, view, facts }) => [
     ...judgeStack(rules, stackPath, facts),
     ...view.allResources().flatMap(({ logicalId }) => judgeResource(rules, `${stackPath}/${logicalId}`, stackPath, logicalId, view)),
   ]);
+  groupUnderRootCause(evaluations);
+  return evaluations;
 }
 
 function record(
   rule: ComplianceRule, path: string, stackPath: string, resourceType: string, logicalId: string | undefined,
-  found: readonly { message: string; fix?: string }[],
+  found: readonly Violation[],
 ): Evaluation {
-  const violations = found.map((v) => ({
-    ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation,
-  }));
+  const violations = found.map((v) => {
+    const violation: GateViolation = { ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation };
+    if (v.followsStackRegion) followsStackRegion.add(violation);
+    return violation;
+  });
   return { ruleId: rule.id, path, stackPath, resourceType, logicalId, violations };
+}
+
+/** Violations that only repeat their stack's foreign region (set by `record`). */
+const followsStackRegion = new WeakSet<GateViolation>();
+
+/**
+ * A stack in a foreign region is one root cause: the violations that only repeat that region
+ * (CDK rendered it as a literal into endpoints, conditions, log options) move under the stack's
+ * own violation (or that of the nearest enclosing stack that has one, for nested stacks).
+ */
+export function groupUnderRootCause(evaluations: Evaluation[]): void {
+  const roots = new Map<string, { evaluation: number; violation: number }>();
+  evaluations.forEach((e, index) => {
+    e.violations.forEach((v, at) => {
+      if (v.path === v.stackPath && v.ruleId === 'SFX-REGION' && !followsStackRegion.has(v)) roots.set(v.stackPath, { evaluation: index, violation: at });
+    });
+  });
+  if (roots.size === 0) return;
+  const rootOf = (stackPath: string) => {
+    for (let p = stackPath; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (roots.has(p)) return roots.get(p);
+      if (!p.includes('/')) return undefined;
+    }
+  };
+  const derived = new Map<{ evaluation: number; violation: number }, { path: string; message: string }[]>();
+  evaluations.forEach((e, index) => {
+    const kept = e.violations.filter((v) => {
+      const root = followsStackRegion.has(v) ? rootOf(v.stackPath) : undefined;
+      if (!root) return true;
+      derived.set(root, [...(derived.get(root) ?? []), { path: v.path, message: v.message }]);
+      return false;
+    });
+    if (kept.length !== e.violations.length) evaluations[index] = { ...e, violations: kept };
+  });
+  for (const [root, list] of derived) {
+    const e = evaluations[root.evaluation];
+    const violation = e.violations[root.violation];
+    const shown = list.slice(0, 3).map((d) => d.path).join(', ');
+    const grouped: GateViolation = {
+      ...violation,
+      message: `${violation.message}; ${list.length} value(s) CDK derived from that region follow it and are fixed with it (${shown}${list.length > 3 ? `, and ${list.length - 3} more` : ''})`,
+      derived: list,
+    };
+    evaluations[root.evaluation] = { ...e, violations: e.violations.map((v, at) => (at === root.violation ? grouped : v)) };
+  }
 }

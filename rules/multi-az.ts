@@ -25,7 +25,7 @@
  */
 import { ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, RDS_CLUSTER_MULTI_AZ_ENABLED, RDS_MULTI_AZ_SUPPORT } from './core/aws-config-rules';
 import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
-import { isAuroraClusterMember, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
+import { auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
 import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/template';
@@ -73,6 +73,7 @@ type Check = (resource: TemplateResource, template: TemplateView) => (Violation 
 const CHECKS: Record<string, Check> = {
   'AWS::RDS::DBInstance': (db, template) => {
     if (isJudgedThroughCluster(db, template)) return [];
+    if (isAuroraInstanceWithoutCluster(db, template)) return [auroraWithoutClusterViolation('availability (MultiAZ does not apply: readers in other AZs do)')];
     if (isAuroraClusterMember(db, template)) {
       return [fail('the Aurora DB instance belongs to a DB cluster outside this template, whose availability cannot be proven', 'define the DB cluster and its instances in the same template')];
     }

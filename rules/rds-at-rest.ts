@@ -16,10 +16,11 @@
  *         whose source is not an in-template DB instance that passes, even with
  *         StorageEncrypted: true (CloudFormation ignores it: encryption comes from the source);
  *         a restored or cloned DB cluster without KmsKeyId (it would inherit its source's);
- *         an Aurora DB instance of a DB cluster outside the template (unprovable).
+ *         an Aurora DB instance of a DB cluster outside the template (unprovable); an Aurora-engine
+ *         DB instance without DBClusterIdentifier (told that the cluster is missing).
  */
 import { RDS_CLUSTER_ENCRYPTED_AT_REST, RDS_STORAGE_ENCRYPTED } from './core/aws-config-rules';
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, isAuroraClusterMember, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
@@ -61,6 +62,7 @@ const INSTANCE_SOURCES = ['SourceDBInstanceIdentifier', ...RESTORED_INSTANCE_SOU
 
 function encryptionViolations(resource: TemplateResource, template: TemplateView, hops: number): Violation[] {
   if (isJudgedThroughCluster(resource, template)) return [];
+  if (isAuroraInstanceWithoutCluster(resource, template)) return [auroraWithoutClusterViolation('storage encryption (StorageEncrypted)')];
   if (isAuroraClusterMember(resource, template)) {
     return [fail('the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
       'define the DB cluster, with StorageEncrypted: true, in the same template')];

@@ -16,7 +16,7 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, databaseEngines, instanceDefining, isAuroraClusterMember, isJudgedThroughCluster } from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, databaseEngines, instanceDefining, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, unknownEngineReason } from './core/engines';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
@@ -51,9 +51,14 @@ export const PostgresTls: ComplianceRule = {
     const engines = engineOf(resource, template);
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
     if (engines.includes('unknown')) {
-      return [fail('Engine is not a literal, so whether PostgreSQL TLS must be forced cannot be proven', 'set Engine to a literal')];
+      const reason = unknownEngineReason(resource);
+      return [fail(`${reason}, so whether PostgreSQL TLS must be forced cannot be proven`,
+        reason.startsWith('the read replica')
+          ? 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica'
+          : 'set Engine to a literal')];
     }
     if (resource.type === 'AWS::RDS::DBInstance') {
+      if (isAuroraInstanceWithoutCluster(resource, template)) return [auroraWithoutClusterViolation('its TLS setting (rds.force_ssl of the cluster parameter group)')];
       if (isJudgedThroughCluster(resource, template)) return [];
       if (isAuroraClusterMember(resource, template)) {
         return [fail(`the Aurora DB instance belongs to a DB cluster outside this template, whose ${FORCE_SSL} cannot be read`, 'define the DB cluster and its cluster parameter group in the same template')];

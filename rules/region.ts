@@ -6,10 +6,17 @@
  *         product stack published by an eu-west-1 stack; resources whose literal property
  *         values name no region other than eu-west-1.
  * FAILS   a stack in any other region; an environment-agnostic stack (region decided at
- *         deploy time); a product stack whose publishing stack fails; a resource property
- *         that names another region literally (an AZ `eu-west-2a`, an ARN or endpoint in
- *         `us-east-1`, an `awslogs-region`), also when split across the parts of an Fn::Join or
- *         Fn::Sub, since that sends data or control out of eu-west-1.
+ *         deploy time); a product stack whose publishing stack fails; a value that denotes a
+ *         location outside eu-west-1: the region field of an ARN, a property that names a region
+ *         (`Region`, `ReplicaRegion`, `awslogs-region`, an AZ property), a service endpoint host
+ *         name (`sqs.us-east-1.amazonaws.com`, `com.amazonaws.us-east-1.s3`), a `"region"` entry of
+ *         JSON text, a value that is a region or AZ name and nothing else, `Fn::GetAZs` of a region;
+ *         also when split across the parts of an Fn::Join or Fn::Sub.
+ * NEVER   free text: descriptions, display names, tags, comments, an SSM parameter's value, names
+ *         (`QueueName: 'orders-us-east-1'`) and any other string in which a region name is only a
+ *         word, not a location.
+ * GROUPS  a stack in a foreign region is one root-cause violation; values CDK derived from that
+ *         same region (its endpoints, KMS conditions, `awslogs-region`) are listed under it.
  */
 import { REGION_SCP_FILE } from './core/region-scp';
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
@@ -71,13 +78,17 @@ export const Region: ComplianceRule = {
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
     const deployTime: Unprovable[] = [];
-    const foreign = unique(foreignRegions(resource.properties, 'Properties', template, deployTime))
+    const foreign = unique(foreignRegions(judgedProperties(resource), 'Properties', template, deployTime))
       .filter((finding) => !GLOBAL_SERVICE_REFERENCES.some((entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region)))
-      .map(({ path, region }) => fail(
-        `${path} names the region ${region}, outside ${MANDATED_REGION}`,
-        `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
-      ));
-    const unprovable = [...deployTime, ...unprovableRegions(resource.properties, 'Properties', template)].map(({ path, reason }) => fail(
+      .map(({ path, region }): Violation => ({
+        ...fail(
+          `${path} names the region ${region}, outside ${MANDATED_REGION}`,
+          `use ${MANDATED_REGION} (or the stack's own region token) for ${path}`,
+        ),
+        // CDK renders the stack's own region as a literal: fixing the stack's env fixes this too.
+        ...(region === template.region ? { followsStackRegion: true } : {}),
+      }));
+    const unprovable = [...deployTime, ...unprovableRegions(judgedProperties(resource), 'Properties', template)].map(({ path, reason }) => fail(
       notLiteral(path, reason),
       `write ${path} as the literal '${MANDATED_REGION}' or the stack's own region (Stack.of(this).region)`,
     ));
@@ -108,6 +119,24 @@ export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; r
   },
 ];
 
+/**
+ * Free text: keys whose values are read by people or stored as data, never used as a location
+ * (descriptions, display names, tags, comments). Their subtrees are not judged.
+ */
+const FREE_TEXT_KEY = /^(Description|\w*Description|DisplayName|Tags|TagSpecifications|Comment|Comments|Metadata|Label|Labels|Title|Notes?)$/;
+
+/** Free text by resource type: values that are data, not configuration. */
+const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string }[] = [
+  { type: 'AWS::SSM::Parameter', key: 'Value', reason: 'a parameter value is data the stack stores, not where anything deploys' },
+];
+
+/** The properties SFX-REGION judges: without the resource type's free-text properties. */
+function judgedProperties(resource: TemplateResource): Record<string, unknown> {
+  const skipped = FREE_TEXT_PROPERTIES.filter((entry) => entry.type === resource.type).map((entry) => entry.key);
+  if (skipped.length === 0) return resource.properties;
+  return Object.fromEntries(Object.entries(resource.properties).filter(([key]) => !skipped.includes(key)));
+}
+
 // Properties that name a region outright (Region, ReplicaRegion, awslogs-region, …): a value the gate cannot read may be any region.
 const REGION_PROPERTY = /region$/i;
 // `arn:aws:sqs:${param.R}:…` or `"region":"${param.R}"`: a parameter or an intrinsic the gate cannot follow.
@@ -128,7 +157,9 @@ function foreignRegions(value: unknown, path: string, template: TemplateView, de
   if (typeof value === 'string') return regionsIn(value, path);
   if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`, template, deployTime));
   if (!isPlainObject(value)) return [];
-  const parts = Object.entries(value).flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template, deployTime));
+  const parts = Object.entries(value)
+    .filter(([key]) => !FREE_TEXT_KEY.test(key))
+    .flatMap(([key, item]) => foreignRegions(item, `${path}.${key}`, template, deployTime));
   const fn = intrinsicName(value);
   if (fn === 'Ref' && template.parameter(String(value.Ref)) === undefined) return parts; // a resource or pseudo parameter
   if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
@@ -202,7 +233,7 @@ function combine(choices: unknown[][]): unknown[][] {
 function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
   if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
-  return Object.entries(value).flatMap(([key, item]) => {
+  return Object.entries(value).filter(([key]) => !FREE_TEXT_KEY.test(key)).flatMap(([key, item]) => {
     if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
     const possible = possibleValues(item, template);
     // The stack's own region (AWS::Region) is what checkStack judges.
@@ -238,11 +269,40 @@ function isOwnArn(value: unknown, template: TemplateView): boolean {
     && (attribute === undefined || /arn$/i.test(attribute));
 }
 
+/**
+ * The regions `original` denotes as a location, outside eu-west-1. Under a property that names a
+ * region (or an AZ), any region in the value; elsewhere only location forms: an ARN's region
+ * field, an endpoint host name or VPC endpoint service name, a JSON `"region"` entry, or a value
+ * that is a region or AZ name and nothing else (not under a `…Name` key: a name is a name).
+ */
 function regionsIn(original: string, path: string): Finding[] {
   if (!MAY_NAME_REGION.test(original)) return [];
   const text = original.toLowerCase(); // endpoints and headers are case-insensitive: SQS.US-EAST-1.amazonaws.com
+  const key = lastKey(path);
+  const regionKeyed = REGION_PROPERTY.test(key) || AZ_PROPERTY.test(key) || /(^|\.)Fn::GetAZs$/.test(path);
+  const whole = !/name$/i.test(key) && WHOLE_REGION.test(text.trim());
   return [...text.matchAll(REGION_PATTERN)]
+    .filter((match) => regionKeyed || whole || isLocationForm(text, match.index!, match[0]))
     .map((match) => match[1])
     .filter((region) => region !== MANDATED_REGION)
     .map((region) => ({ path, region }));
+}
+
+const AZ_PROPERTY = /availabilityzones?$|^azs?$|^(Preferred|Replica)?AvailabilityZones?$/i;
+const WHOLE_REGION = new RegExp(`^${REGION_PATTERN.source.replace(/^\\b|\\b$/g, '')}$`);
+
+/** The last property key of a path (`Properties.A.B[2]` → `B`). */
+function lastKey(path: string): string {
+  const withoutIndex = path.replace(/(\[\d+\])+$/, '');
+  return withoutIndex.slice(withoutIndex.lastIndexOf('.') + 1);
+}
+
+/** Whether the region name at `index` in `text` is a location: ARN region field, endpoint host, VPC endpoint service, JSON "region". */
+function isLocationForm(text: string, index: number, matched: string): boolean {
+  const before = text.slice(Math.max(0, index - 80), index);
+  const after = text.slice(index + matched.length);
+  if (/arn:[a-z-]*:[a-z0-9-]*:$/.test(before) && after.startsWith(':')) return true;
+  if (/^\.(amazonaws\.com(\.cn)?|api\.aws|on\.aws|aws\.dev)\b/.test(after)) return true;
+  if (/(^|[^a-z0-9-])(cn\.)?com\.amazonaws\.$/.test(before)) return true;
+  return /"[a-z0-9_-]*region"\s*:\s*"$/.test(before);
 }

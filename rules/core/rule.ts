@@ -23,6 +23,11 @@ export interface Violation {
   readonly message: string;
   /** How to fix it; defaults to the rule's `remediation`. */
   readonly fix?: string;
+  /**
+   * The value only repeats the stack's own (foreign) region, which CDK rendered as a literal: the
+   * stack's region is the root cause, and this is reported under the stack's violation.
+   */
+  readonly followsStackRegion?: boolean;
 }
 
 /** What a stack-level rule may know about a stack: plain facts, resolved by the aspect. */

@@ -147,7 +147,7 @@ test('SFX-DATA-NOT-PUBLIC: a serverless cache behind a world-open security group
 
 test('SFX-REGION: newer region names (European Sovereign Cloud) are recognised', () => {
   const err = synthGate((app) => {
-    rawResource(euStack(app, 'S'), 'Topic', 'AWS::SNS::Topic', { DisplayName: 'replica in eusc-de-east-1' });
+    rawResource(euStack(app, 'S'), 'Sub', 'AWS::SNS::Subscription', { Protocol: 'sqs', TopicArn: 'arn:aws-eusc:sns:eusc-de-east-1:123456789012:t', Endpoint: 'arn:aws:sqs:eu-west-1:123456789012:q' });
   });
-  expectViolation(err, 'SFX-REGION', 'S/Topic', 'eusc-de-east-1');
+  expectViolation(err, 'SFX-REGION', 'S/Sub', 'eusc-de-east-1');
 });

@@ -125,10 +125,11 @@ describe('SFX-REGION: regions behind intrinsics', () => {
       const stack = euStack(app, 'S');
       new CfnMapping(stack, 'Regions', { mapping: { replica: { region: 'us-east-1' } } });
       const replica = new CfnParameter(stack, 'ReplicaRegion', { type: 'String', allowedValues: ['eu-west-1', 'us-west-2'] });
-      rawResource(stack, 'FromMapping', 'AWS::S3::Bucket', { Tags: [{ Key: 'replica', Value: Fn.findInMap('Regions', 'replica', 'region') }] });
-      rawResource(stack, 'FromParameter', 'AWS::S3::Bucket', { Tags: [{ Key: 'replica', Value: replica.valueAsString }] });
-      rawResource(stack, 'FromSelect', 'AWS::SQS::Queue', {
-        QueueName: { 'Fn::Join': ['', [{ 'Fn::Select': [0, ['ap-south']] }, '-1-queue']] },
+      rawResource(stack, 'FromMapping', 'AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: Fn.findInMap('Regions', 'replica', 'region') }] });
+      rawResource(stack, 'FromParameter', 'AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: replica.valueAsString }] });
+      rawResource(stack, 'FromSelect', 'AWS::SNS::Subscription', {
+        Protocol: 'sqs', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t',
+        Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::Select': [0, ['ap-south']] }, '-1:123456789012:q']] },
       });
     });
     expectViolation(err, REGION, 'S/FromMapping', 'names the region us-east-1');
@@ -165,7 +166,7 @@ describe('SFX-REGION: regions behind intrinsics', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       new cloudfront.Distribution(stack, 'Cdn', {
-        defaultBehavior: { origin: new origins.HttpOrigin('api.us-east-1.example.com') },
+        defaultBehavior: { origin: new origins.HttpOrigin('abcdef1234.execute-api.us-east-1.amazonaws.com') },
       });
     });
     expectViolation(err, REGION, 'S/Cdn/Resource', 'names the region us-east-1');

