@@ -22,3 +22,14 @@ export async function createTitle(url: string, id: string, overrides: Record<str
 export async function inBatches<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += limit) await Promise.all(items.slice(i, i + limit).map(fn));
 }
+
+/** Waits until the service's (unawaited) cache fill of `key` has landed: the key holds a value, not a fence. */
+export async function untilFilled(redis: { get(key: string): Promise<string | null> }, key: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await redis.get(`sfx:v1:${key}`);
+    if (value !== null && !value.startsWith('~')) return;
+    if (Date.now() > deadline) throw new Error(`cache entry ${key} was not filled within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,6 +1,6 @@
 import type { TestEnvironment, Instance } from '../harness/environment';
 import { call, put } from '../harness/http';
-import { createTitle, titleBody } from '../harness/fixtures';
+import { createTitle, titleBody, untilFilled } from '../harness/fixtures';
 
 /** Cache-aside: hit, miss, coalescing, negative caching, TTL jitter, and invalidation after every kind of write. */
 export function cacheSuite(env: () => TestEnvironment): void {
@@ -27,6 +27,7 @@ export function cacheSuite(env: () => TestEnvironment): void {
       expect(queries).toHaveBeenCalledTimes(1);
       expect(hit.text).toBe(miss.text);
       expect(hit.headers.get('etag')).toBe(miss.headers.get('etag'));
+      await untilFilled(api.service.redis!, 'title:cache-hit');
       expect(await api.service.redis!.get('sfx:v1:title:cache-hit')).toBe(`"v1"\n${miss.text}`);
     });
 
@@ -53,7 +54,7 @@ export function cacheSuite(env: () => TestEnvironment): void {
       const ids = Array.from({ length: 12 }, (_, i) => `cache-ttl-${i}`);
       for (const id of ids) await createTitle(api.url, id);
       for (const id of ids) await call(`${api.url}/v1/titles/${id}`);
-      await new Promise((r) => setTimeout(r, 50)); // fills are not awaited by the response
+      for (const id of ids) await untilFilled(api.service.redis!, `title:${id}`); // fills are not awaited by the response
       const ttls = await Promise.all(ids.map((id) => api.service.redis!.ttl(`sfx:v1:title:${id}`)));
       for (const ttl of ttls) {
         expect(ttl).toBeGreaterThanOrEqual(299);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import Redis from 'ioredis';
 import type { TestEnvironment, Instance } from '../harness/environment';
 import { call, put } from '../harness/http';
-import { createTitle, titleBody } from '../harness/fixtures';
+import { createTitle, titleBody, untilFilled } from '../harness/fixtures';
 
 async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +48,7 @@ export function degradationSuite(env: () => TestEnvironment): void {
       await until('the client reconnects', async () => (await call(`${api.url}/readyz`)).body.status === 'ready');
       const hitsBefore = api.service.cache.stats.hits;
       await call(`${api.url}/v1/titles/deg-cached`);
-      await new Promise((r) => setTimeout(r, 50));
+      await untilFilled(api.service.redis!, 'title:deg-cached');
       await call(`${api.url}/v1/titles/deg-cached`);
       expect(api.service.cache.stats.hits).toBe(hitsBefore + 1);
       expect((await put(`${api.url}/v1/titles/deg-cached`, titleBody('now'), { 'if-match': '"v1"' })).status).toBe(200);
@@ -72,7 +72,7 @@ export function degradationSuite(env: () => TestEnvironment): void {
 
     it('PostgreSQL down: cached entries are served, uncached reads get 503 quickly, /readyz fails; restarted: it recovers', async () => {
       await call(`${api.url}/v1/titles/deg-cached`); // cached again after the write above
-      await new Promise((r) => setTimeout(r, 50));
+      await untilFilled(api.service.redis!, 'title:deg-cached');
       await env().postgres.stop();
       const cached = await call(`${api.url}/v1/titles/deg-cached`);
       expect(cached.status).toBe(200);

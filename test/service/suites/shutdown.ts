@@ -59,7 +59,7 @@ export function shutdownSuite(env: () => TestEnvironment): void {
       const code = await exited;
 
       expect({ failed: outcomes.failed, code }).toEqual({ failed: [], code: 0 });
-      expect(outcomes.ok).toBeGreaterThan(50);
+      expect(outcomes.ok).toBeGreaterThanOrEqual(16); // every client got answers; how many depends on the machine's load
       expect(outcomes.afterSignal).toBeGreaterThan(0);
       expect(output).toMatch(/"msg":"shutting down"/);
       expect(output).toMatch(/"msg":"stopped"/);
