@@ -301,7 +301,8 @@ function lastKey(path: string): string {
 function isLocationForm(text: string, index: number, matched: string): boolean {
   const before = text.slice(Math.max(0, index - 80), index);
   const after = text.slice(index + matched.length);
-  if (/arn:[a-z-]*:[a-z0-9-]*:$/.test(before) && after.startsWith(':')) return true;
+  // The partition and service fields may be rendered pseudo parameters (`arn:${AWS::Partition}:sqs:…`).
+  if (/arn:[^:\s"]*:[^:\s"]*:$/.test(before) && after.startsWith(':')) return true;
   if (/^\.(amazonaws\.com(\.cn)?|api\.aws|on\.aws|aws\.dev)\b/.test(after)) return true;
   if (/(^|[^a-z0-9-])(cn\.)?com\.amazonaws\.$/.test(before)) return true;
   return /"[a-z0-9_-]*region"\s*:\s*"$/.test(before);
