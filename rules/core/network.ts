@@ -78,14 +78,48 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
 }
 
 /**
+ * Problems with the security groups that `property` (a list of group ids) gives a resource: the
+ * world-open ingress of each group in a judged template, and each entry whose group cannot be
+ * proven at synth time (an import of an export no judged template defines, a parameter without
+ * AllowedValues, an output of a nested stack that is not judged, an attribute of anything but a
+ * security group): the gate cannot read that group's rules, so it fails closed. A literal group id
+ * (`sg-…`) is the deliberate choice of an existing group and passes; so does a VPC's default group
+ * (it admits only its own members) unless the template opens it.
+ */
+export function securityGroupFindings(property: string, value: unknown, judged: TemplateView): string[] {
+  return securityGroupEntries(value, judged).flatMap((entry) => {
+    if (entry === undefined || typeof entry === 'string') return [];
+    const group = judged.referencedResource(entry);
+    const defaultOfVpc = group?.type === 'AWS::EC2::VPC' && referencedAttribute(entry) === 'DefaultSecurityGroup';
+    if (group?.type === 'AWS::EC2::SecurityGroup' || defaultOfVpc) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
+    const possible = possibleValues(entry, judged);
+    if (possible.kind === 'known' && possible.values.every((id) => id === undefined || typeof id === 'string')) return [];
+    const reason = group ? `an attribute of ${group.type} ${group.logicalId}, not a security group` : possible.kind === 'unknown' ? possible.reason : 'not a list of literal group ids';
+    return [`${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; `
+      + 'the value must be a literal group id or a security group of a template the gate judges'];
+  });
+}
+
+/** The entries a security-group list may hold: Fn::If branches taken apart, lists flattened. */
+function securityGroupEntries(value: unknown, template: TemplateView, depth = 0): unknown[] {
+  if (value === undefined || (isPlainObject(value) && value.Ref === 'AWS::NoValue')) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => securityGroupEntries(item, template, depth + 1));
+  const branches = isPlainObject(value) ? value['Fn::If'] : undefined;
+  if (Array.isArray(branches) && branches.length === 3 && depth < 8) return [branches[1], branches[2]].flatMap((branch) => securityGroupEntries(branch, template, depth + 1));
+  return [value];
+}
+
+/**
  * Descriptions of ingress rules on the referenced security group that admit the whole internet,
  * or whose CIDR cannot be proven at synth time (a parameter without AllowedValues, an import: fail closed).
  */
 export function worldOpenIngress(groupReference: unknown, judged: TemplateView): string[] {
   const group = judged.referencedResource(groupReference);
-  if (!group || group.type !== 'AWS::EC2::SecurityGroup') return [];
+  const defaultOfVpc = group?.type === 'AWS::EC2::VPC' && referencedAttribute(groupReference) === 'DefaultSecurityGroup';
+  if (!group || (group.type !== 'AWS::EC2::SecurityGroup' && !defaultOfVpc)) return [];
   const template = group.home; // an imported group's rules are in its own template
-  const inline = asList(group.properties.SecurityGroupIngress);
+  // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
+  const inline = defaultOfVpc ? [] : asList(group.properties.SecurityGroupIngress);
   const separate = template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
     .filter((rule) => referencedLogicalId(rule.properties.GroupId) === group.logicalId)
     .map((rule) => rule.properties);

@@ -166,7 +166,25 @@ describe('templates judged together', () => {
     const importer = write('shared/importer.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.medium\n      AllocatedStorage: "20"\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      StorageEncrypted: true\n      MultiAZ: true\n      PubliclyAccessible: false\n      DBSubnetGroupName: isolated\n      VPCSecurityGroups: [!ImportValue shared-db-sg]\n');
     const together = run('--region', 'eu-west-1', exporter, importer);
     expect(together.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: Sg allows ingress from 0\.0\.0\.0\/0/);
-    expect(run('--region', 'eu-west-1', importer).out).not.toContain('0.0.0.0/0');
+    // Alone, the import names an export no judged template defines: its group's rules cannot be read, so it fails closed.
+    const alone = run('--region', 'eu-west-1', importer);
+    expect(alone.code).toBe(1);
+    expect(alone.out).not.toContain('0.0.0.0/0');
+    expect(alone.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: a security group is not a literal \(it is an imported value \(Fn::ImportValue\)\)/);
+  });
+
+  test('a data store\'s security group that cannot be read fails closed; literal ids and closed groups of the template pass', () => {
+    const { code, out } = run('--region', 'eu-west-1', fixture('security-groups.yaml'));
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split('\n').filter((line) => line.startsWith('[SFX-DATA-NOT-PUBLIC]'));
+    const unreadable = (id: string, property: string, reason: string) => `[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/${id}: ${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules`;
+    expect(lines.map((line) => line.replace(/ to prove that .*$/, ''))).toEqual([
+      unreadable('ImportedDb', 'VPCSecurityGroups', 'an imported value (Fn::ImportValue)'),
+      unreadable('ParameterDb', 'VPCSecurityGroups', 'CloudFormation parameter AppSecurityGroup without AllowedValues, chosen at deploy time'),
+      unreadable('NestedOutputDb', 'VPCSecurityGroups', 'an attribute of AWS::CloudFormation::Stack Network, not a security group'),
+      '[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/ConditionalDb: VPCSecurityGroups: OpenSg allows ingress from 0.0.0.0/0 (ports 5432-5432). Fix: allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id).',
+      unreadable('Sessions', 'SecurityGroupIds', 'an imported value (Fn::ImportValue)'),
+    ]);
   });
 });
 

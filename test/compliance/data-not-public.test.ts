@@ -1,4 +1,4 @@
-import { CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -130,6 +130,44 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     });
     expectViolation(err, ID, 'S/Free/Resource', 'CidrIp is not a literal');
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Free/Resource']);
+  });
+
+  describe('security groups the gate cannot read fail closed', () => {
+    // One app: a stack exporting an open group, a stack importing it, and imports and parameters the app does not define.
+    let err: ReturnType<typeof synthGate>;
+    beforeAll(() => {
+      err = synthGate((app) => {
+        const shared = euStack(app, 'Shared');
+        const vpc = isolatedVpc(shared);
+        const open = new ec2.SecurityGroup(shared, 'OpenSg', { vpc });
+        open.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432));
+        new CfnOutput(shared, 'OpenSgId', { value: open.securityGroupId, exportName: 'open-sg' });
+        const closed = new ec2.SecurityGroup(shared, 'ClosedSg', { vpc });
+        new CfnOutput(shared, 'ClosedSgId', { value: closed.securityGroupId, exportName: 'closed-sg' });
+        const stack = euStack(app, 'S');
+        const free = new CfnParameter(stack, 'SgId', { type: 'AWS::EC2::SecurityGroup::Id' });
+        const pinned = new CfnParameter(stack, 'PinnedSg', { type: 'String', allowedValues: ['sg-0123456789abcdef0'] });
+        compliantCfnDb(stack, 'Unknown', { vpcSecurityGroups: [Fn.importValue('not-in-this-app')] });
+        compliantCfnDb(stack, 'Free', { vpcSecurityGroups: [free.valueAsString] });
+        compliantReplicationGroup(stack, 'Cache', { securityGroupIds: [Fn.importValue('not-in-this-app')] });
+        compliantCfnDb(stack, 'ExportedOpen', { vpcSecurityGroups: [Fn.importValue('open-sg')] });
+        compliantCfnDb(stack, 'ExportedClosed', { vpcSecurityGroups: [Fn.importValue('closed-sg')] });
+        compliantCfnDb(stack, 'Literal', { vpcSecurityGroups: ['sg-0123456789abcdef0'] });
+        compliantCfnDb(stack, 'Pinned', { vpcSecurityGroups: [pinned.valueAsString] });
+      });
+    });
+
+    test('an import of an export no judged stack defines, a parameter without AllowedValues', () => {
+      expectViolation(err, ID, 'S/Unknown', /VPCSecurityGroups: a security group is not a literal \(it is an imported value \(Fn::ImportValue\)\)/);
+      expectViolation(err, ID, 'S/Free', /VPCSecurityGroups: a security group is not a literal \(it is CloudFormation parameter SgId/);
+      expectViolation(err, ID, 'S/Cache', /SecurityGroupIds: a security group is not a literal/);
+    });
+
+    test('an export of the app is judged by its group; a literal group id and AllowedValues of group ids pass', () => {
+      expectViolation(err, ID, 'S/ExportedOpen', 'OpenSg');
+      const paths = err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path);
+      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/Unknown']);
+    });
   });
 
   test("ingress from the VPC's own CIDR block passes", () => {
