@@ -117,13 +117,14 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
   const group = judged.referencedResource(groupReference);
   const defaultOfVpc = group?.type === 'AWS::EC2::VPC' && referencedAttribute(groupReference) === 'DefaultSecurityGroup';
   if (!group || (group.type !== 'AWS::EC2::SecurityGroup' && !defaultOfVpc)) return [];
-  const template = group.home; // an imported group's rules are in its own template
   // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
-  const inline = defaultOfVpc ? [] : asList(group.properties.SecurityGroupIngress);
-  const separate = template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
-    .filter((rule) => referencedLogicalId(rule.properties.GroupId) === group.logicalId)
-    .map((rule) => rule.properties);
-  return [...inline, ...separate].flatMap((rule) => {
+  const inline = (defaultOfVpc ? [] : asList(group.properties.SecurityGroupIngress)).map((rule) => ({ rule, template: group.home }));
+  // Separate ingress resources may sit in any judged template: one that imports the group's id (what
+  // CDK renders for addIngressRule on a group of another stack) opens it as surely as its own template.
+  const separate = judged.judgedTemplates().flatMap((template) => template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
+    .filter((rule) => template.referencedResource(rule.properties.GroupId) === group)
+    .map((rule) => ({ rule: rule.properties as unknown, template })));
+  return [...inline, ...separate].flatMap(({ rule, template }) => {
     if (!isPlainObject(rule)) return [];
     const ports = portRange(rule.FromPort, rule.ToPort);
     return (['CidrIp', 'CidrIpv6'] as const).flatMap((name): string[] => {

@@ -161,9 +161,12 @@ describe('parameters: fail closed exactly as the gate', () => {
 });
 
 describe('templates judged together', () => {
+  /** A DB whose security group is the export shared-db-sg. */
+  const IMPORTER = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.medium\n      AllocatedStorage: "20"\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      StorageEncrypted: true\n      MultiAZ: true\n      PubliclyAccessible: false\n      DBSubnetGroupName: isolated\n      VPCSecurityGroups: [!ImportValue shared-db-sg]\n';
+
   test('follow each other\'s exports, as stacks of one CDK app do in the gate', () => {
     const exporter = write('shared/exporter.yaml', 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: open\n      VpcId: vpc-0123456789abcdef0\n      SecurityGroupIngress:\n        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 0.0.0.0/0 }\nOutputs:\n  SgId:\n    Value: !GetAtt Sg.GroupId\n    Export: { Name: shared-db-sg }\n');
-    const importer = write('shared/importer.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.medium\n      AllocatedStorage: "20"\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      StorageEncrypted: true\n      MultiAZ: true\n      PubliclyAccessible: false\n      DBSubnetGroupName: isolated\n      VPCSecurityGroups: [!ImportValue shared-db-sg]\n');
+    const importer = write('shared/importer.yaml', IMPORTER);
     const together = run('--region', 'eu-west-1', exporter, importer);
     expect(together.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: Sg allows ingress from 0\.0\.0\.0\/0/);
     // Alone, the import names an export no judged template defines: its group's rules cannot be read, so it fails closed.
@@ -171,6 +174,16 @@ describe('templates judged together', () => {
     expect(alone.code).toBe(1);
     expect(alone.out).not.toContain('0.0.0.0/0');
     expect(alone.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: a security group is not a literal \(it is an imported value \(Fn::ImportValue\)\)/);
+  });
+
+  test('see the ingress rules one template adds to another\'s exported security group', () => {
+    const exporter = write('rules/exporter.yaml', 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: closed\n      VpcId: vpc-0123456789abcdef0\nOutputs:\n  SgId:\n    Value: !GetAtt Sg.GroupId\n    Export: { Name: shared-db-sg }\n');
+    const opener = write('rules/opener.yaml', 'Resources:\n  Open:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !ImportValue shared-db-sg\n      IpProtocol: tcp\n      FromPort: 5432\n      ToPort: 5432\n      CidrIp: 0.0.0.0/0\n');
+    const importer = write('rules/importer.yaml', IMPORTER);
+    expect(run('--region', 'eu-west-1', exporter, importer).code).toBe(0);
+    const opened = run('--region', 'eu-west-1', exporter, opener, importer);
+    expect(opened.code).toBe(1);
+    expect(opened.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*rules\/importer\.yaml\/Db: VPCSecurityGroups: Sg allows ingress from 0\.0\.0\.0\/0 \(ports 5432-5432\)/);
   });
 
   test('a data store\'s security group that cannot be read fails closed; literal ids and closed groups of the template pass', () => {

@@ -132,6 +132,17 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Free/Resource']);
   });
 
+  test('an ingress rule that another stack adds to the DB\'s group (an import of its id) counts', () => {
+    const err = synthGate((app) => {
+      const db = compliantDatabase(euStack(app, 'Data'));
+      // CDK renders a separate AWS::EC2::SecurityGroupIngress in Tools whose GroupId imports the group's id from Data.
+      const tools = euStack(app, 'Tools');
+      ec2.SecurityGroup.fromSecurityGroupId(tools, 'DbSg', db.connections.securityGroups[0].securityGroupId)
+        .addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432), 'debugging from anywhere');
+    });
+    expectViolation(err, ID, 'Data/Db/Resource', 'allows ingress from 0.0.0.0/0');
+  });
+
   describe('security groups the gate cannot read fail closed', () => {
     // One app: a stack exporting an open group, a stack importing it, and imports and parameters the app does not define.
     let err: ReturnType<typeof synthGate>;
