@@ -117,10 +117,19 @@ describe('2: unusable input, one line naming the file and the problem', () => {
     ['a parameters file in another format', () => ['--parameters', write('p4.json', '{"Parameters": {"A": "b"}}'), fixture('parameters.yaml')], /p4\.json: not a parameters file/],
     ['a local nested template that does not exist', () => [write('nest.yaml', 'Resources:\n  N:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./gone.yaml\n')], /nest\.yaml: a nested stack's TemplateURL names the local file .*gone\.yaml, which does not exist/],
     ['a nested stack that nests itself', () => [write('loop.yaml', 'Resources:\n  N:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./loop.yaml\n')], /loop\.yaml: nested stack N .* nests its own template/],
-    ['an unknown option', () => ['--regoin', 'eu-west-1', ORDINARY], /^sfx-check: sfx-check: unknown option --regoin/],
+    ['an unknown option', () => ['--regoin', 'eu-west-1', ORDINARY], /^sfx-check: unknown option --regoin/],
+    ['a --region that is no region name', () => ['--region', 'EU-West-1', ORDINARY], /^sfx-check: --region EU-West-1 is not an AWS region name/],
+    ['a good template beside an unusable one: unusable input wins, no verdict', () => ['--region', 'eu-west-1', ORDINARY, 'missing.yaml'], /^sfx-check: missing\.yaml: no such file$/],
     ['an unknown format', () => ['--format', 'xml', ORDINARY], /unknown --format xml/],
     ['no template', () => [], /no template given/],
   ];
+  test('a whole resource from an AWS::Include of S3 is an SFX-TEMPLATE-VISIBLE finding, not unusable input', () => {
+    const template = write('include-resource.yaml', 'Resources:\n  Queue:\n    Fn::Transform:\n      Name: AWS::Include\n      Parameters:\n        Location: s3://templates-bucket/queue.yaml\n');
+    const { code, out } = run('--region', 'eu-west-1', template);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^\[SFX-TEMPLATE-VISIBLE\] \S*include-resource\.yaml\/Queue: a property uses Fn::Transform/);
+  });
+
   test.each(cases)('%s', (_name, argv, message) => {
     const { code, out, err } = run(...argv());
     expect(code).toBe(2);
