@@ -89,15 +89,26 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
 export function securityGroupFindings(property: string, value: unknown, judged: TemplateView): string[] {
   return securityGroupEntries(value, judged).flatMap((entry) => {
     if (entry === undefined || typeof entry === 'string') return [];
+    if (securityGroupOf(entry, judged)) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
     const group = judged.referencedResource(entry);
-    const defaultOfVpc = group?.type === 'AWS::EC2::VPC' && referencedAttribute(entry) === 'DefaultSecurityGroup';
-    if (group?.type === 'AWS::EC2::SecurityGroup' || defaultOfVpc) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
     const possible = possibleValues(entry, judged);
     if (possible.kind === 'known' && possible.values.every((id) => id === undefined || typeof id === 'string')) return [];
     const reason = group ? `an attribute of ${group.type} ${group.logicalId}, not a security group` : possible.kind === 'unknown' ? possible.reason : 'not a list of literal group ids';
     return [`${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; `
       + 'the value must be a literal group id or a security group of a template the gate judges'];
   });
+}
+
+/**
+ * The security group `reference` names in a judged template: an AWS::EC2::SecurityGroup, or the VPC
+ * whose default group it is (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, also through imports of it).
+ */
+function securityGroupOf(reference: unknown, judged: TemplateView): TemplateResource | undefined {
+  const resource = judged.referencedResource(reference);
+  if (resource?.type === 'AWS::EC2::SecurityGroup') return resource;
+  let [expr, view] = [reference, judged];
+  for (let imported = view.importedValue(expr), hops = 0; imported && hops < 5; imported = view.importedValue(expr), hops++) [expr, view] = [imported.value, imported.view];
+  return resource?.type === 'AWS::EC2::VPC' && referencedAttribute(expr) === 'DefaultSecurityGroup' ? resource : undefined;
 }
 
 /** The entries a security-group list may hold: Fn::If branches taken apart, lists flattened. */
@@ -114,9 +125,9 @@ function securityGroupEntries(value: unknown, template: TemplateView, depth = 0)
  * or whose CIDR cannot be proven at synth time (a parameter without AllowedValues, an import: fail closed).
  */
 export function worldOpenIngress(groupReference: unknown, judged: TemplateView): string[] {
-  const group = judged.referencedResource(groupReference);
-  const defaultOfVpc = group?.type === 'AWS::EC2::VPC' && referencedAttribute(groupReference) === 'DefaultSecurityGroup';
-  if (!group || (group.type !== 'AWS::EC2::SecurityGroup' && !defaultOfVpc)) return [];
+  const group = securityGroupOf(groupReference, judged);
+  if (!group) return [];
+  const defaultOfVpc = group.type === 'AWS::EC2::VPC';
   // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
   const inline = (defaultOfVpc ? [] : asList(group.properties.SecurityGroupIngress)).map((rule) => ({ rule, template: group.home }));
   // Separate ingress resources may sit in any judged template: one that imports the group's id (what

@@ -155,8 +155,13 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
         new CfnOutput(shared, 'OpenSgId', { value: open.securityGroupId, exportName: 'open-sg' });
         const closed = new ec2.SecurityGroup(shared, 'ClosedSg', { vpc });
         new CfnOutput(shared, 'ClosedSgId', { value: closed.securityGroupId, exportName: 'closed-sg' });
+        const opened = isolatedVpc(shared, 'OpenedVpc');
+        new ec2.CfnSecurityGroupIngress(shared, 'OpenDefault', { groupId: opened.vpcDefaultSecurityGroup, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '0.0.0.0/0' });
         const stack = euStack(app, 'S');
         const free = new CfnParameter(stack, 'SgId', { type: 'AWS::EC2::SecurityGroup::Id' });
+        // A VPC's default group (through an import of Shared's export) admits only its members, unless a rule opens it.
+        compliantCfnDb(stack, 'DefaultSg', { vpcSecurityGroups: [vpc.vpcDefaultSecurityGroup] });
+        compliantCfnDb(stack, 'OpenedDefaultSg', { vpcSecurityGroups: [opened.vpcDefaultSecurityGroup] });
         const pinned = new CfnParameter(stack, 'PinnedSg', { type: 'String', allowedValues: ['sg-0123456789abcdef0'] });
         compliantCfnDb(stack, 'Unknown', { vpcSecurityGroups: [Fn.importValue('not-in-this-app')] });
         compliantCfnDb(stack, 'Free', { vpcSecurityGroups: [free.valueAsString] });
@@ -174,10 +179,11 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       expectViolation(err, ID, 'S/Cache', /SecurityGroupIds: a security group is not a literal/);
     });
 
-    test('an export of the app is judged by its group; a literal group id and AllowedValues of group ids pass', () => {
+    test('an export of the app is judged by its group (a VPC\'s default group too); a literal group id and AllowedValues of group ids pass', () => {
       expectViolation(err, ID, 'S/ExportedOpen', 'OpenSg');
       const paths = err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path);
-      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/Unknown']);
+      expectViolation(err, ID, 'S/OpenedDefaultSg', 'allows ingress from 0.0.0.0/0');
+      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/OpenedDefaultSg', 'S/Unknown']);
     });
   });
 
