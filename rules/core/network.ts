@@ -1,5 +1,5 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
-import { TemplateResource, TemplateView, asList, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
+import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
 import { isTrue, notLiteral } from './checks';
 import { possibleValues } from './values';
 
@@ -111,7 +111,7 @@ function securityGroupOf(reference: unknown, judged: TemplateView): TemplateReso
   return resource?.type === 'AWS::EC2::VPC' && referencedAttribute(expr) === 'DefaultSecurityGroup' ? resource : undefined;
 }
 
-/** The entries a security-group list may hold: Fn::If branches taken apart, lists flattened. */
+/** The entries a list (of security groups, of ingress rules) may hold: Fn::If branches taken apart, lists flattened, AWS::NoValue dropped. */
 function securityGroupEntries(value: unknown, template: TemplateView, depth = 0): unknown[] {
   if (value === undefined || (isPlainObject(value) && value.Ref === 'AWS::NoValue')) return [];
   if (Array.isArray(value)) return value.flatMap((item) => securityGroupEntries(item, template, depth + 1));
@@ -129,7 +129,8 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
   if (!group) return [];
   const defaultOfVpc = group.type === 'AWS::EC2::VPC';
   // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
-  const inline = (defaultOfVpc ? [] : asList(group.properties.SecurityGroupIngress)).map((rule) => ({ rule, template: group.home }));
+  // Inline rules may be chosen by Fn::If (either branch may deploy) or removed with AWS::NoValue.
+  const inline = (defaultOfVpc ? [] : securityGroupEntries(group.properties.SecurityGroupIngress, group.home)).map((rule) => ({ rule, template: group.home }));
   // Separate ingress resources may sit in any judged template: one that imports the group's id (what
   // CDK renders for addIngressRule on a group of another stack) opens it as surely as its own template.
   const separate = judged.judgedTemplates().flatMap((template) => template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
@@ -137,6 +138,8 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
     .map((rule) => ({ rule: rule.properties as unknown, template })));
   return [...inline, ...separate].flatMap(({ rule, template }) => {
     if (!isPlainObject(rule)) return [];
+    const fn = intrinsicName(rule);
+    if (fn) return [`${group.logicalId} ingress: ${notLiteral('SecurityGroupIngress', `the intrinsic function ${fn}`)}`];
     const ports = portRange(rule.FromPort, rule.ToPort);
     return (['CidrIp', 'CidrIpv6'] as const).flatMap((name): string[] => {
       if (rule[name] === undefined) return [];

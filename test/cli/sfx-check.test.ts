@@ -201,6 +201,7 @@ describe('templates judged together', () => {
     const lines = out.trimEnd().split('\n').filter((line) => line.startsWith('[SFX-DATA-NOT-PUBLIC]'));
     const unreadable = (id: string, property: string, reason: string) => `[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/${id}: ${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules`;
     expect(lines.map((line) => line.replace(/ to prove that .*$/, ''))).toEqual([
+      '[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/DevOpenDb: VPCSecurityGroups: DevOpenSg allows ingress from 0.0.0.0/0 (ports 5432-5432). Fix: allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id).',
       unreadable('ImportedDb', 'VPCSecurityGroups', 'an imported value (Fn::ImportValue)'),
       unreadable('ParameterDb', 'VPCSecurityGroups', 'CloudFormation parameter AppSecurityGroup without AllowedValues, chosen at deploy time'),
       unreadable('NestedOutputDb', 'VPCSecurityGroups', 'an attribute of AWS::CloudFormation::Stack Network, not a security group'),

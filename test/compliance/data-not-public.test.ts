@@ -1,4 +1,4 @@
-import { CfnOutput, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnOutput, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -170,6 +170,13 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
         compliantCfnDb(stack, 'ExportedClosed', { vpcSecurityGroups: [Fn.importValue('closed-sg')] });
         compliantCfnDb(stack, 'Literal', { vpcSecurityGroups: ['sg-0123456789abcdef0'] });
         compliantCfnDb(stack, 'Pinned', { vpcSecurityGroups: [pinned.valueAsString] });
+        // An inline rule that only one branch of an Fn::If adds still deploys when that branch is taken (CloudFormation keys: a token is rendered as is).
+        const dev = new CfnCondition(stack, 'IsDev', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
+        const maybeOpen = new ec2.CfnSecurityGroup(stack, 'MaybeOpen', {
+          groupDescription: 'open in dev', vpcId: 'vpc-0123456789abcdef0',
+          securityGroupIngress: [Fn.conditionIf(dev.logicalId, { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '0.0.0.0/0' }, Aws.NO_VALUE) as unknown as ec2.CfnSecurityGroup.IngressProperty],
+        });
+        compliantCfnDb(stack, 'MaybeOpenDb', { vpcSecurityGroups: [maybeOpen.attrGroupId] });
       });
     });
 
@@ -183,7 +190,8 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       expectViolation(err, ID, 'S/ExportedOpen', 'OpenSg');
       const paths = err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path);
       expectViolation(err, ID, 'S/OpenedDefaultSg', 'allows ingress from 0.0.0.0/0');
-      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/OpenedDefaultSg', 'S/Unknown']);
+      expectViolation(err, ID, 'S/MaybeOpenDb', 'MaybeOpen allows ingress from 0.0.0.0/0');
+      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/MaybeOpenDb', 'S/OpenedDefaultSg', 'S/Unknown']);
     });
   });
 
