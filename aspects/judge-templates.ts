@@ -41,12 +41,13 @@ export interface GateResult {
 export const STACK_SUBJECT_TYPE = 'AWS::CloudFormation::Stack (CDK stack)';
 
 /**
- * A rendered template made ready for the rules: its view, with its exports added to `shared` so
- * that the other templates judged with it resolve `Fn::ImportValue` of them.
+ * A rendered template made ready for the rules: its view, recorded in `shared` with its exports so
+ * that the other templates judged with it resolve `Fn::ImportValue` of them (and see the ingress
+ * rules it adds to their security groups).
  */
 export function openTemplate(template: RenderedTemplate, facts: TemplateFacts, shared: SharedTemplates): TemplateView {
   const view = new TemplateView(template, { ...facts, shared });
-  shared.addExports(view);
+  shared.addTemplate(view);
   return view;
 }
 

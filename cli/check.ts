@@ -46,7 +46,7 @@ const MAX_NESTING = 8;
 
 /** Judges `files`; throws {@link UnusableInput} for anything CloudFormation (or sfx-check) cannot read. */
 export function checkTemplates(files: readonly string[], options: CheckOptions = {}): CheckOutcome {
-  if (files.length === 0) throw new UnusableInput('sfx-check', 'no template given');
+  if (files.length === 0) throw new UnusableInput(undefined, 'no template given');
   const rules = options.rules ?? ALL_RULES;
   const parameters: ParameterValues = options.parametersFile ? loadParameters(options.parametersFile) : new Map();
   const usedParameters = new Set<string>();

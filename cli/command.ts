@@ -33,7 +33,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UnusableInput('sfx-check', `${name} needs a value; ${USAGE}`);
+      if (v === undefined || v === '') throw new UnusableInput(undefined, `${name} needs a value; ${USAGE}`);
       return v;
     };
     if (name === '--help' || name === '-h') help = true;
@@ -41,15 +41,15 @@ export function parseArguments(argv: readonly string[]): Arguments {
     else if (name === '--parameters') parametersFile = value();
     else if (name === '--format') {
       const v = value();
-      if (!(FORMATS as readonly string[]).includes(v)) throw new UnusableInput('sfx-check', `unknown --format ${v}; use one of ${FORMATS.join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(v)) throw new UnusableInput(undefined, `unknown --format ${v}; use one of ${FORMATS.join(', ')}`);
       format = v as Format;
     } else if (name === '--') {
       files.push(...argv.slice(i + 1));
       break;
-    } else if (name.startsWith('-') && name !== '-') throw new UnusableInput('sfx-check', `unknown option ${name}; ${USAGE}`);
+    } else if (name.startsWith('-') && name !== '-') throw new UnusableInput(undefined, `unknown option ${name}; ${USAGE}`);
     else files.push(arg);
   }
-  if (region !== undefined && !REGION.test(region)) throw new UnusableInput('sfx-check', `--region ${region} is not an AWS region name (for example eu-west-1)`);
+  if (region !== undefined && !REGION.test(region)) throw new UnusableInput(undefined, `--region ${region} is not an AWS region name (for example eu-west-1)`);
   return { files, region, parametersFile, format, help };
 }
 
@@ -68,7 +68,7 @@ export function main(argv: readonly string[], streams: Streams = processStreams)
       streams.out(`${USAGE}\n`);
       return 0;
     }
-    if (args.files.length === 0) throw new UnusableInput('sfx-check', `no template given; ${USAGE}`);
+    if (args.files.length === 0) throw new UnusableInput(undefined, `no template given; ${USAGE}`);
     const outcome = checkTemplates(args.files, { region: args.region, parametersFile: args.parametersFile });
     streams.out(render(outcome, args.format));
     const { violations } = outcome.result;

@@ -15,10 +15,10 @@ function yaml(): typeof Yaml {
   return yamlModule ??= require('yaml') as typeof Yaml;
 }
 
-/** Input sfx-check cannot judge: the message names the file and the problem, in one line. */
+/** Input sfx-check cannot judge: the message names the file (none for the command line itself) and the problem, in one line. */
 export class UnusableInput extends Error {
-  constructor(public readonly file: string, problem: string) {
-    super(`${file}: ${problem}`);
+  constructor(public readonly file: string | undefined, problem: string) {
+    super(file === undefined ? problem : `${file}: ${problem}`);
     this.name = 'UnusableInput';
   }
 }

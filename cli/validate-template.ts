@@ -35,6 +35,8 @@ export function templateFormatError(template: Record<string, unknown>): string |
     if (transformed && id.startsWith('Fn::')) continue;
     if (!LOGICAL_ID.test(id)) return `resource logical id "${id}" is not alphanumeric`;
     if (!isPlainObject(resource)) return `resource ${id} is not a mapping`;
+    // A whole resource may come from an AWS::Include snippet (or a macro); SFX-TEMPLATE-VISIBLE reports it.
+    if (transformed && 'Fn::Transform' in resource) continue;
     if (typeof resource.Type !== 'string') return `resource ${id} has no Type`;
     if (!transformed && !RESOURCE_TYPE.test(resource.Type)) return `resource ${id} has the malformed Type ${resource.Type}`;
     if (resource.Properties !== undefined && !isPlainObject(resource.Properties)) return `resource ${id}: Properties is not a mapping`;

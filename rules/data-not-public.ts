@@ -12,12 +12,16 @@
  *         an internet gateway); no DB subnet group (the default
  *         VPC's public subnets); a subnet group with a public subnet; a security group on
  *         the database or cache that admits the whole internet (0.0.0.0/0, ::/0, or ranges wider
- *         than /8 (IPv4) or /16 (IPv6) that add up to it).
+ *         than /8 (IPv4) or /16 (IPv6) that add up to it); a security group that cannot be proven
+ *         at synth time (an Fn::ImportValue of an export no judged template defines, a parameter
+ *         without AllowedValues, an output of a nested stack that is not judged): its rules are
+ *         unreadable, so it fails closed. A literal group id (`sg-…`) passes: it names an existing
+ *         group deliberately, whose rules the run-time Config rule judges.
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
 import { isAuroraClusterMember } from './core/engines';
 import { requireFalse, isFalse } from './core/checks';
-import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, subnetsOfGroup, worldOpenIngress } from './core/network';
+import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, securityGroupFindings, subnetsOfGroup } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList } from './core/template';
 
@@ -118,10 +122,8 @@ function placementViolations(resource: TemplateResource, shape: DataStoreShape, 
     violations.push(fail(`${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
       'use isolated or private subnets only'));
   }
-  for (const reference of asList(resource.properties[shape.securityGroups])) {
-    for (const open of worldOpenIngress(reference, template)) {
-      violations.push(fail(`${shape.securityGroups}: ${open}`, 'allow ingress only from the application security group'));
-    }
+  for (const finding of securityGroupFindings(shape.securityGroups, resource.properties[shape.securityGroups], template)) {
+    violations.push(fail(finding, 'allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id)'));
   }
   return violations;
 }

@@ -1,5 +1,5 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
-import { TemplateResource, TemplateView, asList, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
+import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
 import { isTrue, notLiteral } from './checks';
 import { possibleValues } from './values';
 
@@ -78,19 +78,68 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
 }
 
 /**
+ * Problems with the security groups that `property` (a list of group ids) gives a resource: the
+ * world-open ingress of each group in a judged template, and each entry whose group cannot be
+ * proven at synth time (an import of an export no judged template defines, a parameter without
+ * AllowedValues, an output of a nested stack that is not judged, an attribute of anything but a
+ * security group): the gate cannot read that group's rules, so it fails closed. A literal group id
+ * (`sg-…`) is the deliberate choice of an existing group and passes; so does a VPC's default group
+ * (it admits only its own members) unless the template opens it.
+ */
+export function securityGroupFindings(property: string, value: unknown, judged: TemplateView): string[] {
+  return securityGroupEntries(value, judged).flatMap((entry) => {
+    if (entry === undefined || typeof entry === 'string') return [];
+    if (securityGroupOf(entry, judged)) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
+    const group = judged.referencedResource(entry);
+    const possible = possibleValues(entry, judged);
+    if (possible.kind === 'known' && possible.values.every((id) => id === undefined || typeof id === 'string')) return [];
+    const reason = group ? `an attribute of ${group.type} ${group.logicalId}, not a security group` : possible.kind === 'unknown' ? possible.reason : 'not a list of literal group ids';
+    return [`${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; `
+      + 'the value must be a literal group id or a security group of a template the gate judges'];
+  });
+}
+
+/**
+ * The security group `reference` names in a judged template: an AWS::EC2::SecurityGroup, or the VPC
+ * whose default group it is (`Fn::GetAtt [Vpc, DefaultSecurityGroup]`, also through imports of it).
+ */
+function securityGroupOf(reference: unknown, judged: TemplateView): TemplateResource | undefined {
+  const resource = judged.referencedResource(reference);
+  if (resource?.type === 'AWS::EC2::SecurityGroup') return resource;
+  let [expr, view] = [reference, judged];
+  for (let imported = view.importedValue(expr), hops = 0; imported && hops < 5; imported = view.importedValue(expr), hops++) [expr, view] = [imported.value, imported.view];
+  return resource?.type === 'AWS::EC2::VPC' && referencedAttribute(expr) === 'DefaultSecurityGroup' ? resource : undefined;
+}
+
+/** The entries a list (of security groups, of ingress rules) may hold: Fn::If branches taken apart, lists flattened, AWS::NoValue dropped. */
+function securityGroupEntries(value: unknown, template: TemplateView, depth = 0): unknown[] {
+  if (value === undefined || (isPlainObject(value) && value.Ref === 'AWS::NoValue')) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => securityGroupEntries(item, template, depth + 1));
+  const branches = isPlainObject(value) ? value['Fn::If'] : undefined;
+  if (Array.isArray(branches) && branches.length === 3 && depth < 8) return [branches[1], branches[2]].flatMap((branch) => securityGroupEntries(branch, template, depth + 1));
+  return [value];
+}
+
+/**
  * Descriptions of ingress rules on the referenced security group that admit the whole internet,
  * or whose CIDR cannot be proven at synth time (a parameter without AllowedValues, an import: fail closed).
  */
 export function worldOpenIngress(groupReference: unknown, judged: TemplateView): string[] {
-  const group = judged.referencedResource(groupReference);
-  if (!group || group.type !== 'AWS::EC2::SecurityGroup') return [];
-  const template = group.home; // an imported group's rules are in its own template
-  const inline = asList(group.properties.SecurityGroupIngress);
-  const separate = template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
-    .filter((rule) => referencedLogicalId(rule.properties.GroupId) === group.logicalId)
-    .map((rule) => rule.properties);
-  return [...inline, ...separate].flatMap((rule) => {
+  const group = securityGroupOf(groupReference, judged);
+  if (!group) return [];
+  const defaultOfVpc = group.type === 'AWS::EC2::VPC';
+  // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
+  // Inline rules may be chosen by Fn::If (either branch may deploy) or removed with AWS::NoValue.
+  const inline = (defaultOfVpc ? [] : securityGroupEntries(group.properties.SecurityGroupIngress, group.home)).map((rule) => ({ rule, template: group.home }));
+  // Separate ingress resources may sit in any judged template: one that imports the group's id (what
+  // CDK renders for addIngressRule on a group of another stack) opens it as surely as its own template.
+  const separate = judged.judgedTemplates().flatMap((template) => template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
+    .filter((rule) => template.referencedResource(rule.properties.GroupId) === group)
+    .map((rule) => ({ rule: rule.properties as unknown, template })));
+  return [...inline, ...separate].flatMap(({ rule, template }) => {
     if (!isPlainObject(rule)) return [];
+    const fn = intrinsicName(rule);
+    if (fn) return [`${group.logicalId} ingress: ${notLiteral('SecurityGroupIngress', `the intrinsic function ${fn}`)}`];
     const ports = portRange(rule.FromPort, rule.ToPort);
     return (['CidrIp', 'CidrIpv6'] as const).flatMap((name): string[] => {
       if (rule[name] === undefined) return [];

@@ -60,6 +60,18 @@ export class SharedTemplates {
   private readonly exports = new Map<string, ExportedValue | 'ambiguous'>();
   private readonly nested = new Map<TemplateView, Map<string, TemplateView>>();
   private readonly parents = new Map<TemplateView, { parent: TemplateView; logicalId: string }>();
+  private readonly views = new Set<TemplateView>();
+
+  /** Records a template judged in this synthesis (and its exports). */
+  addTemplate(view: TemplateView): void {
+    this.views.add(view);
+    this.addExports(view);
+  }
+
+  /** Every template recorded with addTemplate: what another template's resources may be changed by (an ingress rule on an imported group). */
+  templates(): readonly TemplateView[] {
+    return [...this.views];
+  }
 
   addExports(view: TemplateView): void {
     for (const [name, exported] of view.exportedValues()) {
@@ -118,6 +130,12 @@ export class TemplateView {
       const name = isPlainObject(output) && isPlainObject(output.Export) && output.Condition === undefined ? output.Export.Name : undefined;
       return typeof name === 'string' ? [[name, { value: output.Value, view: this }] as [string, ExportedValue]] : [];
     });
+  }
+
+  /** Every template judged with this one (itself included, also when it was made alone). */
+  judgedTemplates(): readonly TemplateView[] {
+    const all = this.shared.templates();
+    return all.includes(this) ? all : [this, ...all];
   }
 
   /** The template of the CDK nested stack that resource `logicalId` of this template deploys, if the gate rendered it. */

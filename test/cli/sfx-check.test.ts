@@ -117,10 +117,19 @@ describe('2: unusable input, one line naming the file and the problem', () => {
     ['a parameters file in another format', () => ['--parameters', write('p4.json', '{"Parameters": {"A": "b"}}'), fixture('parameters.yaml')], /p4\.json: not a parameters file/],
     ['a local nested template that does not exist', () => [write('nest.yaml', 'Resources:\n  N:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./gone.yaml\n')], /nest\.yaml: a nested stack's TemplateURL names the local file .*gone\.yaml, which does not exist/],
     ['a nested stack that nests itself', () => [write('loop.yaml', 'Resources:\n  N:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./loop.yaml\n')], /loop\.yaml: nested stack N .* nests its own template/],
-    ['an unknown option', () => ['--regoin', 'eu-west-1', ORDINARY], /^sfx-check: sfx-check: unknown option --regoin/],
+    ['an unknown option', () => ['--regoin', 'eu-west-1', ORDINARY], /^sfx-check: unknown option --regoin/],
+    ['a --region that is no region name', () => ['--region', 'EU-West-1', ORDINARY], /^sfx-check: --region EU-West-1 is not an AWS region name/],
+    ['a good template beside an unusable one: unusable input wins, no verdict', () => ['--region', 'eu-west-1', ORDINARY, 'missing.yaml'], /^sfx-check: missing\.yaml: no such file$/],
     ['an unknown format', () => ['--format', 'xml', ORDINARY], /unknown --format xml/],
     ['no template', () => [], /no template given/],
   ];
+  test('a whole resource from an AWS::Include of S3 is an SFX-TEMPLATE-VISIBLE finding, not unusable input', () => {
+    const template = write('include-resource.yaml', 'Resources:\n  Queue:\n    Fn::Transform:\n      Name: AWS::Include\n      Parameters:\n        Location: s3://templates-bucket/queue.yaml\n');
+    const { code, out } = run('--region', 'eu-west-1', template);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^\[SFX-TEMPLATE-VISIBLE\] \S*include-resource\.yaml\/Queue: a property uses Fn::Transform/);
+  });
+
   test.each(cases)('%s', (_name, argv, message) => {
     const { code, out, err } = run(...argv());
     expect(code).toBe(2);
@@ -161,12 +170,44 @@ describe('parameters: fail closed exactly as the gate', () => {
 });
 
 describe('templates judged together', () => {
+  /** A DB whose security group is the export shared-db-sg. */
+  const IMPORTER = 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.medium\n      AllocatedStorage: "20"\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      StorageEncrypted: true\n      MultiAZ: true\n      PubliclyAccessible: false\n      DBSubnetGroupName: isolated\n      VPCSecurityGroups: [!ImportValue shared-db-sg]\n';
+
   test('follow each other\'s exports, as stacks of one CDK app do in the gate', () => {
     const exporter = write('shared/exporter.yaml', 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: open\n      VpcId: vpc-0123456789abcdef0\n      SecurityGroupIngress:\n        - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 0.0.0.0/0 }\nOutputs:\n  SgId:\n    Value: !GetAtt Sg.GroupId\n    Export: { Name: shared-db-sg }\n');
-    const importer = write('shared/importer.yaml', 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.medium\n      AllocatedStorage: "20"\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      StorageEncrypted: true\n      MultiAZ: true\n      PubliclyAccessible: false\n      DBSubnetGroupName: isolated\n      VPCSecurityGroups: [!ImportValue shared-db-sg]\n');
+    const importer = write('shared/importer.yaml', IMPORTER);
     const together = run('--region', 'eu-west-1', exporter, importer);
     expect(together.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: Sg allows ingress from 0\.0\.0\.0\/0/);
-    expect(run('--region', 'eu-west-1', importer).out).not.toContain('0.0.0.0/0');
+    // Alone, the import names an export no judged template defines: its group's rules cannot be read, so it fails closed.
+    const alone = run('--region', 'eu-west-1', importer);
+    expect(alone.code).toBe(1);
+    expect(alone.out).not.toContain('0.0.0.0/0');
+    expect(alone.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*importer\.yaml\/Db: VPCSecurityGroups: a security group is not a literal \(it is an imported value \(Fn::ImportValue\)\)/);
+  });
+
+  test('see the ingress rules one template adds to another\'s exported security group', () => {
+    const exporter = write('rules/exporter.yaml', 'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: closed\n      VpcId: vpc-0123456789abcdef0\nOutputs:\n  SgId:\n    Value: !GetAtt Sg.GroupId\n    Export: { Name: shared-db-sg }\n');
+    const opener = write('rules/opener.yaml', 'Resources:\n  Open:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !ImportValue shared-db-sg\n      IpProtocol: tcp\n      FromPort: 5432\n      ToPort: 5432\n      CidrIp: 0.0.0.0/0\n');
+    const importer = write('rules/importer.yaml', IMPORTER);
+    expect(run('--region', 'eu-west-1', exporter, importer).code).toBe(0);
+    const opened = run('--region', 'eu-west-1', exporter, opener, importer);
+    expect(opened.code).toBe(1);
+    expect(opened.out).toMatch(/\[SFX-DATA-NOT-PUBLIC\] \S*rules\/importer\.yaml\/Db: VPCSecurityGroups: Sg allows ingress from 0\.0\.0\.0\/0 \(ports 5432-5432\)/);
+  });
+
+  test('a data store\'s security group that cannot be read fails closed; literal ids and closed groups of the template pass', () => {
+    const { code, out } = run('--region', 'eu-west-1', fixture('security-groups.yaml'));
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split('\n').filter((line) => line.startsWith('[SFX-DATA-NOT-PUBLIC]'));
+    const unreadable = (id: string, property: string, reason: string) => `[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/${id}: ${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules`;
+    expect(lines.map((line) => line.replace(/ to prove that .*$/, ''))).toEqual([
+      '[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/DevOpenDb: VPCSecurityGroups: DevOpenSg allows ingress from 0.0.0.0/0 (ports 5432-5432). Fix: allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id).',
+      unreadable('ImportedDb', 'VPCSecurityGroups', 'an imported value (Fn::ImportValue)'),
+      unreadable('ParameterDb', 'VPCSecurityGroups', 'CloudFormation parameter AppSecurityGroup without AllowedValues, chosen at deploy time'),
+      unreadable('NestedOutputDb', 'VPCSecurityGroups', 'an attribute of AWS::CloudFormation::Stack Network, not a security group'),
+      '[SFX-DATA-NOT-PUBLIC] test/cli/fixtures/security-groups.yaml/ConditionalDb: VPCSecurityGroups: OpenSg allows ingress from 0.0.0.0/0 (ports 5432-5432). Fix: allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id).',
+      unreadable('Sessions', 'SecurityGroupIds', 'an imported value (Fn::ImportValue)'),
+    ]);
   });
 });
 

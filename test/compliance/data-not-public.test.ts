@@ -1,4 +1,4 @@
-import { CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnOutput, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -130,6 +130,69 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     });
     expectViolation(err, ID, 'S/Free/Resource', 'CidrIp is not a literal');
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Free/Resource']);
+  });
+
+  test('an ingress rule that another stack adds to the DB\'s group (an import of its id) counts', () => {
+    const err = synthGate((app) => {
+      const db = compliantDatabase(euStack(app, 'Data'));
+      // CDK renders a separate AWS::EC2::SecurityGroupIngress in Tools whose GroupId imports the group's id from Data.
+      const tools = euStack(app, 'Tools');
+      ec2.SecurityGroup.fromSecurityGroupId(tools, 'DbSg', db.connections.securityGroups[0].securityGroupId)
+        .addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432), 'debugging from anywhere');
+    });
+    expectViolation(err, ID, 'Data/Db/Resource', 'allows ingress from 0.0.0.0/0');
+  });
+
+  describe('security groups the gate cannot read fail closed', () => {
+    // One app: a stack exporting an open group, a stack importing it, and imports and parameters the app does not define.
+    let err: ReturnType<typeof synthGate>;
+    beforeAll(() => {
+      err = synthGate((app) => {
+        const shared = euStack(app, 'Shared');
+        const vpc = isolatedVpc(shared);
+        const open = new ec2.SecurityGroup(shared, 'OpenSg', { vpc });
+        open.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432));
+        new CfnOutput(shared, 'OpenSgId', { value: open.securityGroupId, exportName: 'open-sg' });
+        const closed = new ec2.SecurityGroup(shared, 'ClosedSg', { vpc });
+        new CfnOutput(shared, 'ClosedSgId', { value: closed.securityGroupId, exportName: 'closed-sg' });
+        const opened = isolatedVpc(shared, 'OpenedVpc');
+        new ec2.CfnSecurityGroupIngress(shared, 'OpenDefault', { groupId: opened.vpcDefaultSecurityGroup, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '0.0.0.0/0' });
+        const stack = euStack(app, 'S');
+        const free = new CfnParameter(stack, 'SgId', { type: 'AWS::EC2::SecurityGroup::Id' });
+        // A VPC's default group (through an import of Shared's export) admits only its members, unless a rule opens it.
+        compliantCfnDb(stack, 'DefaultSg', { vpcSecurityGroups: [vpc.vpcDefaultSecurityGroup] });
+        compliantCfnDb(stack, 'OpenedDefaultSg', { vpcSecurityGroups: [opened.vpcDefaultSecurityGroup] });
+        const pinned = new CfnParameter(stack, 'PinnedSg', { type: 'String', allowedValues: ['sg-0123456789abcdef0'] });
+        compliantCfnDb(stack, 'Unknown', { vpcSecurityGroups: [Fn.importValue('not-in-this-app')] });
+        compliantCfnDb(stack, 'Free', { vpcSecurityGroups: [free.valueAsString] });
+        compliantReplicationGroup(stack, 'Cache', { securityGroupIds: [Fn.importValue('not-in-this-app')] });
+        compliantCfnDb(stack, 'ExportedOpen', { vpcSecurityGroups: [Fn.importValue('open-sg')] });
+        compliantCfnDb(stack, 'ExportedClosed', { vpcSecurityGroups: [Fn.importValue('closed-sg')] });
+        compliantCfnDb(stack, 'Literal', { vpcSecurityGroups: ['sg-0123456789abcdef0'] });
+        compliantCfnDb(stack, 'Pinned', { vpcSecurityGroups: [pinned.valueAsString] });
+        // An inline rule that only one branch of an Fn::If adds still deploys when that branch is taken (CloudFormation keys: a token is rendered as is).
+        const dev = new CfnCondition(stack, 'IsDev', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
+        const maybeOpen = new ec2.CfnSecurityGroup(stack, 'MaybeOpen', {
+          groupDescription: 'open in dev', vpcId: 'vpc-0123456789abcdef0',
+          securityGroupIngress: [Fn.conditionIf(dev.logicalId, { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '0.0.0.0/0' }, Aws.NO_VALUE) as unknown as ec2.CfnSecurityGroup.IngressProperty],
+        });
+        compliantCfnDb(stack, 'MaybeOpenDb', { vpcSecurityGroups: [maybeOpen.attrGroupId] });
+      });
+    });
+
+    test('an import of an export no judged stack defines, a parameter without AllowedValues', () => {
+      expectViolation(err, ID, 'S/Unknown', /VPCSecurityGroups: a security group is not a literal \(it is an imported value \(Fn::ImportValue\)\)/);
+      expectViolation(err, ID, 'S/Free', /VPCSecurityGroups: a security group is not a literal \(it is CloudFormation parameter SgId/);
+      expectViolation(err, ID, 'S/Cache', /SecurityGroupIds: a security group is not a literal/);
+    });
+
+    test('an export of the app is judged by its group (a VPC\'s default group too); a literal group id and AllowedValues of group ids pass', () => {
+      expectViolation(err, ID, 'S/ExportedOpen', 'OpenSg');
+      const paths = err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path);
+      expectViolation(err, ID, 'S/OpenedDefaultSg', 'allows ingress from 0.0.0.0/0');
+      expectViolation(err, ID, 'S/MaybeOpenDb', 'MaybeOpen allows ingress from 0.0.0.0/0');
+      expect(paths.sort()).toEqual(['S/Cache', 'S/ExportedOpen', 'S/Free', 'S/MaybeOpenDb', 'S/OpenedDefaultSg', 'S/Unknown']);
+    });
   });
 
   test("ingress from the VPC's own CIDR block passes", () => {
