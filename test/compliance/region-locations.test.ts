@@ -32,6 +32,8 @@ describe('locations are judged', () => {
   const err = synthGate((app) => {
     const stack = euStack(app, 'S');
     rawResource(stack, 'Arn', 'AWS::SNS::Subscription', { Protocol: 'sqs', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t', Endpoint: 'arn:aws:sqs:us-west-2:123456789012:q' });
+    // Partition and account as pseudo parameters: the region field is still judged.
+    rawResource(stack, 'PartitionArn', 'AWS::SNS::Subscription', { Protocol: 'sqs', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t', Endpoint: Fn.sub('arn:${AWS::Partition}:sqs:us-east-2:${AWS::AccountId}:q') });
     rawResource(stack, 'RegionProperty', 'AWS::SecretsManager::Secret', { ReplicaRegions: [{ Region: 'ap-southeast-2' }] });
     rawResource(stack, 'Endpoint', 'AWS::SNS::Subscription', { Protocol: 'https', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t', Endpoint: 'https://abc.execute-api.ca-central-1.amazonaws.com/prod' });
     rawResource(stack, 'VpcEndpoint', 'AWS::EC2::VPCEndpoint', { VpcId: 'vpc-1', ServiceName: 'com.amazonaws.us-east-2.s3' });
@@ -42,7 +44,7 @@ describe('locations are judged', () => {
   });
 
   test.each([
-    ['S/Arn', 'us-west-2'], ['S/RegionProperty', 'ap-southeast-2'], ['S/Endpoint', 'ca-central-1'], ['S/VpcEndpoint', 'us-east-2'],
+    ['S/Arn', 'us-west-2'], ['S/PartitionArn', 'us-east-2'], ['S/RegionProperty', 'ap-southeast-2'], ['S/Endpoint', 'ca-central-1'], ['S/VpcEndpoint', 'us-east-2'],
     ['S/Az', 'sa-east-1'], ['S/GetAzs', 'me-south-1'], ['S/Json', 'af-south-1'], ['S/Env/Resource', 'us-west-1'],
   ])('%s names %s', (path, region) => {
     expectViolation(err, ID, path, `names the region ${region}`);
