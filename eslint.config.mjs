@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'coverage/', '.scratch/', 'test/fixtures/**/*.json'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'dist/', 'coverage/', '.scratch/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
