@@ -65,5 +65,8 @@ function scopePaths(path: string, byPath: ReadonlyMap<string, IConstruct>): stri
   while (!byPath.has(start) && start.includes('/')) start = start.slice(0, start.lastIndexOf('/'));
   const construct = byPath.get(start) ?? byPath.get('');
   if (!construct) return [];
-  return [...construct.node.scopes].reverse().map((scope) => scope.node.path).filter((p) => byPath.has(p));
+  return [...construct.node.scopes]
+    .reverse()
+    .map((scope) => scope.node.path)
+    .filter((p) => byPath.has(p));
 }

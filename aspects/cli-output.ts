@@ -11,7 +11,11 @@ import { SourceLocator, sourceLocatorFor } from './report/source-location';
 import { ComplianceViolationError, GateViolation, formatViolation } from './violation-error';
 
 /** The violations grouped by stack, each with where the user created the construct, and a summary line. */
-export function formatViolationReport(violations: readonly GateViolation[], synthesisRoot: string, sourceOf: SourceLocator = () => undefined): string {
+export function formatViolationReport(
+  violations: readonly GateViolation[],
+  synthesisRoot: string,
+  sourceOf: SourceLocator = () => undefined,
+): string {
   const byStack = new Map<string, GateViolation[]>();
   for (const v of violations) byStack.set(v.stackPath, [...(byStack.get(v.stackPath) ?? []), v]);
   const lines: string[] = [];
@@ -25,7 +29,9 @@ export function formatViolationReport(violations: readonly GateViolation[], synt
     lines.push('');
   }
   const rules = new Set(violations.map((v) => v.ruleId)).size;
-  lines.push(`SFX compliance gate: FAIL. ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${rules} control${rules === 1 ? '' : 's'} in ${byStack.size} stack${byStack.size === 1 ? '' : 's'} of ${synthesisRoot}; cdk.out holds the reports and no template.`);
+  lines.push(
+    `SFX compliance gate: FAIL. ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${rules} control${rules === 1 ? '' : 's'} in ${byStack.size} stack${byStack.size === 1 ? '' : 's'} of ${synthesisRoot}; cdk.out holds the reports and no template.`,
+  );
   return lines.join('\n');
 }
 
@@ -71,7 +77,9 @@ export function formatFindingReport(findings: readonly CheckFinding[], app: ICon
     lines.push(`${stack} (${list.length} finding${list.length === 1 ? '' : 's'})`);
     for (const f of list) {
       const source = sourceOf(f.constructPath);
-      lines.push(`  [${f.ruleName}] ${f.constructPath}: ${f.description} (${f.check}, ${f.severity}; acknowledge with '${f.acknowledgeId}' and a reason only if it is accepted)`);
+      lines.push(
+        `  [${f.ruleName}] ${f.constructPath}: ${f.description} (${f.check}, ${f.severity}; acknowledge with '${f.acknowledgeId}' and a reason only if it is accepted)`,
+      );
       if (source) lines.push(`      created at ${source.uri}:${source.line}`);
     }
     lines.push('');

@@ -117,18 +117,28 @@ export class ComplianceGate {
       }
     }
     const stale = writtenTemplateMismatches(this.root, new Map([...rendered].map(([stack, { view }]) => [stack, view.template])));
-    evaluations.push(...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })));
+    evaluations.push(
+      ...stale.map((v) => ({ ruleId: v.ruleId, path: v.path, stackPath: v.stackPath, resourceType: v.resourceType, violations: [v] })),
+    );
     groupUnderRootCause(evaluations);
     explainGeneratedGrants(evaluations, covered);
-    const sorted = applyWaivers(evaluations.flatMap((e) => e.violations), covered);
+    const sorted = applyWaivers(
+      evaluations.flatMap((e) => e.violations),
+      covered,
+    );
     const afterWaivers = evaluations.map((e) => ({
       ...e,
       violations: e.violations.map((v) => sorted.outcomeOf.get(v)).filter((v): v is GateViolation => v !== undefined),
       waived: e.violations.filter((v) => sorted.outcomeOf.get(v) === undefined).length,
     }));
     return {
-      synthesisRoot: this.root.node.path || 'the app', templates, rules, evaluations: afterWaivers,
-      violations: sorted.violations, waived: sorted.waived, waivers: sorted.waivers,
+      synthesisRoot: this.root.node.path || 'the app',
+      templates,
+      rules,
+      evaluations: afterWaivers,
+      violations: sorted.violations,
+      waived: sorted.waived,
+      waivers: sorted.waivers,
     };
   }
 

@@ -23,7 +23,11 @@ export interface GatedSynthOptions {
 
 /** Thrown when a check after the SFX gate (a validation plugin) or synthesis itself failed. */
 export class SynthesisFailedError extends Error {
-  constructor(message: string, public readonly checks: readonly CheckOutcome[], public readonly cause?: unknown) {
+  constructor(
+    message: string,
+    public readonly checks: readonly CheckOutcome[],
+    public readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'SynthesisFailedError';
   }
@@ -53,16 +57,28 @@ function fail(app: Stage, error: unknown, found?: CheckOutcome[]): SynthesisFail
   clearDeployableOutput(app.outdir);
   const checks = found ?? validationChecks(app.outdir);
   const failed = checks.filter((c) => c.outcome === 'fail');
-  const stopped = failed.length > 0 ? checks : [...checks, {
-    name: 'CDK synthesis', outcome: 'fail' as const, findings: 0,
-    detail: firstLine(error instanceof Error ? error.message : String(error)),
-  }];
+  const stopped =
+    failed.length > 0
+      ? checks
+      : [
+          ...checks,
+          {
+            name: 'CDK synthesis',
+            outcome: 'fail' as const,
+            findings: 0,
+            detail: firstLine(error instanceof Error ? error.message : String(error)),
+          },
+        ];
   rewriteComplianceReports(app, stopped);
-  const reason = failed.length > 0
-    ? `${failed.map((c) => `${c.name} (${c.findings} finding(s))`).join(', ')} failed after the SFX gate passed`
-    : `synthesis failed: ${firstLine(error instanceof Error ? error.message : String(error))}`;
+  const reason =
+    failed.length > 0
+      ? `${failed.map((c) => `${c.name} (${c.findings} finding(s))`).join(', ')} failed after the SFX gate passed`
+      : `synthesis failed: ${firstLine(error instanceof Error ? error.message : String(error))}`;
   return new SynthesisFailedError(
-    `${reason}; the cloud assembly holds no template, no manifest and no asset (reports stay in ${app.outdir}).`, stopped, error);
+    `${reason}; the cloud assembly holds no template, no manifest and no asset (reports stay in ${app.outdir}).`,
+    stopped,
+    error,
+  );
 }
 
 function firstLine(text: string): string {

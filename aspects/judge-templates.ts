@@ -52,7 +52,13 @@ export function openTemplate(template: RenderedTemplate, facts: TemplateFacts, s
 }
 
 /** Judges one rendered resource against the rules covering it. */
-export function judgeResource(rules: readonly ComplianceRule[], path: string, stackPath: string, logicalId: string, view: TemplateView): Evaluation[] {
+export function judgeResource(
+  rules: readonly ComplianceRule[],
+  path: string,
+  stackPath: string,
+  logicalId: string,
+  view: TemplateView,
+): Evaluation[] {
   const resource = view.resource(logicalId);
   if (!resource) return [];
   return rules
@@ -90,11 +96,23 @@ export function judgeTemplates(templates: readonly StandaloneTemplate[], rules: 
 }
 
 function record(
-  rule: ComplianceRule, path: string, stackPath: string, resourceType: string, logicalId: string | undefined,
+  rule: ComplianceRule,
+  path: string,
+  stackPath: string,
+  resourceType: string,
+  logicalId: string | undefined,
   found: readonly Violation[],
 ): Evaluation {
   const violations = found.map((v) => {
-    const violation: GateViolation = { ruleId: rule.id, path, stackPath, resourceType, logicalId, message: v.message, fix: v.fix ?? rule.remediation };
+    const violation: GateViolation = {
+      ruleId: rule.id,
+      path,
+      stackPath,
+      resourceType,
+      logicalId,
+      message: v.message,
+      fix: v.fix ?? rule.remediation,
+    };
     if (v.followsStackRegion) followsStackRegion.add(violation);
     return violation;
   });
@@ -113,7 +131,8 @@ export function groupUnderRootCause(evaluations: Evaluation[]): void {
   const roots = new Map<string, { evaluation: number; violation: number }>();
   evaluations.forEach((e, index) => {
     e.violations.forEach((v, at) => {
-      if (v.path === v.stackPath && v.ruleId === 'SFX-REGION' && !followsStackRegion.has(v)) roots.set(v.stackPath, { evaluation: index, violation: at });
+      if (v.path === v.stackPath && v.ruleId === 'SFX-REGION' && !followsStackRegion.has(v))
+        roots.set(v.stackPath, { evaluation: index, violation: at });
     });
   });
   if (roots.size === 0) return;
@@ -136,7 +155,10 @@ export function groupUnderRootCause(evaluations: Evaluation[]): void {
   for (const [root, list] of derived) {
     const e = evaluations[root.evaluation];
     const violation = e.violations[root.violation];
-    const shown = list.slice(0, 3).map((d) => d.path).join(', ');
+    const shown = list
+      .slice(0, 3)
+      .map((d) => d.path)
+      .join(', ');
     const grouped: GateViolation = {
       ...violation,
       message: `${violation.message}; ${list.length} value(s) CDK derived from that region follow it and are fixed with it (${shown}${list.length > 3 ? `, and ${list.length - 3} more` : ''})`,

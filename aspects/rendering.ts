@@ -30,10 +30,13 @@ export function renderStack(stack: Stack, shared: SharedTemplates = new SharedTe
   const ids = logicalIdsByOrder(stack, template);
   const idOf = (resource: CfnResource) => ids.get(resource) ?? logicalIdOf(resource);
   // CDK nested stacks: their templates are rendered and judged like any other stack's.
-  const judgedNestedStacks = new Set(stack.node.children.flatMap(function nested(child: IConstruct): string[] {
-    if (NestedStack.isNestedStack(child)) return child.nestedStackParent === stack && child.nestedStackResource ? [idOf(child.nestedStackResource)] : [];
-    return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
-  }));
+  const judgedNestedStacks = new Set(
+    stack.node.children.flatMap(function nested(child: IConstruct): string[] {
+      if (NestedStack.isNestedStack(child))
+        return child.nestedStackParent === stack && child.nestedStackResource ? [idOf(child.nestedStackResource)] : [];
+      return Stack.isStack(child) ? [] : child.node.children.flatMap(nested);
+    }),
+  );
   const account = Token.isUnresolved(stack.account) ? undefined : stack.account;
   const view = openTemplate(template, { region: literalRegion(stack), account, judgedNestedStacks }, shared);
   return { view, logicalIdOf: idOf };
@@ -53,7 +56,8 @@ function logicalIdsByOrder(stack: Stack, template: RenderedTemplate): Map<CfnRes
   const resources: CfnResource[] = [];
   const walk = (construct: IConstruct) => {
     // A resource that renders nothing (an unattached iam.Policy) must not take another one's key.
-    if (CfnResource.isCfnResource(construct) && (construct as unknown as { shouldSynthesize(): boolean }).shouldSynthesize()) resources.push(construct);
+    if (CfnResource.isCfnResource(construct) && (construct as unknown as { shouldSynthesize(): boolean }).shouldSynthesize())
+      resources.push(construct);
     for (const child of construct.node.children) if (!Stack.isStack(child)) walk(child);
   };
   walk(stack);
@@ -72,7 +76,13 @@ export function stackFacts(stack: Stack, view: TemplateView): StackFacts {
   if (stack.nested) return { region: literalRegion(stack), kind: 'nested', transforms };
   const publisher = publishingStack(stack);
   if (publisher) {
-    return { region: literalRegion(stack), kind: 'product', publisherRegion: literalRegion(publisher), publisherPath: publisher.node.path, transforms };
+    return {
+      region: literalRegion(stack),
+      kind: 'product',
+      publisherRegion: literalRegion(publisher),
+      publisherPath: publisher.node.path,
+      transforms,
+    };
   }
   return { region: literalRegion(stack), kind: 'stack', transforms };
 }

@@ -28,11 +28,16 @@ function sentence(text: string): string {
 }
 
 export class ComplianceViolationError extends Error {
-  constructor(public readonly violations: readonly GateViolation[], synthesisRoot: string) {
-    super([
-      `SFX compliance gate: ${violations.length} violation(s) in ${synthesisRoot}; synthesis stopped and the cloud assembly holds no template.`,
-      ...violations.map((v) => `  ${formatViolation(v)}`),
-    ].join('\n'));
+  constructor(
+    public readonly violations: readonly GateViolation[],
+    synthesisRoot: string,
+  ) {
+    super(
+      [
+        `SFX compliance gate: ${violations.length} violation(s) in ${synthesisRoot}; synthesis stopped and the cloud assembly holds no template.`,
+        ...violations.map((v) => `  ${formatViolation(v)}`),
+      ].join('\n'),
+    );
     this.name = 'ComplianceViolationError';
   }
 }

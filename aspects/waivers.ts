@@ -50,7 +50,13 @@ export function waive(scope: IConstruct, ruleId: string, options: WaiverOptions)
   const at = `waive(${scope.node.path || 'the app'}, '${ruleId}')`;
   const rule = ALL_RULES.find((r) => r.id === ruleId);
   if (!rule) {
-    throw new WaiverError(`${at}: no SFX rule has the id '${ruleId}'; known ids: ${ALL_RULES.filter((r) => !r.mandated).map((r) => r.id).join(', ')} (mandated: ${ALL_RULES.filter((r) => r.mandated).map((r) => r.id).join(', ')})`);
+    throw new WaiverError(
+      `${at}: no SFX rule has the id '${ruleId}'; known ids: ${ALL_RULES.filter((r) => !r.mandated)
+        .map((r) => r.id)
+        .join(', ')} (mandated: ${ALL_RULES.filter((r) => r.mandated)
+        .map((r) => r.id)
+        .join(', ')})`,
+    );
   }
   if (rule.mandated) {
     throw new WaiverError(`${at}: ${ruleId} is a mandated control and cannot be waived; fix the violation instead`);

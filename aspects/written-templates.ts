@@ -22,7 +22,10 @@ export function writtenTemplateMismatches(root: IConstruct, rendered: ReadonlyMa
     if (!fs.existsSync(file)) continue;
     if (JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))) === JSON.stringify(template)) continue;
     violations.push({
-      ruleId: TemplateVisible.id, path: stack.node.path, stackPath: stack.node.path, resourceType: 'AWS::CloudFormation::Stack (CDK stack)',
+      ruleId: TemplateVisible.id,
+      path: stack.node.path,
+      stackPath: stack.node.path,
+      resourceType: 'AWS::CloudFormation::Stack (CDK stack)',
       message: `the template ${stack.templateFile} written when Stage ${stage.node.path} synthesized differs from the constructs judged now (they changed after the Stage synthesized)`,
       fix: 'do not change constructs after their Stage has synthesized (no manual stage.synth() before the app synthesizes)',
     });

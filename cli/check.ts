@@ -100,7 +100,8 @@ export function checkTemplates(files: readonly string[], options: CheckOptions =
   const collect = (file: string, chain: readonly string[]) => {
     for (const [logicalId, child] of read(file).nested) {
       const absolute = path.resolve(child);
-      if (chain.includes(absolute) || chain.length > MAX_NESTING) throw new UnusableInput(file, `nested stack ${logicalId} (${child}) nests its own template (or more than ${MAX_NESTING} levels)`);
+      if (chain.includes(absolute) || chain.length > MAX_NESTING)
+        throw new UnusableInput(file, `nested stack ${logicalId} (${child}) nests its own template (or more than ${MAX_NESTING} levels)`);
       nestedFiles.add(absolute);
       collect(child, [...chain, absolute]);
     }
@@ -109,11 +110,18 @@ export function checkTemplates(files: readonly string[], options: CheckOptions =
   const roots = [...new Map(files.map((file) => [path.resolve(file), file])).entries()].filter(([absolute]) => !nestedFiles.has(absolute));
   for (const [, file] of roots) open(file, displayPath(file));
   const unused = [...parameters.keys()].filter((key) => !usedParameters.has(key));
-  if (unused.length > 0) throw new UnusableInput(options.parametersFile!, `parameter(s) ${unused.join(', ')} not declared by the template(s); CloudFormation would reject them`);
+  if (unused.length > 0)
+    throw new UnusableInput(
+      options.parametersFile!,
+      `parameter(s) ${unused.join(', ')} not declared by the template(s); CloudFormation would reject them`,
+    );
 
   const evaluations = judgeTemplates(checked as readonly StandaloneTemplate[], rules);
   const result: GateResult = {
-    synthesisRoot: checked.filter((t) => !t.parent).map((t) => t.stackPath).join(', '),
+    synthesisRoot: checked
+      .filter((t) => !t.parent)
+      .map((t) => t.stackPath)
+      .join(', '),
     templates: new Map(checked.map((t) => [t.stackPath, { file: displayPath(t.file), view: t.view }])),
     rules,
     evaluations,

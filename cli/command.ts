@@ -30,7 +30,8 @@ export function parseArguments(argv: readonly string[]): Arguments {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new UnusableInput(undefined, `${name} needs a value; ${USAGE}`);
@@ -49,7 +50,8 @@ export function parseArguments(argv: readonly string[]): Arguments {
     } else if (name.startsWith('-') && name !== '-') throw new UnusableInput(undefined, `unknown option ${name}; ${USAGE}`);
     else files.push(arg);
   }
-  if (region !== undefined && !REGION.test(region)) throw new UnusableInput(undefined, `--region ${region} is not an AWS region name (for example eu-west-1)`);
+  if (region !== undefined && !REGION.test(region))
+    throw new UnusableInput(undefined, `--region ${region} is not an AWS region name (for example eu-west-1)`);
   return { files, region, parametersFile, format, help };
 }
 
@@ -74,17 +76,23 @@ export function main(argv: readonly string[], streams: Streams = processStreams)
     const { violations } = outcome.result;
     const roots = outcome.templates.filter((t) => !t.parent);
     for (const t of roots.filter((t) => t.target.region === undefined)) {
-      streams.err(`sfx-check: ${t.stackPath} names no region (no cloud-assembly manifest, no Rules region guard); pass --region to judge it for the region it deploys to\n`);
+      streams.err(
+        `sfx-check: ${t.stackPath} names no region (no cloud-assembly manifest, no Rules region guard); pass --region to judge it for the region it deploys to\n`,
+      );
     }
-    streams.err(`sfx-check: ${violations.length === 0 ? 'compliant' : `${violations.length} violation(s)`}: ${roots.length} template(s)`
-      + `${outcome.templates.length > roots.length ? ` and ${outcome.templates.length - roots.length} nested` : ''}, ${outcome.result.evaluations.length} evaluations\n`);
+    streams.err(
+      `sfx-check: ${violations.length === 0 ? 'compliant' : `${violations.length} violation(s)`}: ${roots.length} template(s)` +
+        `${outcome.templates.length > roots.length ? ` and ${outcome.templates.length - roots.length} nested` : ''}, ${outcome.result.evaluations.length} evaluations\n`,
+    );
     return violations.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof UnusableInput) {
       streams.err(`sfx-check: ${error.message}\n`);
     } else {
       // A template that trips the checker itself is still unusable input, reported in one line.
-      streams.err(`sfx-check: internal error while checking (${error instanceof Error ? error.message : String(error)}); please report it with the template\n`);
+      streams.err(
+        `sfx-check: internal error while checking (${error instanceof Error ? error.message : String(error)}); please report it with the template\n`,
+      );
     }
     return 2;
   }

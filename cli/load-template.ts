@@ -12,12 +12,15 @@ let yamlModule: typeof Yaml | undefined;
 /** Loaded on the first YAML template: it costs more start-up time than judging a JSON template. */
 function yaml(): typeof Yaml {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return yamlModule ??= require('yaml') as typeof Yaml;
+  return (yamlModule ??= require('yaml') as typeof Yaml);
 }
 
 /** Input sfx-check cannot judge: the message names the file (none for the command line itself) and the problem, in one line. */
 export class UnusableInput extends Error {
-  constructor(public readonly file: string | undefined, problem: string) {
+  constructor(
+    public readonly file: string | undefined,
+    problem: string,
+  ) {
     super(file === undefined ? problem : `${file}: ${problem}`);
     this.name = 'UnusableInput';
   }
@@ -83,7 +86,11 @@ function parseJsonOrYaml(file: string, text: string): Parsed {
     }
   }
   const { duplicate, resourceLines } = scanJsonKeys(text);
-  if (duplicate) throw new UnusableInput(file, `line ${duplicate.line}: the key "${duplicate.key}" appears twice in one object, so the template can be read two ways`);
+  if (duplicate)
+    throw new UnusableInput(
+      file,
+      `line ${duplicate.line}: the key "${duplicate.key}" appears twice in one object, so the template can be read two ways`,
+    );
   return { template, format: 'json', resourceLines };
 }
 
@@ -96,9 +103,20 @@ const BOOL = 'tag:yaml.org,2002:bool';
  * stays a string.
  */
 function yamlTags(defaults: Yaml.Tags): Yaml.Tags {
-  const unsupported = new Set([BOOL, 'tag:yaml.org,2002:binary', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs', 'tag:yaml.org,2002:set', 'tag:yaml.org,2002:timestamp']);
+  const unsupported = new Set([
+    BOOL,
+    'tag:yaml.org,2002:binary',
+    'tag:yaml.org,2002:omap',
+    'tag:yaml.org,2002:pairs',
+    'tag:yaml.org,2002:set',
+    'tag:yaml.org,2002:timestamp',
+  ]);
   const bool = (value: boolean, test: RegExp): Yaml.ScalarTag => ({
-    tag: BOOL, default: true, test, identify: (v) => v === value, resolve: () => value,
+    tag: BOOL,
+    default: true,
+    test,
+    identify: (v) => v === value,
+    resolve: () => value,
   });
   return [
     ...defaults.filter((tag) => typeof tag === 'string' || !unsupported.has(tag.tag)),
@@ -147,9 +165,13 @@ export function scanJsonKeys(text: string): { duplicate?: { key: string; line: n
     if (c === '\n') line++;
     else if (c === '{' || c === '[') stack.push({ object: c === '{', keys: new Set(), expectKey: c === '{' });
     else if (c === '}' || c === ']') stack.pop();
-    else if (c === ',') { const top = stack[stack.length - 1]; if (top?.object) top.expectKey = true; }
-    else if (c === ':') { const top = stack[stack.length - 1]; if (top) top.expectKey = false; }
-    else if (c === '"') {
+    else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+    } else if (c === ':') {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = false;
+    } else if (c === '"') {
       let j = i + 1;
       while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       const top = stack[stack.length - 1];

@@ -29,12 +29,15 @@ export function inlineLocalIncludes(value: unknown, file: string, chain: readonl
   if (Array.isArray(value)) return value.map((item) => inlineLocalIncludes(item, file, chain));
   if (!isPlainObject(value)) return value;
   const transform = value['Fn::Transform'];
-  const snippet = isPlainObject(transform) && transform.Name === 'AWS::Include' && isPlainObject(transform.Parameters)
-    ? localPath(transform.Parameters.Location, file) : undefined;
+  const snippet =
+    isPlainObject(transform) && transform.Name === 'AWS::Include' && isPlainObject(transform.Parameters)
+      ? localPath(transform.Parameters.Location, file)
+      : undefined;
   const rest: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) if (!(snippet && key === 'Fn::Transform')) rest[key] = inlineLocalIncludes(item, file, chain);
   if (!snippet) return rest;
-  if (chain.includes(snippet) || chain.length > MAX_DEPTH) throw new UnusableInput(file, `AWS::Include of ${snippet} includes itself (or nests more than ${MAX_DEPTH} deep)`);
+  if (chain.includes(snippet) || chain.length > MAX_DEPTH)
+    throw new UnusableInput(file, `AWS::Include of ${snippet} includes itself (or nests more than ${MAX_DEPTH} deep)`);
   if (!fs.existsSync(snippet)) throw new UnusableInput(file, `AWS::Include names the local file ${snippet}, which does not exist`);
   const included = inlineLocalIncludes(loadTemplate(snippet).template, snippet, [...chain, snippet]) as Record<string, unknown>;
   const clash = Object.keys(included).find((key) => key in rest);
@@ -72,12 +75,15 @@ function fileAssets(dir: string): { source: string; objectKey: string }[] {
   }
   for (const name of names) {
     try {
-      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { files?: Record<string, { source?: { path?: string; packaging?: string }; destinations?: Record<string, { objectKey?: string }> }> };
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as {
+        files?: Record<string, { source?: { path?: string; packaging?: string }; destinations?: Record<string, { objectKey?: string }> }>;
+      };
       for (const asset of Object.values(manifest.files ?? {})) {
         const source = asset.source?.path;
         if (!source || (asset.source?.packaging ?? 'file') !== 'file') continue;
         // A hash-named key is specific enough to be matched inside the URL's text.
-        for (const { objectKey } of Object.values(asset.destinations ?? {})) if (objectKey && /^[0-9a-f]{64}\.json$/.test(objectKey)) assets.push({ source, objectKey });
+        for (const { objectKey } of Object.values(asset.destinations ?? {}))
+          if (objectKey && /^[0-9a-f]{64}\.json$/.test(objectKey)) assets.push({ source, objectKey });
       }
     } catch {
       // An unreadable asset manifest confirms nothing.

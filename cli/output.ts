@@ -38,7 +38,9 @@ interface SarifLocation {
 function sarifForFiles(outcome: CheckOutcome): object {
   const byStack = new Map(outcome.templates.map((t) => [t.stackPath, t]));
   // Every checked template is a file: locate results there (the gate's SARIF does so only for templates in cdk.out).
-  const sarif = sarifReport(outcome.result, toolVersions(), undefined, { templateExists: () => true }) as { runs: { originalUriBaseIds?: object; results: { locations?: SarifLocation[] }[] }[] };
+  const sarif = sarifReport(outcome.result, toolVersions(), undefined, { templateExists: () => true }) as {
+    runs: { originalUriBaseIds?: object; results: { locations?: SarifLocation[] }[] }[];
+  };
   const violations = outcome.result.violations;
   for (const run of sarif.runs) {
     run.originalUriBaseIds = { CDK_OUT: { uri: './', uriBaseId: '%SRCROOT%' } };

@@ -23,11 +23,13 @@ export function loadParameters(file: string): ParameterValues {
     if (error instanceof UnusableInput) throw error;
     throw new UnusableInput(file, `not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(entries)) throw new UnusableInput(file, 'not a parameters file: expected a JSON list of { "ParameterKey": …, "ParameterValue": … }');
+  if (!Array.isArray(entries))
+    throw new UnusableInput(file, 'not a parameters file: expected a JSON list of { "ParameterKey": …, "ParameterValue": … }');
   const values = new Map<string, string | undefined>();
   entries.forEach((entry, index) => {
     const where = `entry ${index + 1}`;
-    if (!isPlainObject(entry) || typeof entry.ParameterKey !== 'string' || entry.ParameterKey === '') throw new UnusableInput(file, `${where} has no ParameterKey`);
+    if (!isPlainObject(entry) || typeof entry.ParameterKey !== 'string' || entry.ParameterKey === '')
+      throw new UnusableInput(file, `${where} has no ParameterKey`);
     const key = entry.ParameterKey;
     if (values.has(key)) throw new UnusableInput(file, `${where}: parameter ${key} is given twice`);
     const value = entry.ParameterValue;
@@ -52,7 +54,11 @@ function isSingleValue(type: unknown): boolean {
  * `template` with each parameter it declares that `values` gives a value pinned to that value.
  * Throws when CloudFormation would reject a value. Returns the keys the template declares.
  */
-export function applyParameters(template: Record<string, unknown>, values: ParameterValues, file: string): { template: Record<string, unknown>; used: Set<string> } {
+export function applyParameters(
+  template: Record<string, unknown>,
+  values: ParameterValues,
+  file: string,
+): { template: Record<string, unknown>; used: Set<string> } {
   const declared = isPlainObject(template.Parameters) ? template.Parameters : {};
   const used = new Set<string>();
   const parameters: Record<string, unknown> = { ...declared };
@@ -70,7 +76,10 @@ export function applyParameters(template: Record<string, unknown>, values: Param
 
 /** Why CloudFormation would refuse `value` for `parameter`, or `undefined`. */
 function constraintViolation(parameter: Record<string, unknown>, value: string): string | undefined {
-  const list = parameter.Type === 'CommaDelimitedList' || parameter.Type === 'List<Number>' || (typeof parameter.Type === 'string' && parameter.Type.startsWith('List<'));
+  const list =
+    parameter.Type === 'CommaDelimitedList' ||
+    parameter.Type === 'List<Number>' ||
+    (typeof parameter.Type === 'string' && parameter.Type.startsWith('List<'));
   const items = list ? value.split(',').map((item) => item.trim()) : [value];
   for (const item of items) {
     if (Array.isArray(parameter.AllowedValues) && !parameter.AllowedValues.map(String).includes(item)) {
@@ -84,9 +93,12 @@ function constraintViolation(parameter: Record<string, unknown>, value: string):
     }
   }
   if (parameter.Type === 'String') {
-    if (parameter.MinLength !== undefined && value.length < Number(parameter.MinLength)) return `is shorter than its MinLength ${String(parameter.MinLength)}`;
-    if (parameter.MaxLength !== undefined && value.length > Number(parameter.MaxLength)) return `is longer than its MaxLength ${String(parameter.MaxLength)}`;
-    if (typeof parameter.AllowedPattern === 'string' && !wholeMatch(parameter.AllowedPattern, value)) return `does not match its AllowedPattern ${parameter.AllowedPattern}`;
+    if (parameter.MinLength !== undefined && value.length < Number(parameter.MinLength))
+      return `is shorter than its MinLength ${String(parameter.MinLength)}`;
+    if (parameter.MaxLength !== undefined && value.length > Number(parameter.MaxLength))
+      return `is longer than its MaxLength ${String(parameter.MaxLength)}`;
+    if (typeof parameter.AllowedPattern === 'string' && !wholeMatch(parameter.AllowedPattern, value))
+      return `does not match its AllowedPattern ${parameter.AllowedPattern}`;
   }
   return undefined;
 }

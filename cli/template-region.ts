@@ -51,7 +51,8 @@ function pinnedRegion(assert: unknown): string | undefined {
     if (isRegion(a) && typeof b === 'string') return b;
     if (isRegion(b) && typeof a === 'string') return a;
   }
-  if (fn === 'Fn::Contains' && Array.isArray(args[0]) && args[0].length === 1 && typeof args[0][0] === 'string' && isRegion(args[1])) return args[0][0];
+  if (fn === 'Fn::Contains' && Array.isArray(args[0]) && args[0].length === 1 && typeof args[0][0] === 'string' && isRegion(args[1]))
+    return args[0][0];
   return undefined;
 }
 

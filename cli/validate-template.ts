@@ -5,19 +5,41 @@
  */
 import { intrinsicName, isPlainObject } from '../rules/core/template';
 
-const SECTIONS = new Set(['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs']);
+const SECTIONS = new Set([
+  'AWSTemplateFormatVersion',
+  'Description',
+  'Metadata',
+  'Parameters',
+  'Rules',
+  'Mappings',
+  'Conditions',
+  'Transform',
+  'Resources',
+  'Outputs',
+]);
 const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
 // AWS::Service::Resource, third-party Org::Service::Resource, modules (…::MODULE), Custom::Name.
 const RESOURCE_TYPE = /^(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::MODULE)?|Custom::[A-Za-z0-9_@-]{1,60})$/;
-const PARAMETER_TYPES = /^(String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>|AWS::SSM::Parameter::(Name|Value<.+>))$/;
-const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);
+const PARAMETER_TYPES =
+  /^(String|Number|List<Number>|CommaDelimitedList|AWS::[A-Za-z0-9:]+|List<AWS::[A-Za-z0-9:]+>|AWS::SSM::Parameter::(Name|Value<.+>))$/;
+const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
 
 /** The first reason CloudFormation would reject `template`, or `undefined`. */
 export function templateFormatError(template: Record<string, unknown>): string | undefined {
   const unknown = Object.keys(template).filter((key) => !SECTIONS.has(key));
   if (unknown.length > 0) return `unknown template section(s) ${unknown.join(', ')}`;
   const version = template.AWSTemplateFormatVersion;
-  if (version !== undefined && version !== '2010-09-09') return `AWSTemplateFormatVersion is ${JSON.stringify(version)}; the only valid version is "2010-09-09"`;
+  if (version !== undefined && version !== '2010-09-09')
+    return `AWSTemplateFormatVersion is ${JSON.stringify(version)}; the only valid version is "2010-09-09"`;
   for (const section of ['Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Outputs']) {
     if (template[section] !== undefined && !isPlainObject(template[section])) return `the ${section} section is not a mapping`;
   }
@@ -52,7 +74,8 @@ function referenceError(template: Record<string, unknown>, resources: Record<str
   const refOk = (name: string) => PSEUDO_PARAMETERS.has(name) || parameters.has(name) || ids.has(name);
   for (const [id, resource] of Object.entries(resources) as [string, Record<string, unknown>][]) {
     for (const dependency of [resource.DependsOn].flat()) {
-      if (dependency !== undefined && (typeof dependency !== 'string' || !ids.has(dependency))) return `resource ${id} DependsOn ${String(dependency)}, which is not a resource of the template`;
+      if (dependency !== undefined && (typeof dependency !== 'string' || !ids.has(dependency)))
+        return `resource ${id} DependsOn ${String(dependency)}, which is not a resource of the template`;
     }
     if (resource.Condition !== undefined && (typeof resource.Condition !== 'string' || !conditions.has(resource.Condition))) {
       return `resource ${id} has the Condition ${JSON.stringify(resource.Condition)}, which the Conditions section does not declare`;
@@ -82,10 +105,12 @@ function firstBadReference(value: unknown, where: string, declared: Declared): s
   if (!isPlainObject(value)) return undefined;
   const fn = intrinsicName(value);
   const arg = fn ? value[fn] : undefined;
-  if (fn === 'Ref' && (typeof arg !== 'string' || !declared.refOk(arg))) return `${where}: Ref to ${JSON.stringify(arg)}, which is neither a parameter, a resource nor a pseudo parameter`;
+  if (fn === 'Ref' && (typeof arg !== 'string' || !declared.refOk(arg)))
+    return `${where}: Ref to ${JSON.stringify(arg)}, which is neither a parameter, a resource nor a pseudo parameter`;
   if (fn === 'Fn::GetAtt') {
     const target = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
-    if (typeof target !== 'string' || !declared.ids.has(target)) return `${where}: Fn::GetAtt of ${JSON.stringify(target)}, which is not a resource of the template`;
+    if (typeof target !== 'string' || !declared.ids.has(target))
+      return `${where}: Fn::GetAtt of ${JSON.stringify(target)}, which is not a resource of the template`;
   }
   if (fn === 'Fn::If' && (!Array.isArray(arg) || arg.length !== 3 || !declared.conditions.has(String(arg[0])))) {
     return `${where}: Fn::If on ${JSON.stringify(Array.isArray(arg) ? arg[0] : arg)}, which is not a declared condition (or the Fn::If does not have three arguments)`;
@@ -96,7 +121,8 @@ function firstBadReference(value: unknown, where: string, declared: Declared): s
     if (typeof body === 'string') {
       for (const [, name] of body.matchAll(/\$\{([^}!][^}]*)\}/g)) {
         const base = name.includes('.') && !name.startsWith('AWS::') ? name.split('.')[0] : name;
-        if (!(name in variables) && !declared.refOk(base)) return `${where}: Fn::Sub names \${${name}}, which is neither a variable, a parameter, a resource nor a pseudo parameter`;
+        if (!(name in variables) && !declared.refOk(base))
+          return `${where}: Fn::Sub names \${${name}}, which is neither a variable, a parameter, a resource nor a pseudo parameter`;
       }
     }
   }

@@ -7,9 +7,30 @@ import type { Tags } from 'yaml';
 
 /** Functions written `Fn::<name>` in long form (template functions, rule functions, language extensions). */
 const FN_NAMES = [
-  'And', 'Base64', 'Cidr', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'Equals', 'FindInMap', 'GetAZs',
-  'GetAtt', 'If', 'ImportValue', 'Join', 'Length', 'Not', 'Or', 'RefAll', 'Select', 'Split', 'Sub',
-  'ToJsonString', 'Transform', 'ValueOf', 'ValueOfAll',
+  'And',
+  'Base64',
+  'Cidr',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'Equals',
+  'FindInMap',
+  'GetAZs',
+  'GetAtt',
+  'If',
+  'ImportValue',
+  'Join',
+  'Length',
+  'Not',
+  'Or',
+  'RefAll',
+  'Select',
+  'Split',
+  'Sub',
+  'ToJsonString',
+  'Transform',
+  'ValueOf',
+  'ValueOfAll',
 ] as const;
 
 /** The key each short form stands for. */

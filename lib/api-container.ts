@@ -5,9 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  CONTAINER_USER, ENV, EnvName, REQUIRED_ENV, STOP_TIMEOUT_SECONDS,
-} from '../service/src/contract';
+import { CONTAINER_USER, ENV, EnvName, REQUIRED_ENV, STOP_TIMEOUT_SECONDS } from '../service/src/contract';
 import { StreamFlixCache } from './cache';
 import { StreamFlixDatabase } from './database';
 
@@ -65,9 +63,10 @@ export class ApiContainer extends Construct {
     this.environment = environment as Record<EnvName, string>;
 
     this.container = props.taskDefinition.addContainer('Api', {
-      image: props.containerImage === undefined
-        ? ecs.ContainerImage.fromAsset(SERVICE_DIRECTORY, { platform: Platform.LINUX_AMD64 })
-        : ecs.ContainerImage.fromRegistry(props.containerImage),
+      image:
+        props.containerImage === undefined
+          ? ecs.ContainerImage.fromAsset(SERVICE_DIRECTORY, { platform: Platform.LINUX_AMD64 })
+          : ecs.ContainerImage.fromRegistry(props.containerImage),
       user: props.containerUser ?? CONTAINER_USER,
       readonlyRootFilesystem: true,
       essential: true,
@@ -92,16 +91,20 @@ export class ApiContainer extends Construct {
    * with their keys only through Secrets Manager).
    */
   public grantSecretReads(taskRole: iam.IRole, database: StreamFlixDatabase, cache: StreamFlixCache): void {
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'ReadServiceCredentials',
-      actions: ['secretsmanager:GetSecretValue'],
-      resources: [database.secret.secretArn, cache.authSecret.secretArn],
-    }));
-    taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'DecryptServiceCredentials',
-      actions: ['kms:Decrypt'],
-      resources: [database.encryptionKey.keyArn, cache.encryptionKey.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
-    }));
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadServiceCredentials',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [database.secret.secretArn, cache.authSecret.secretArn],
+      }),
+    );
+    taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DecryptServiceCredentials',
+        actions: ['kms:Decrypt'],
+        resources: [database.encryptionKey.keyArn, cache.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` } },
+      }),
+    );
   }
 }

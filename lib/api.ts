@@ -11,22 +11,24 @@ import { StreamFlixNetwork } from './network';
 import { closedEgressSecurityGroup } from './closed-egress';
 
 /** One JSON line per request, with the $context variables HTTP APIs support (REST API fields would log '-'). */
-const HTTP_API_ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
-  requestId: '$context.requestId',
-  sourceIp: '$context.identity.sourceIp',
-  userAgent: '$context.identity.userAgent',
-  requestTime: '$context.requestTime',
-  httpMethod: '$context.httpMethod',
-  routeKey: '$context.routeKey',
-  path: '$context.path',
-  protocol: '$context.protocol',
-  status: '$context.status',
-  responseLength: '$context.responseLength',
-  responseLatency: '$context.responseLatency',
-  integrationStatus: '$context.integrationStatus',
-  integrationLatency: '$context.integrationLatency',
-  integrationError: '$context.integrationErrorMessage',
-}));
+const HTTP_API_ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    protocol: '$context.protocol',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationStatus: '$context.integrationStatus',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
 
 /** Properties of {@link StreamFlixApi}. */
 export interface StreamFlixApiProps {
@@ -71,7 +73,10 @@ export class StreamFlixApi extends Construct {
       description: 'StreamFlix API Gateway VPC link: talks only to the internal ALB listener',
     });
     this.vpcLinkSecurityGroup.connections.allowTo(
-      compute.loadBalancerSecurityGroup, ec2.Port.tcp(LISTENER_PORT), 'API Gateway VPC link to the ALB listener');
+      compute.loadBalancerSecurityGroup,
+      ec2.Port.tcp(LISTENER_PORT),
+      'API Gateway VPC link to the ALB listener',
+    );
 
     this.vpcLink = new apigwv2.VpcLink(this, 'VpcLink', {
       vpc,

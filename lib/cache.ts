@@ -91,12 +91,14 @@ export class StreamFlixCache extends Construct {
       snapshotRetentionLimit: 15, // NIST 800-53 / HIPAA packs expect at least 15 days
       snapshotWindow: '02:00-03:00',
       preferredMaintenanceWindow: 'sun:04:30-sun:05:30',
-      logDeliveryConfigurations: [{
-        destinationType: 'cloudwatch-logs',
-        logFormat: 'json',
-        logType: 'slow-log',
-        destinationDetails: { cloudWatchLogsDetails: { logGroup: this.slowLogGroup.logGroupName } },
-      }],
+      logDeliveryConfigurations: [
+        {
+          destinationType: 'cloudwatch-logs',
+          logFormat: 'json',
+          logType: 'slow-log',
+          destinationDetails: { cloudWatchLogsDetails: { logGroup: this.slowLogGroup.logGroupName } },
+        },
+      ],
     });
   }
 
@@ -110,4 +112,3 @@ export class StreamFlixCache extends Construct {
     return this.replicationGroup.attrPrimaryEndPointAddress;
   }
 }
-

@@ -11,8 +11,14 @@ import { Construct } from 'constructs';
  */
 export function closedEgressSecurityGroup(scope: Construct, id: string, props: Omit<ec2.SecurityGroupProps, 'allowAllOutbound'>): ec2.SecurityGroup {
   const group = new ec2.SecurityGroup(scope, id, { ...props, allowAllOutbound: false });
-  (group.node.defaultChild as ec2.CfnSecurityGroup).addPropertyOverride('SecurityGroupEgress', [{
-    CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', IpProtocol: 'icmp', FromPort: 252, ToPort: 86,
-  }]);
+  (group.node.defaultChild as ec2.CfnSecurityGroup).addPropertyOverride('SecurityGroupEgress', [
+    {
+      CidrIp: '255.255.255.255/32',
+      Description: 'Disallow all traffic',
+      IpProtocol: 'icmp',
+      FromPort: 252,
+      ToPort: 86,
+    },
+  ]);
   return group;
 }

@@ -11,9 +11,7 @@ import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
 import { closedEgressSecurityGroup } from './closed-egress';
 import { ApiContainer } from './api-container';
-import {
-  ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH,
-} from '../service/src/contract';
+import { ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH } from '../service/src/contract';
 
 /** Defaults shared with {@link ContentApiProps}; the container's port, user and paths come from the service contract. */
 export const COMPUTE_DEFAULTS = {
@@ -195,8 +193,10 @@ export class StreamFlixCompute extends Construct {
     });
     // The only path from API Gateway to the service. Set as an attribute: the L2's boolean prop turns any token into 'true'.
     const deletionProtection = props.deletionProtection ?? true;
-    this.loadBalancer.setAttribute('deletion_protection.enabled',
-      Token.isUnresolved(deletionProtection) ? Token.asString(deletionProtection) : String(deletionProtection));
+    this.loadBalancer.setAttribute(
+      'deletion_protection.enabled',
+      Token.isUnresolved(deletionProtection) ? Token.asString(deletionProtection) : String(deletionProtection),
+    );
     new LoadBalancerFirewall(this, 'Firewall', { loadBalancer: this.loadBalancer, logsKey: network.logsKey });
     // HTTP inside the VPC: no domain or certificate exists for an internal name; TLS ends at API Gateway.
     this.listener = this.loadBalancer.addListener('Listener', {
@@ -242,16 +242,20 @@ export class StreamFlixCompute extends Construct {
  */
 function grantPrivateEcrPull(role: iam.Role): void {
   const stack = Stack.of(role);
-  role.addToPolicy(new iam.PolicyStatement({
-    sid: 'PullPrivateEcrImages',
-    actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
-    resources: [stack.formatArn({ service: 'ecr', resource: 'repository', resourceName: '*' })],
-  }));
-  role.addToPolicy(new iam.PolicyStatement({
-    sid: 'EcrRegistryLogin',
-    actions: ['ecr:GetAuthorizationToken'], // registry-wide token: no resource-level permission exists
-    resources: ['*'],
-  }));
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'PullPrivateEcrImages',
+      actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      resources: [stack.formatArn({ service: 'ecr', resource: 'repository', resourceName: '*' })],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      sid: 'EcrRegistryLogin',
+      actions: ['ecr:GetAuthorizationToken'], // registry-wide token: no resource-level permission exists
+      resources: ['*'],
+    }),
+  );
 }
 
 /** ecs-tasks may assume the task role only for tasks of this account (confused-deputy guard). */
@@ -265,7 +269,9 @@ function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
 
 /** Rejects literal task counts that would break Multi-AZ; tokens are validated by their parameter constraints. */
 function validateTaskCounts(scope: Construct, desiredCount: number, maxCount: number): void {
-  const reject = (what: string, fix: string) => { throw new Error(`${scope.node.path}: ${what}. Fix: ${fix}.`); };
+  const reject = (what: string, fix: string) => {
+    throw new Error(`${scope.node.path}: ${what}. Fix: ${fix}.`);
+  };
   if (!Token.isUnresolved(desiredCount) && desiredCount < 2) {
     reject(`desiredCount is ${desiredCount}, but the service needs at least 2 tasks to span two AZs`, 'set desiredCount to 2 or more');
   }

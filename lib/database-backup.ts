@@ -40,11 +40,13 @@ export class DatabaseBackupPlan extends Construct {
     });
     this.plan = new backup.BackupPlan(this, 'Plan', {
       backupVault: this.vault,
-      backupPlanRules: [new backup.BackupPlanRule({
-        ruleName: 'Daily',
-        scheduleExpression: events.Schedule.cron({ hour: '1', minute: '0' }),
-        deleteAfter: props.retention ?? Duration.days(35),
-      })],
+      backupPlanRules: [
+        new backup.BackupPlanRule({
+          ruleName: 'Daily',
+          scheduleExpression: events.Schedule.cron({ hour: '1', minute: '0' }),
+          deleteAfter: props.retention ?? Duration.days(35),
+        }),
+      ],
     });
     this.plan.addSelection('Database', { resources: [backup.BackupResource.fromRdsDatabaseInstance(props.instance)] });
   }

@@ -127,7 +127,9 @@ function toEc2InstanceType(scope: Construct, rdsInstanceClass: string): ec2.Inst
     return new ec2.InstanceType(Fn.select(1, Fn.split('db.', rdsInstanceClass)));
   }
   if (!/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(rdsInstanceClass)) {
-    throw new Error(`${scope.node.path}: dbInstanceType '${rdsInstanceClass}' is not an RDS instance class. Fix: use the db. form, such as 'db.t4g.medium'.`);
+    throw new Error(
+      `${scope.node.path}: dbInstanceType '${rdsInstanceClass}' is not an RDS instance class. Fix: use the db. form, such as 'db.t4g.medium'.`,
+    );
   }
   return new ec2.InstanceType(rdsInstanceClass.slice('db.'.length));
 }

@@ -24,7 +24,10 @@ class ReportingNagPack implements IPolicyValidationPlugin {
   public readonly name: string;
   public readonly version?: string;
 
-  constructor(private readonly pack: NagPack, private readonly app: IConstruct) {
+  constructor(
+    private readonly pack: NagPack,
+    private readonly app: IConstruct,
+  ) {
     this.name = pack.name;
     this.version = pack.version;
   }

@@ -79,7 +79,8 @@ export class StreamFlixNetwork extends Construct {
         subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
         securityGroups: [this.endpointSecurityGroup],
         open: false, // ingress is granted per caller security group, not to the whole VPC CIDR
-      }));
+      }),
+    );
 
     // ECR stores image layers in S3; the gateway endpoint is free and keeps that traffic off the NAT.
     this.vpc.addGatewayEndpoint('S3Endpoint', {

@@ -47,11 +47,11 @@ export const DataNotPublic: ComplianceRule = {
   severity: 'critical',
   mandated: false,
   rationale:
-    'A database or cache with a public endpoint, a public subnet or a world-open security group is one '
-    + 'leaked or guessed credential away from a breach; only the API tier should face the internet.',
+    'A database or cache with a public endpoint, a public subnet or a world-open security group is one ' +
+    'leaked or guessed credential away from a breach; only the API tier should face the internet.',
   remediation:
-    'Place databases and caches in isolated subnets (SubnetType.PRIVATE_ISOLATED), set publiclyAccessible: false, '
-    + 'and allow ingress only from the application security group.',
+    'Place databases and caches in isolated subnets (SubnetType.PRIVATE_ISOLATED), set publiclyAccessible: false, ' +
+    'and allow ingress only from the application security group.',
   resourceTypes: Object.keys(SHAPES),
   judgesStacks: false,
   frameworks: [
@@ -66,19 +66,31 @@ export const DataNotPublic: ComplianceRule = {
       { rule: RDS_INSTANCE_PUBLIC_ACCESS_CHECK, covers: 'PubliclyAccessible of every DB instance' },
       { rule: RESTRICTED_INCOMING_TRAFFIC, covers: 'security groups open to 0.0.0.0/0 or ::/0 on the data-tier ports 5432, 6379, 3306, 1433, 1521' },
     ],
-    limits: 'No managed rule checks that a database or cache sits in subnets without a route to an internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ports, not every port a data store may listen on.',
+    limits:
+      'No managed rule checks that a database or cache sits in subnets without a route to an internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ports, not every port a data store may listen on.',
   },
   checkResource(resource, template): Violation[] {
     const shape = SHAPES[resource.type];
     const violations: (Violation | undefined)[] = [];
     const member = isAuroraClusterMember(resource, template);
-    if (resource.type === 'AWS::RDS::DBInstance'
-      && !(resource.properties.PubliclyAccessible === undefined && inProvenPrivateSubnets(resource, template))) {
-      violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template,
-        'its default is true in a default VPC or in a subnet group of a VPC with an internet gateway'));
+    if (
+      resource.type === 'AWS::RDS::DBInstance' &&
+      !(resource.properties.PubliclyAccessible === undefined && inProvenPrivateSubnets(resource, template))
+    ) {
+      violations.push(
+        requireFalse(
+          resource.properties,
+          'PubliclyAccessible',
+          template,
+          'its default is true in a default VPC or in a subnet group of a VPC with an internet gateway',
+        ),
+      );
     }
-    if (resource.type === 'AWS::RDS::DBCluster' && resource.properties.PubliclyAccessible !== undefined
-      && !isFalse(resource.properties.PubliclyAccessible)) {
+    if (
+      resource.type === 'AWS::RDS::DBCluster' &&
+      resource.properties.PubliclyAccessible !== undefined &&
+      !isFalse(resource.properties.PubliclyAccessible)
+    ) {
       violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template, 'default'));
     }
     violations.push(...placementViolations(resource, shape, member, template));
@@ -94,14 +106,15 @@ export const DataNotPublic: ComplianceRule = {
  */
 function inProvenPrivateSubnets(db: TemplateResource, template: TemplateView): boolean {
   const cluster = template.referencedResource(db.properties.DBClusterIdentifier);
-  const [reference, from] = db.properties.DBSubnetGroupName !== undefined || cluster?.type !== 'AWS::RDS::DBCluster'
-    ? [db.properties.DBSubnetGroupName, template] : [cluster.properties.DBSubnetGroupName, cluster.home];
+  const [reference, from] =
+    db.properties.DBSubnetGroupName !== undefined || cluster?.type !== 'AWS::RDS::DBCluster'
+      ? [db.properties.DBSubnetGroupName, template]
+      : [cluster.properties.DBSubnetGroupName, cluster.home];
   const group = from.referencedResource(reference);
   if (group?.type !== 'AWS::RDS::DBSubnetGroup') return false;
   const listed = asList(group.properties.SubnetIds);
   const subnets = subnetsOfGroup(reference, from);
-  return listed.length > 0 && subnets.length === listed.length
-    && subnets.every((subnet) => hasTemplateRouteTable(subnet) && !isPublicSubnet(subnet));
+  return listed.length > 0 && subnets.length === listed.length && subnets.every((subnet) => hasTemplateRouteTable(subnet) && !isPublicSubnet(subnet));
 }
 
 /** The subnet's routes are all readable: only route tables of its own template, which no other template can add routes to. */
@@ -114,16 +127,29 @@ function placementViolations(resource: TemplateResource, shape: DataStoreShape, 
   const violations: Violation[] = [];
   const subnetGroup = resource.properties[shape.subnetGroup];
   if (subnetGroup === undefined && shape.needsSubnetGroup && !member) {
-    violations.push(fail(`${shape.subnetGroup} is absent, so it launches into the default VPC, whose subnets are public`,
-      'give it a subnet group of isolated subnets'));
+    violations.push(
+      fail(
+        `${shape.subnetGroup} is absent, so it launches into the default VPC, whose subnets are public`,
+        'give it a subnet group of isolated subnets',
+      ),
+    );
   }
   const publicSubnets = subnetsOfGroup(subnetGroup, template).filter((subnet) => isPublicSubnet(subnet));
   if (publicSubnets.length > 0) {
-    violations.push(fail(`${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
-      'use isolated or private subnets only'));
+    violations.push(
+      fail(
+        `${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
+        'use isolated or private subnets only',
+      ),
+    );
   }
   for (const finding of securityGroupFindings(shape.securityGroups, resource.properties[shape.securityGroups], template)) {
-    violations.push(fail(finding, 'allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id)'));
+    violations.push(
+      fail(
+        finding,
+        'allow ingress only from the application security group, defined in a template the gate judges (or name an existing group by its literal id)',
+      ),
+    );
   }
   return violations;
 }

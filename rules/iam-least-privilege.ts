@@ -25,7 +25,11 @@
  *         effect, document or managed policy ARN). An import of another stack's export in the
  *         same app is followed: the ARN or Ref of a resource there is as specific as a local one.
  */
-import { IAM_POLICY_BLACKLISTED_CHECK, IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS, IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS } from './core/aws-config-rules';
+import {
+  IAM_POLICY_BLACKLISTED_CHECK,
+  IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS,
+  IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS,
+} from './core/aws-config-rules';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
 import { expandAction, resourceTypesOf, supportsNoResourceLevelPermissions } from './core/aws-actions';
 import { notLiteral } from './core/checks';
@@ -40,12 +44,12 @@ export const IamLeastPrivilege: ComplianceRule = {
   severity: 'critical',
   mandated: true,
   rationale:
-    'A wildcard grant turns any compromise of a task, function or pipeline into a compromise of the '
-    + 'account: broad actions, "*" resources and PassRole on "*" are the classic escalation paths.',
+    'A wildcard grant turns any compromise of a task, function or pipeline into a compromise of the ' +
+    'account: broad actions, "*" resources and PassRole on "*" are the classic escalation paths.',
   remediation:
-    'Grant through CDK grant* methods (secret.grantRead(role), key.grantDecrypt(role)) or list the exact '
-    + 'actions and resource ARNs. Actions that AWS documents as supporting no resource-level permissions '
-    + 'are accepted on "*" without any entry.',
+    'Grant through CDK grant* methods (secret.grantRead(role), key.grantDecrypt(role)) or list the exact ' +
+    'actions and resource ARNs. Actions that AWS documents as supporting no resource-level permissions ' +
+    'are accepted on "*" without any entry.',
   resourceTypes: IAM_POLICY_HOLDERS,
   judgesStacks: false,
   frameworks: [
@@ -60,17 +64,20 @@ export const IamLeastPrivilege: ComplianceRule = {
       { rule: IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS, covers: 'Allow of "service:*" in customer managed policies' },
       { rule: IAM_POLICY_BLACKLISTED_CHECK, covers: 'AdministratorAccess, PowerUserAccess or IAMFullAccess attached to a role, user or group' },
     ],
-    limits: 'The two statement rules evaluate customer managed policies only, never inline policies, which is what CDK grants write (AWS::IAM::Policy and a role\'s Policies are inline). No managed rule checks NotAction/NotResource, Resource "*" on actions that support resource-level permissions, iam:PassRole on "*", partial wildcards, or the *FullAccess family beyond the policies listed. IAM is global: Config evaluates IAM resources only in the region that records global resources.',
+    limits:
+      'The two statement rules evaluate customer managed policies only, never inline policies, which is what CDK grants write (AWS::IAM::Policy and a role\'s Policies are inline). No managed rule checks NotAction/NotResource, Resource "*" on actions that support resource-level permissions, iam:PassRole on "*", partial wildcards, or the *FullAccess family beyond the policies listed. IAM is global: Config evaluates IAM resources only in the region that records global resources.',
   },
   checkResource(resource, template): Violation[] {
     return [
       ...judgeTrust(resource, template),
       ...policyDocuments(resource).flatMap(({ location, document }) => judgeDocument(location, document, template)),
       ...managedPolicyArns(resource).flatMap(({ location, arn }) => judgeManagedPolicy(location, arn, resource, template)),
-      ...samPolicyTemplates(resource).map(({ location, name }) => fail(
-        `${location} uses the SAM policy template ${name}, which expands at deploy time into statements the gate cannot judge (some grant "*")`,
-        'write the statements out ({ Statement: [...] }) so they can be reviewed',
-      )),
+      ...samPolicyTemplates(resource).map(({ location, name }) =>
+        fail(
+          `${location} uses the SAM policy template ${name}, which expands at deploy time into statements the gate cannot judge (some grant "*")`,
+          'write the statements out ({ Statement: [...] }) so they can be reviewed',
+        ),
+      ),
     ];
   },
 };
@@ -84,10 +91,14 @@ function judgeTrust(resource: TemplateResource, template: TemplateView): Violati
     if (!isPlainObject(statement) || isDenyOnly(statement.Effect, template) || hasCondition(statement)) return [];
     const principal = statement.Principal;
     const everyone = principal === '*' || (isPlainObject(principal) && asList(principal.AWS).includes('*'));
-    return everyone ? [fail(
-      `AssumeRolePolicyDocument.Statement[${index}] lets any AWS principal ("*") assume the role, with no condition`,
-      'trust only the service or account principals that need the role (or add a condition such as aws:PrincipalOrgID)',
-    )] : [];
+    return everyone
+      ? [
+          fail(
+            `AssumeRolePolicyDocument.Statement[${index}] lets any AWS principal ("*") assume the role, with no condition`,
+            'trust only the service or account principals that need the role (or add a condition such as aws:PrincipalOrgID)',
+          ),
+        ]
+      : [];
   });
 }
 
@@ -98,8 +109,7 @@ function judgeDocument(location: string, rawDocument: unknown, template: Templat
   if (!Array.isArray(statements) && !isPlainObject(statements)) {
     return [fail(notLiteral(`${location}.Statement`, 'not a literal list of statements'))];
   }
-  return asList(statements).flatMap((statement, index) =>
-    judgeStatement(`${location}.Statement[${index}]`, statement, template));
+  return asList(statements).flatMap((statement, index) => judgeStatement(`${location}.Statement[${index}]`, statement, template));
 }
 
 function judgeStatement(at: string, statement: unknown, template: TemplateView): Violation[] {
@@ -135,10 +145,12 @@ function judgeStatement(at: string, statement: unknown, template: TemplateView):
     const unpinned = actions.filter((action) => !pinned.some((pattern) => iamPatternMatches(pattern, action)) || action.includes('*'));
     if (scope.kind === 'unknown') violations.push(fail(notLiteral(`${where} Resource`, scope.reason)));
     if (scope.kind === 'not-arn') {
-      violations.push(fail(
-        `${where} Resource "${scope.text}" is not an ARN: IAM names resources by ARN (or "*"), so what the statement grants is not what it says`,
-        'name each resource by its ARN (bucket.bucketArn, table.tableArn, or arn:aws:<service>:<region>:<account>:<resource>)',
-      ));
+      violations.push(
+        fail(
+          `${where} Resource "${scope.text}" is not an ARN: IAM names resources by ARN (or "*"), so what the statement grants is not what it says`,
+          'name each resource by its ARN (bucket.bucketArn, table.tableArn, or arn:aws:<service>:<region>:<account>:<resource>)',
+        ),
+      );
     }
     if (scope.kind === 'any') violations.push(...actionsOnAnyResource(where, unpinned, scope.shown));
     if (scope.kind === 'specific') violations.push(...passRoleOnEveryRole(where, actions, statement.Resource, template));
@@ -163,7 +175,10 @@ function wildcardProblem(action: string): string | undefined {
   const granted = expandAction(action);
   return granted.length === 0
     ? `uses the wildcard action "${action}", which matches no action AWS defines`
-    : `uses the wildcard action "${action}", which grants ${granted.length} action(s) (${granted.slice(0, 4).map((a) => a.name).join(', ')}${granted.length > 4 ? ', …' : ''}), not a reviewed pattern`;
+    : `uses the wildcard action "${action}", which grants ${granted.length} action(s) (${granted
+        .slice(0, 4)
+        .map((a) => a.name)
+        .join(', ')}${granted.length > 4 ? ', …' : ''}), not a reviewed pattern`;
 }
 
 /**
@@ -173,11 +188,17 @@ function wildcardProblem(action: string): string | undefined {
 function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
   const passRole = actions.find((action) => mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole'));
   if (!passRole) return [];
-  const everyRole = asList(resourceExpr).flatMap((expr) => candidateStrings(expr, template)).find((text) => text !== undefined && matchesEveryRole(text));
-  return everyRole === undefined ? [] : [fail(
-    `${where} allows ${passRole} on "${everyRole}", which is every role of the account`,
-    'restrict iam:PassRole to the ARNs (or a name prefix) of the roles the service needs',
-  )];
+  const everyRole = asList(resourceExpr)
+    .flatMap((expr) => candidateStrings(expr, template))
+    .find((text) => text !== undefined && matchesEveryRole(text));
+  return everyRole === undefined
+    ? []
+    : [
+        fail(
+          `${where} allows ${passRole} on "${everyRole}", which is every role of the account`,
+          'restrict iam:PassRole to the ARNs (or a name prefix) of the roles the service needs',
+        ),
+      ];
 }
 
 /** Cheap pre-check (policies hold hundreds of actions): only iam actions or wildcard services can match. */
@@ -209,20 +230,29 @@ function actionsOnAnyResource(where: string, actions: string[], shown: string): 
   return actions.flatMap((action) => {
     if (mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole')) {
       const granted = action.toLowerCase() === 'iam:passrole' ? action : `"${action}", which includes iam:PassRole,`;
-      return [fail(`${where} allows ${granted} on ${shown}: any role, including administrator roles, can be passed to a service`, 'restrict iam:PassRole to the ARNs of the roles the service needs')];
+      return [
+        fail(
+          `${where} allows ${granted} on ${shown}: any role, including administrator roles, can be passed to a service`,
+          'restrict iam:PassRole to the ARNs of the roles the service needs',
+        ),
+      ];
     }
     if (allowedOnAnyResource(action)) return [];
     const types = resourceTypesOf(action);
     if (expandAction(action).length === 0) {
-      return [fail(
-        `${where} allows "${action}" on ${shown}, and AWS's Service Authorization Reference defines no such action`,
-        `correct the action name, then scope it to the ARNs it needs`,
-      )];
+      return [
+        fail(
+          `${where} allows "${action}" on ${shown}, and AWS's Service Authorization Reference defines no such action`,
+          `correct the action name, then scope it to the ARNs it needs`,
+        ),
+      ];
     }
-    return [fail(
-      `${where} allows "${action}" on ${shown}, although it can be scoped to ${types.slice(0, 4).join(', ')}${types.length > 4 ? ', …' : ''} resources (AWS Service Authorization Reference)`,
-      `scope "${action}" to the ARNs of the ${types[0] ?? 'resources'} it needs (a CDK grant* method does this)`,
-    )];
+    return [
+      fail(
+        `${where} allows "${action}" on ${shown}, although it can be scoped to ${types.slice(0, 4).join(', ')}${types.length > 4 ? ', …' : ''} resources (AWS Service Authorization Reference)`,
+        `scope "${action}" to the ARNs of the ${types[0] ?? 'resources'} it needs (a CDK grant* method does this)`,
+      ),
+    ];
   });
 }
 
@@ -275,13 +305,16 @@ function isUnbounded(text: string, template: TemplateView, conditioned: boolean)
  * the owning account or organization); others (aws:SecureTransport, aws:RequestedRegion) say how
  * or from where a request comes, not which resources it may touch.
  */
-const RESOURCE_NARROWING_KEY = /^(s3:ExistingObjectTag\/|aws:ResourceTag\/|aws:ResourceAccount$|s3:ResourceAccount$|aws:ResourceOrgID$|aws:ResourceOrgPaths$)/i;
+const RESOURCE_NARROWING_KEY =
+  /^(s3:ExistingObjectTag\/|aws:ResourceTag\/|aws:ResourceAccount$|s3:ResourceAccount$|aws:ResourceOrgID$|aws:ResourceOrgPaths$)/i;
 
 function narrowsResources(statement: Record<string, unknown>): boolean {
   const condition = statement.Condition;
   if (!isPlainObject(condition)) return false;
-  return Object.entries(condition).some(([operator, entries]) =>
-    !/IfExists$/i.test(operator) && isPlainObject(entries) && Object.keys(entries).some((key) => RESOURCE_NARROWING_KEY.test(key)));
+  return Object.entries(condition).some(
+    ([operator, entries]) =>
+      !/IfExists$/i.test(operator) && isPlainObject(entries) && Object.keys(entries).some((key) => RESOURCE_NARROWING_KEY.test(key)),
+  );
 }
 
 /**
@@ -290,7 +323,14 @@ function narrowsResources(statement: Record<string, unknown>): boolean {
  * its access point). Every other action of such a statement is judged on "*" as usual.
  */
 const RESOURCE_PINNING: Readonly<Record<string, readonly string[]>> = {
-  'ecs:cluster': ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:DescribeContainerInstances', 'ecs:DescribeTasks', 'ecs:ListTasks', 'ecs:UpdateContainerInstancesState'],
+  'ecs:cluster': [
+    'ecs:Poll',
+    'ecs:StartTelemetrySession',
+    'ecs:DescribeContainerInstances',
+    'ecs:DescribeTasks',
+    'ecs:ListTasks',
+    'ecs:UpdateContainerInstancesState',
+  ],
   'elasticfilesystem:accesspointarn': ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'],
 };
 
@@ -305,10 +345,12 @@ function pinnedActions(statement: Record<string, unknown>, template: TemplateVie
     if (!/^(ArnEquals|ArnLike|StringEquals)$/i.test(operator) || !isPlainObject(entries)) return [];
     return Object.entries(entries).flatMap(([key, values]) => {
       const actions = RESOURCE_PINNING[key.toLowerCase()];
-      const pinsTemplateResource = asList(values).length > 0 && asList(values).every((value) => {
-        const text = renderString(value, template);
-        return text !== undefined && !/[*?]/.test(text) && text.includes('${') && hasLiteralShape(text, template);
-      });
+      const pinsTemplateResource =
+        asList(values).length > 0 &&
+        asList(values).every((value) => {
+          const text = renderString(value, template);
+          return text !== undefined && !/[*?]/.test(text) && text.includes('${') && hasLiteralShape(text, template);
+        });
       return actions && pinsTemplateResource ? actions : [];
     });
   });
@@ -331,7 +373,6 @@ function hasLiteralShape(text: string, template: TemplateView): boolean {
   // Starts with a reference to a resource (`${Bucket.Arn}/*`), and nothing after it is unbounded either.
   return /^\$\{[^}]+\}/.test(text) && !text.startsWith('${AWS.') && placeholdersAreBounded(text, template);
 }
-
 
 /**
  * Every deploy-time part of an ARN is a pseudo parameter (`${AWS.AccountId}`) or an identifying
@@ -386,8 +427,10 @@ function valueIdentifiesResource(value: unknown, view: TemplateView): boolean {
 }
 
 function referencesTemplateResource(text: string, template: TemplateView): boolean {
-  return [...text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/g)].some((m) => identifiesResource(m[1], m[2], template))
-    || [...text.matchAll(/\$\{import\.(\w+)\}/g)].some((m) => importIdentifiesResource(m[1], template));
+  return (
+    [...text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}/g)].some((m) => identifiesResource(m[1], m[2], template)) ||
+    [...text.matchAll(/\$\{import\.(\w+)\}/g)].some((m) => importIdentifiesResource(m[1], template))
+  );
 }
 
 /**
@@ -419,7 +462,8 @@ function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResour
   const referenced = template.referencedResource(arnExpr);
   if (referenced && referenced.type === 'AWS::IAM::ManagedPolicy' && referenced.logicalId !== holder.logicalId) return [];
   const possible = possibleValues(arnExpr, template);
-  const candidates = possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(arnExpr, template)];
+  const candidates =
+    possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? v : undefined)) : [renderString(arnExpr, template)];
   for (const arn of candidates) {
     if (arn === undefined || /\$\{(param\.|intrinsic\})/.test(arn) || !arn.startsWith('arn:') || arn.includes('{{resolve:')) {
       return [fail(notLiteral(at, `${describe(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];
@@ -428,7 +472,12 @@ function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResour
     // A customer managed policy outside the template is governed where it is defined (see SECURITY.md).
     const forbidden = name === undefined ? undefined : FORBIDDEN_AWS_MANAGED_POLICIES.find((entry) => entry.pattern.test(name));
     if (forbidden) {
-      return [fail(`${at} attaches the AWS managed policy ${name}: ${forbidden.reason}`, 'replace it with a policy that lists only the actions and resources needed')];
+      return [
+        fail(
+          `${at} attaches the AWS managed policy ${name}: ${forbidden.reason}`,
+          'replace it with a policy that lists only the actions and resources needed',
+        ),
+      ];
     }
   }
   return [];

@@ -23,17 +23,20 @@ export const MANDATED_RULES: readonly ComplianceRule[] = [
   IamLeastPrivilege,
 ];
 
-export const ADDITIONAL_RULES: readonly ComplianceRule[] = [
-  SecretsManagerOnly,
-  PostgresTls,
-  DataNotPublic,
-  TemplateVisible,
-];
+export const ADDITIONAL_RULES: readonly ComplianceRule[] = [SecretsManagerOnly, PostgresTls, DataNotPublic, TemplateVisible];
 
 export const ALL_RULES: readonly ComplianceRule[] = [...MANDATED_RULES, ...ADDITIONAL_RULES];
 
 export {
-  DataNotPublic, IamLeastPrivilege, MultiAz, RdsStorageEncryption, PostgresTls,
-  RedisAtRestEncryption, RedisInTransitEncryption, Region, SecretsManagerOnly, TemplateVisible,
+  DataNotPublic,
+  IamLeastPrivilege,
+  MultiAz,
+  RdsStorageEncryption,
+  PostgresTls,
+  RedisAtRestEncryption,
+  RedisInTransitEncryption,
+  Region,
+  SecretsManagerOnly,
+  TemplateVisible,
 };
 export type { ComplianceRule, Violation, StackFacts, FrameworkReference, Severity } from './core/rule';

@@ -25,7 +25,14 @@
  */
 import { ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, RDS_CLUSTER_MULTI_AZ_ENABLED, RDS_MULTI_AZ_SUPPORT } from './core/aws-config-rules';
 import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
-import { auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, databaseEngines, mayRunRedis } from './core/engines';
+import {
+  auroraWithoutClusterViolation,
+  isAuroraClusterMember,
+  isAuroraInstanceWithoutCluster,
+  isJudgedThroughCluster,
+  databaseEngines,
+  mayRunRedis,
+} from './core/engines';
 import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/template';
@@ -37,15 +44,21 @@ export const MultiAz: ComplianceRule = {
   severity: 'high',
   mandated: true,
   rationale:
-    'StreamFlix serves metadata at high volume; a single-AZ database, cache, subnet layout or task '
-    + 'turns one data-centre failure into a full outage.',
+    'StreamFlix serves metadata at high volume; a single-AZ database, cache, subnet layout or task ' +
+    'turns one data-centre failure into a full outage.',
   remediation:
-    'RDS: multiAz: true. Aurora: a writer plus at least one reader. ElastiCache: multiAzEnabled: true, '
-    + 'automaticFailoverEnabled: true, numCacheClusters >= 2 (or replicasPerNodeGroup >= 1). '
-    + 'VPC: maxAzs/availabilityZones >= 2. ECS: desiredCount >= 2 and autoscaling minCapacity >= 2.',
+    'RDS: multiAz: true. Aurora: a writer plus at least one reader. ElastiCache: multiAzEnabled: true, ' +
+    'automaticFailoverEnabled: true, numCacheClusters >= 2 (or replicasPerNodeGroup >= 1). ' +
+    'VPC: maxAzs/availabilityZones >= 2. ECS: desiredCount >= 2 and autoscaling minCapacity >= 2.',
   resourceTypes: [
-    'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::GlobalReplicationGroup',
-    'AWS::MemoryDB::Cluster', 'AWS::EC2::VPC', 'AWS::ECS::Service', 'AWS::ApplicationAutoScaling::ScalableTarget',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBCluster',
+    'AWS::ElastiCache::ReplicationGroup',
+    'AWS::ElastiCache::GlobalReplicationGroup',
+    'AWS::MemoryDB::Cluster',
+    'AWS::EC2::VPC',
+    'AWS::ECS::Service',
+    'AWS::ApplicationAutoScaling::ScalableTarget',
   ],
   judgesStacks: false,
   frameworks: [
@@ -60,7 +73,8 @@ export const MultiAz: ComplianceRule = {
       { rule: RDS_CLUSTER_MULTI_AZ_ENABLED, covers: 'Multi-AZ replication of Aurora and Multi-AZ DB clusters' },
       { rule: ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, covers: 'automatic failover of every replication group' },
     ],
-    limits: 'No managed rule checks a replication group\'s MultiAZEnabled or replica count, that a VPC\'s subnets span two AZs, or an ECS service\'s desired count and autoscaling minimum; MemoryDB and global datastores are not evaluated.',
+    limits:
+      "No managed rule checks a replication group's MultiAZEnabled or replica count, that a VPC's subnets span two AZs, or an ECS service's desired count and autoscaling minimum; MemoryDB and global datastores are not evaluated.",
   },
   checkResource(resource, template): Violation[] {
     const check = CHECKS[resource.type];
@@ -73,9 +87,15 @@ type Check = (resource: TemplateResource, template: TemplateView) => (Violation 
 const CHECKS: Record<string, Check> = {
   'AWS::RDS::DBInstance': (db, template) => {
     if (isJudgedThroughCluster(db, template)) return [];
-    if (isAuroraInstanceWithoutCluster(db, template)) return [auroraWithoutClusterViolation('availability (MultiAZ does not apply: readers in other AZs do)')];
+    if (isAuroraInstanceWithoutCluster(db, template))
+      return [auroraWithoutClusterViolation('availability (MultiAZ does not apply: readers in other AZs do)')];
     if (isAuroraClusterMember(db, template)) {
-      return [fail('the Aurora DB instance belongs to a DB cluster outside this template, whose availability cannot be proven', 'define the DB cluster and its instances in the same template')];
+      return [
+        fail(
+          'the Aurora DB instance belongs to a DB cluster outside this template, whose availability cannot be proven',
+          'define the DB cluster and its instances in the same template',
+        ),
+      ];
     }
     return [requireTrue(db.properties, 'MultiAZ', template)];
   },
@@ -84,23 +104,34 @@ const CHECKS: Record<string, Check> = {
     const engines = databaseEngines(cluster, template);
     // Non-Aurora engines in a DB cluster are Multi-AZ DB clusters: one writer, two readers, three AZs.
     if (engines.every((e) => e === 'postgres' || e === 'mysql')) return [];
-    const members = template.unconditionalResourcesOfType('AWS::RDS::DBInstance')
+    const members = template
+      .unconditionalResourcesOfType('AWS::RDS::DBInstance')
       .filter((db) => referencedLogicalId(db.properties.DBClusterIdentifier) === cluster.logicalId);
     if (members.length < 2) {
-      return [fail(
-        `the Aurora DB cluster has ${members.length} DB instance(s) in this template; a writer alone is single-AZ`,
-        'add at least one reader instance (DatabaseCluster readers) so Aurora can fail over to another AZ',
-      )];
+      return [
+        fail(
+          `the Aurora DB cluster has ${members.length} DB instance(s) in this template; a writer alone is single-AZ`,
+          'add at least one reader instance (DatabaseCluster readers) so Aurora can fail over to another AZ',
+        ),
+      ];
     }
     const zones = literalZoneList(cluster.properties.AvailabilityZones);
     if (zones !== undefined && new Set(zones).size < 2) {
-      return [fail(`AvailabilityZones lists only ${[...new Set(zones)].join(', ') || 'no zone'}, so every DB instance of the Aurora cluster is in one AZ`,
-        'list at least two AZs (or leave AvailabilityZones unset)')];
+      return [
+        fail(
+          `AvailabilityZones lists only ${[...new Set(zones)].join(', ') || 'no zone'}, so every DB instance of the Aurora cluster is in one AZ`,
+          'list at least two AZs (or leave AvailabilityZones unset)',
+        ),
+      ];
     }
-    return allPinnedToOneZone(members, template) ? [fail(
-      'every DB instance of the Aurora DB cluster pins the same AvailabilityZone, so the cluster is single-AZ',
-      'place the reader(s) in another AZ (or leave AvailabilityZone unset so RDS spreads them)',
-    )] : [];
+    return allPinnedToOneZone(members, template)
+      ? [
+          fail(
+            'every DB instance of the Aurora DB cluster pins the same AvailabilityZone, so the cluster is single-AZ',
+            'place the reader(s) in another AZ (or leave AvailabilityZone unset so RDS spreads them)',
+          ),
+        ]
+      : [];
   },
 
   'AWS::ElastiCache::ReplicationGroup': (group, template) => {
@@ -124,25 +155,38 @@ const CHECKS: Record<string, Check> = {
   ],
 
   'AWS::EC2::VPC': (vpc, template) => {
-    const subnets = template.unconditionalResourcesOfType('AWS::EC2::Subnet')
+    const subnets = template
+      .unconditionalResourcesOfType('AWS::EC2::Subnet')
       .filter((subnet) => referencedLogicalId(subnet.properties.VpcId) === vpc.logicalId);
     const zones = provenZoneCount(subnets, template);
-    return zones >= 2 ? [] : [fail(
-      `the VPC's ${subnets.length} subnet(s) provably span ${zones} Availability Zone(s)`,
-      'create subnets in at least two AZs (ec2.Vpc maxAzs >= 2, or pin AvailabilityZone on each subnet)',
-    )];
+    return zones >= 2
+      ? []
+      : [
+          fail(
+            `the VPC's ${subnets.length} subnet(s) provably span ${zones} Availability Zone(s)`,
+            'create subnets in at least two AZs (ec2.Vpc maxAzs >= 2, or pin AvailabilityZone on each subnet)',
+          ),
+        ];
   },
 
   'AWS::ECS::Service': (service, template) => {
     const daemon = requireValue(
-      service.properties, 'SchedulingStrategy', template,
-      (value) => value === undefined || String(value).toUpperCase() === 'REPLICA', '"REPLICA"', 'REPLICA',
+      service.properties,
+      'SchedulingStrategy',
+      template,
+      (value) => value === undefined || String(value).toUpperCase() === 'REPLICA',
+      '"REPLICA"',
+      'REPLICA',
     );
     if (daemon) {
-      return [fail(`${daemon.message}: a DAEMON service's task count cannot be proven to be at least 2`, 'use the REPLICA strategy with DesiredCount >= 2')];
+      return [
+        fail(`${daemon.message}: a DAEMON service's task count cannot be proven to be at least 2`, 'use the REPLICA strategy with DesiredCount >= 2'),
+      ];
     }
-    const count = service.properties.DesiredCount === undefined && scaledToAtLeastTwo(service, template)
-      ? undefined : requireAtLeast(service.properties, 'DesiredCount', 2, template, 1);
+    const count =
+      service.properties.DesiredCount === undefined && scaledToAtLeastTwo(service, template)
+        ? undefined
+        : requireAtLeast(service.properties, 'DesiredCount', 2, template, 1);
     return [count, serviceZoneCheck(service, template), ...placementZoneChecks(service, template)];
   },
 
@@ -151,7 +195,12 @@ const CHECKS: Record<string, Check> = {
     if (floor === undefined) return [];
     const scheduled = asList(target.properties.ScheduledActions).flatMap((action, index) => {
       if (!isLiteralObject(action) || !(action.ScalableTargetAction === undefined || isLiteralObject(action.ScalableTargetAction))) {
-        return [fail(notLiteral(`ScheduledActions[${index}]`, 'not a literal object'), 'write each scheduled action (and its ScalableTargetAction) as a literal object')];
+        return [
+          fail(
+            notLiteral(`ScheduledActions[${index}]`, 'not a literal object'),
+            'write each scheduled action (and its ScalableTargetAction) as a literal object',
+          ),
+        ];
       }
       const minCapacity = action.ScalableTargetAction?.MinCapacity;
       if (minCapacity === undefined) return [];
@@ -170,7 +219,10 @@ function replicaCheck(group: TemplateResource, template: TemplateView): Violatio
     const fallback = props.ReplicasPerNodeGroup;
     for (const [index, nodeGroup] of groups.entries()) {
       if (!isLiteralObject(nodeGroup)) {
-        return fail(notLiteral(`NodeGroupConfiguration[${index}]`, 'not a literal object'), 'write each node group as a literal object with ReplicaCount >= 1');
+        return fail(
+          notLiteral(`NodeGroupConfiguration[${index}]`, 'not a literal object'),
+          'write each node group as a literal object with ReplicaCount >= 1',
+        );
       }
       const replicas = nodeGroup.ReplicaCount !== undefined ? nodeGroup.ReplicaCount : fallback;
       const violation = requireAtLeast({ ReplicaCount: replicas }, 'ReplicaCount', 1, template, undefined);
@@ -189,7 +241,7 @@ function replicaCheck(group: TemplateResource, template: TemplateView): Violatio
 
 /** A literal list of AZ names, or `undefined` when the property is absent or not literal. */
 function literalZoneList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? value as string[] : undefined;
+  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? (value as string[]) : undefined;
 }
 
 /**
@@ -200,14 +252,21 @@ function cacheZoneChecks(group: TemplateResource): Violation[] {
   const violations: Violation[] = [];
   const preferred = literalZoneList(group.properties.PreferredCacheClusterAZs);
   if (preferred !== undefined && preferred.length > 0 && new Set(preferred).size < 2) {
-    violations.push(fail(`PreferredCacheClusterAZs places every node in ${preferred[0]}`, 'list nodes in at least two AZs (or leave PreferredCacheClusterAZs unset)'));
+    violations.push(
+      fail(
+        `PreferredCacheClusterAZs places every node in ${preferred[0]}`,
+        'list nodes in at least two AZs (or leave PreferredCacheClusterAZs unset)',
+      ),
+    );
   }
   asList(group.properties.NodeGroupConfiguration).forEach((nodeGroup, index) => {
     if (!isLiteralObject(nodeGroup)) return; // judged by replicaCheck
     const replicas = literalZoneList(nodeGroup.ReplicaAvailabilityZones);
     const primary = typeof nodeGroup.PrimaryAvailabilityZone === 'string' ? nodeGroup.PrimaryAvailabilityZone : undefined;
     if (primary !== undefined && replicas !== undefined && replicas.length > 0 && replicas.every((zone) => zone === primary)) {
-      violations.push(fail(`NodeGroupConfiguration[${index}] places the primary and every replica in ${primary}`, 'put the replicas in other AZs than the primary'));
+      violations.push(
+        fail(`NodeGroupConfiguration[${index}] places the primary and every replica in ${primary}`, 'put the replicas in other AZs than the primary'),
+      );
     }
   });
   return violations;
@@ -238,9 +297,12 @@ function isLiteralObject(value: unknown): value is Record<string, unknown> {
 function scaledToAtLeastTwo(service: TemplateResource, template: TemplateView): boolean {
   return template.unconditionalResourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
     const dimension = possibleValues(target.properties.ScalableDimension, template);
-    return dimension.kind === 'known' && dimension.values.every((value) => value === 'ecs:service:DesiredCount')
-      && (renderString(target.properties.ResourceId, template) ?? '').includes(`\${${service.logicalId}.Name}`)
-      && requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined;
+    return (
+      dimension.kind === 'known' &&
+      dimension.values.every((value) => value === 'ecs:service:DesiredCount') &&
+      (renderString(target.properties.ResourceId, template) ?? '').includes(`\${${service.logicalId}.Name}`) &&
+      requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined
+    );
   });
 }
 
@@ -256,19 +318,33 @@ function placementZoneChecks(service: TemplateResource, template: TemplateView):
   if (taskDefinition?.type === 'AWS::ECS::TaskDefinition') {
     sources.push([`PlacementConstraints of task definition ${taskDefinition.logicalId}`, taskDefinition.properties.PlacementConstraints]);
   }
-  return sources.flatMap(([at, constraints]) => asList(constraints).flatMap((constraint, index): Violation[] => {
-    if (!isLiteralObject(constraint)) return [fail(notLiteral(`${at}[${index}]`, 'not a literal object'), 'write placement constraints as literal objects')];
-    if (String(constraint.Type).toLowerCase() !== 'memberof') return [];
-    const expression = literalString(constraint.Expression, template);
-    if (expression === undefined) return [fail(notLiteral(`${at}[${index}].Expression`, 'decided at deploy time'), 'write the memberOf expression as a literal')];
-    const zones = new Set([...expression.matchAll(ZONE_ATTRIBUTE)]
-      .flatMap((match) => (match[1] ?? match[2]).split(',').map((zone) => zone.trim()).filter((zone) => zone !== '')));
-    // Without `or` every clause must hold, so one named AZ pins every task to it.
-    return zones.size === 1 && !/\bor\b|\|\|/i.test(expression) ? [fail(
-      `${at}[${index}] (memberOf ${expression}) places every task in the single Availability Zone ${[...zones][0]}`,
-      'remove the availability-zone constraint or allow at least two AZs',
-    )] : [];
-  }));
+  return sources.flatMap(([at, constraints]) =>
+    asList(constraints).flatMap((constraint, index): Violation[] => {
+      if (!isLiteralObject(constraint))
+        return [fail(notLiteral(`${at}[${index}]`, 'not a literal object'), 'write placement constraints as literal objects')];
+      if (String(constraint.Type).toLowerCase() !== 'memberof') return [];
+      const expression = literalString(constraint.Expression, template);
+      if (expression === undefined)
+        return [fail(notLiteral(`${at}[${index}].Expression`, 'decided at deploy time'), 'write the memberOf expression as a literal')];
+      const zones = new Set(
+        [...expression.matchAll(ZONE_ATTRIBUTE)].flatMap((match) =>
+          (match[1] ?? match[2])
+            .split(',')
+            .map((zone) => zone.trim())
+            .filter((zone) => zone !== ''),
+        ),
+      );
+      // Without `or` every clause must hold, so one named AZ pins every task to it.
+      return zones.size === 1 && !/\bor\b|\|\|/i.test(expression)
+        ? [
+            fail(
+              `${at}[${index}] (memberOf ${expression}) places every task in the single Availability Zone ${[...zones][0]}`,
+              'remove the availability-zone constraint or allow at least two AZs',
+            ),
+          ]
+        : [];
+    }),
+  );
 }
 
 /** The lowest capacity an auto-scaled resource may reach, or undefined if not judged. */
@@ -280,4 +356,3 @@ function scalingFloor(target: TemplateResource, template: TemplateView): number 
   if (dims.includes('elasticache:replication-group:Replicas')) return 1;
   return undefined;
 }
-

@@ -20,7 +20,15 @@
  *         DB instance without DBClusterIdentifier (told that the cluster is missing).
  */
 import { RDS_CLUSTER_ENCRYPTED_AT_REST, RDS_STORAGE_ENCRYPTED } from './core/aws-config-rules';
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, sourceDbInstance } from './core/engines';
+import {
+  RESTORED_CLUSTER_SOURCES,
+  RESTORED_INSTANCE_SOURCES,
+  auroraWithoutClusterViolation,
+  isAuroraClusterMember,
+  isAuroraInstanceWithoutCluster,
+  isJudgedThroughCluster,
+  sourceDbInstance,
+} from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
@@ -32,11 +40,11 @@ export const RdsStorageEncryption: ComplianceRule = {
   severity: 'high',
   mandated: true,
   rationale:
-    'The catalogue database, its automated backups, snapshots and read replicas hold the business data; '
-    + 'unencrypted storage exposes them to anyone who obtains a snapshot or the underlying volumes.',
+    'The catalogue database, its automated backups, snapshots and read replicas hold the business data; ' +
+    'unencrypted storage exposes them to anyone who obtains a snapshot or the underlying volumes.',
   remediation:
-    'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a '
-    + 'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
+    'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a ' +
+    'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::GlobalCluster'],
   judgesStacks: false,
   frameworks: [
@@ -50,7 +58,8 @@ export const RdsStorageEncryption: ComplianceRule = {
       { rule: RDS_STORAGE_ENCRYPTED, covers: 'StorageEncrypted of every DB instance' },
       { rule: RDS_CLUSTER_ENCRYPTED_AT_REST, covers: 'encryption at rest of every DB cluster (Aurora, Multi-AZ DB clusters)' },
     ],
-    limits: 'Global clusters are not evaluated as such; the rules report after the database exists, and storage encryption cannot be turned on in place (restore an encrypted copy).',
+    limits:
+      'Global clusters are not evaluated as such; the rules report after the database exists, and storage encryption cannot be turned on in place (restore an encrypted copy).',
   },
   checkResource(resource, template): Violation[] {
     return resource.type === 'AWS::RDS::GlobalCluster' ? globalClusterViolations(resource, template) : encryptionViolations(resource, template, 0);
@@ -64,8 +73,12 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
   if (isJudgedThroughCluster(resource, template)) return [];
   if (isAuroraInstanceWithoutCluster(resource, template)) return [auroraWithoutClusterViolation('storage encryption (StorageEncrypted)')];
   if (isAuroraClusterMember(resource, template)) {
-    return [fail('the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
-      'define the DB cluster, with StorageEncrypted: true, in the same template')];
+    return [
+      fail(
+        'the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
+        'define the DB cluster, with StorageEncrypted: true, in the same template',
+      ),
+    ];
   }
   const props = resource.properties;
   const instanceSources = resource.type === 'AWS::RDS::DBInstance' ? INSTANCE_SOURCES.filter((name) => maybeSet(props[name])) : [];
@@ -73,26 +86,43 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
     // CloudFormation ignores StorageEncrypted here: the instance is as encrypted as its source.
     const source = sourceDbInstance(resource, template);
     if (source && instanceSources.length === 1 && instanceSources[0] === 'SourceDBInstanceIdentifier' && hops < 10) {
-      return encryptionViolations(source, template, hops + 1).length === 0 ? [] : [fail(
-        `the DB instance inherits its encryption from ${source.logicalId}, whose storage is not proven encrypted`,
-        `encrypt ${source.logicalId} (StorageEncrypted: true)`,
-      )];
+      return encryptionViolations(source, template, hops + 1).length === 0
+        ? []
+        : [
+            fail(
+              `the DB instance inherits its encryption from ${source.logicalId}, whose storage is not proven encrypted`,
+              `encrypt ${source.logicalId} (StorageEncrypted: true)`,
+            ),
+          ];
     }
-    return [fail(
-      `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
-      'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
-    )];
+    return [
+      fail(
+        `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
+        'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
+      ),
+    ];
   }
   const violation = requireTrue(props, 'StorageEncrypted', template);
   const clusterSources = resource.type === 'AWS::RDS::DBCluster' ? RESTORED_CLUSTER_SOURCES.filter((name) => maybeSet(props[name])) : [];
   if (clusterSources.length === 0) return violation ? [violation] : [];
   // A restored or cloned cluster keeps its source's encryption unless KmsKeyId is given.
   return [
-    ...(violation ? [{ ...violation, message: `${violation.message}; with ${clusterSources.join(', ')} the encryption it would inherit from its source cannot be proven` }] : []),
-    ...(alwaysSet(props.KmsKeyId, template) ? [] : [fail(
-      `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster inherits its source's encryption, which cannot be proven`,
-      'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
-    )]),
+    ...(violation
+      ? [
+          {
+            ...violation,
+            message: `${violation.message}; with ${clusterSources.join(', ')} the encryption it would inherit from its source cannot be proven`,
+          },
+        ]
+      : []),
+    ...(alwaysSet(props.KmsKeyId, template)
+      ? []
+      : [
+          fail(
+            `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster inherits its source's encryption, which cannot be proven`,
+            'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
+          ),
+        ]),
   ];
 }
 
@@ -108,8 +138,12 @@ function globalClusterViolations(resource: TemplateResource, template: TemplateV
   }
   const source = template.referencedResource(sourceExpr);
   if (source?.type === 'AWS::RDS::DBCluster' && encryptionViolations(source, template, 1).length === 0) return [];
-  return [fail('the global cluster takes its encryption from SourceDBClusterIdentifier, a DB cluster not proven encrypted in this template',
-    'create the source DB cluster, encrypted, in the same template')];
+  return [
+    fail(
+      'the global cluster takes its encryption from SourceDBClusterIdentifier, a DB cluster not proven encrypted in this template',
+      'create the source DB cluster, encrypted, in the same template',
+    ),
+  ];
 }
 
 /** Whether a property may be present at deploy time (not absent, not always AWS::NoValue). */

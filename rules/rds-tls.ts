@@ -16,7 +16,17 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, databaseEngines, instanceDefining, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, unknownEngineReason } from './core/engines';
+import {
+  RESTORED_CLUSTER_SOURCES,
+  RESTORED_INSTANCE_SOURCES,
+  auroraWithoutClusterViolation,
+  databaseEngines,
+  instanceDefining,
+  isAuroraClusterMember,
+  isAuroraInstanceWithoutCluster,
+  isJudgedThroughCluster,
+  unknownEngineReason,
+} from './core/engines';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
@@ -31,11 +41,11 @@ export const PostgresTls: ComplianceRule = {
   severity: 'high',
   mandated: false,
   rationale:
-    'Database credentials and catalogue rows cross the VPC between tasks and the database; unless the '
-    + 'server forces TLS, a misconfigured client silently falls back to plain text.',
+    'Database credentials and catalogue rows cross the VPC between tasks and the database; unless the ' +
+    'server forces TLS, a misconfigured client silently falls back to plain text.',
   remediation:
-    "Give the database a parameter group with { 'rds.force_ssl': '1' } (Aurora: a cluster parameter group), "
-    + 'and connect with sslmode=verify-full using the RDS CA bundle.',
+    "Give the database a parameter group with { 'rds.force_ssl': '1' } (Aurora: a cluster parameter group), " +
+    'and connect with sslmode=verify-full using the RDS CA bundle.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   judgesStacks: false,
   frameworks: [
@@ -45,23 +55,34 @@ export const PostgresTls: ComplianceRule = {
   ],
   runtime: {
     configRules: [],
-    limits: 'No AWS Config managed rule reads DB (cluster) parameter group values such as rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule calling DescribeDBParameters would be needed).',
+    limits:
+      'No AWS Config managed rule reads DB (cluster) parameter group values such as rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule calling DescribeDBParameters would be needed).',
   },
   checkResource(resource, template): Violation[] {
     const engines = engineOf(resource, template);
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
     if (engines.includes('unknown')) {
       const reason = unknownEngineReason(resource);
-      return [fail(`${reason}, so whether PostgreSQL TLS must be forced cannot be proven`,
-        reason.startsWith('the read replica')
-          ? 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica'
-          : 'set Engine to a literal')];
+      return [
+        fail(
+          `${reason}, so whether PostgreSQL TLS must be forced cannot be proven`,
+          reason.startsWith('the read replica')
+            ? 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica'
+            : 'set Engine to a literal',
+        ),
+      ];
     }
     if (resource.type === 'AWS::RDS::DBInstance') {
-      if (isAuroraInstanceWithoutCluster(resource, template)) return [auroraWithoutClusterViolation('its TLS setting (rds.force_ssl of the cluster parameter group)')];
+      if (isAuroraInstanceWithoutCluster(resource, template))
+        return [auroraWithoutClusterViolation('its TLS setting (rds.force_ssl of the cluster parameter group)')];
       if (isJudgedThroughCluster(resource, template)) return [];
       if (isAuroraClusterMember(resource, template)) {
-        return [fail(`the Aurora DB instance belongs to a DB cluster outside this template, whose ${FORCE_SSL} cannot be read`, 'define the DB cluster and its cluster parameter group in the same template')];
+        return [
+          fail(
+            `the Aurora DB instance belongs to a DB cluster outside this template, whose ${FORCE_SSL} cannot be read`,
+            'define the DB cluster and its cluster parameter group in the same template',
+          ),
+        ];
       }
       return instanceViolations(resource, template);
     }
@@ -75,8 +96,13 @@ export const PostgresTls: ComplianceRule = {
 
 /** The engine; a read replica runs its source's (see databaseEngines), an Aurora member its cluster's. */
 function engineOf(resource: TemplateResource, template: TemplateView): string[] {
-  if (resource.properties.Engine === undefined && resource.properties.SourceDBInstanceIdentifier === undefined
-    && resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return ['aurora'];
+  if (
+    resource.properties.Engine === undefined &&
+    resource.properties.SourceDBInstanceIdentifier === undefined &&
+    resource.type === 'AWS::RDS::DBInstance' &&
+    resource.properties.DBClusterIdentifier !== undefined
+  )
+    return ['aurora'];
   return databaseEngines(resource, template);
 }
 
@@ -88,37 +114,59 @@ function instanceViolations(db: TemplateResource, template: TemplateView): Viola
  * Judges the parameter group named by `property`. `defaultIsOn` says whether rds.force_ssl
  * is 1 by default for this engine version (PostgreSQL 15 and later).
  */
-function groupViolations(
-  db: TemplateResource, property: string, groupType: string, template: TemplateView, defaultIsOn: boolean,
-): Violation[] {
+function groupViolations(db: TemplateResource, property: string, groupType: string, template: TemplateView, defaultIsOn: boolean): Violation[] {
   const reference = db.properties[property];
   if (reference === undefined) {
-    return defaultIsOn ? [] : [fail(
-      `${property} is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
-    )];
+    return defaultIsOn
+      ? []
+      : [
+          fail(
+            `${property} is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
+          ),
+        ];
   }
   const group = template.referencedResource(reference);
   if (!group) {
     const name = literalString(reference, template);
     if (name !== undefined && /^default\.postgres(\d+)$/.test(name) && Number(/\d+$/.exec(name)![0]) >= 15) return [];
     if (name !== undefined && /^default\.aurora-postgresql/.test(name)) {
-      return [fail(`${property} is the default group ${name}, which leaves ${FORCE_SSL} at 0 (Aurora PostgreSQL does not force TLS by default)`,
-        `give the cluster its own cluster parameter group with ${FORCE_SSL}: '1' (DatabaseCluster parameters: { '${FORCE_SSL}': '1' })`)];
+      return [
+        fail(
+          `${property} is the default group ${name}, which leaves ${FORCE_SSL} at 0 (Aurora PostgreSQL does not force TLS by default)`,
+          `give the cluster its own cluster parameter group with ${FORCE_SSL}: '1' (DatabaseCluster parameters: { '${FORCE_SSL}': '1' })`,
+        ),
+      ];
     }
-    return [fail(`${property} names a parameter group outside this template, whose ${FORCE_SSL} cannot be read`, `create the parameter group in the same stack with ${FORCE_SSL}: '1'`)];
+    return [
+      fail(
+        `${property} names a parameter group outside this template, whose ${FORCE_SSL} cannot be read`,
+        `create the parameter group in the same stack with ${FORCE_SSL}: '1'`,
+      ),
+    ];
   }
   if (group.type !== groupType) return [fail(`${property} refers to a ${group.type}, not a ${groupType}`)];
   const { Parameters: declared } = group.properties;
   if (declared !== undefined && (!isPlainObject(declared) || intrinsicName(declared) !== undefined)) {
-    return [fail(notLiteral(`Parameters of parameter group ${group.logicalId}`, 'not a literal map of parameter names to values'), `write Parameters as a literal map with ${FORCE_SSL}: '1'`)];
+    return [
+      fail(
+        notLiteral(`Parameters of parameter group ${group.logicalId}`, 'not a literal map of parameter names to values'),
+        `write Parameters as a literal map with ${FORCE_SSL}: '1'`,
+      ),
+    ];
   }
   const parameters = declared ?? {};
   if (parameters[FORCE_SSL] === undefined) {
-    return familyDefaultsToTls(group, group.home) ? [] : [fail(
-      `parameter group ${group.logicalId} does not set ${FORCE_SSL}, and its family does not default it to 1`,
-    )];
+    return familyDefaultsToTls(group, group.home)
+      ? []
+      : [fail(`parameter group ${group.logicalId} does not set ${FORCE_SSL}, and its family does not default it to 1`)];
   }
-  const violation = judge(possibleValues(parameters[FORCE_SSL], group.home), `${FORCE_SSL} in parameter group ${group.logicalId}`, isOn, "'1'", 'default');
+  const violation = judge(
+    possibleValues(parameters[FORCE_SSL], group.home),
+    `${FORCE_SSL} in parameter group ${group.logicalId}`,
+    isOn,
+    "'1'",
+    'default',
+  );
   return violation ? [violation] : [];
 }
 

@@ -24,11 +24,11 @@ export const RedisAtRestEncryption: ComplianceRule = {
   severity: 'high',
   mandated: true,
   rationale:
-    'Cached content metadata, session data and snapshots land on node disks and in S3 backups; '
-    + 'without at-rest encryption anyone with access to the underlying storage or a copied snapshot reads them.',
+    'Cached content metadata, session data and snapshots land on node disks and in S3 backups; ' +
+    'without at-rest encryption anyone with access to the underlying storage or a copied snapshot reads them.',
   remediation:
-    'Use an ElastiCache replication group (CfnReplicationGroup) with atRestEncryptionEnabled: true, '
-    + 'ideally with kmsKeyId set to a customer-managed KMS key.',
+    'Use an ElastiCache replication group (CfnReplicationGroup) with atRestEncryptionEnabled: true, ' +
+    'ideally with kmsKeyId set to a customer-managed KMS key.',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
   judgesStacks: false,
   frameworks: [
@@ -39,15 +39,18 @@ export const RedisAtRestEncryption: ComplianceRule = {
   ],
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST, covers: 'AtRestEncryptionEnabled of every deployed replication group' }],
-    limits: 'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be encrypted at rest at all), and it is periodic: an unencrypted group exists until the next evaluation, and encryption cannot be turned on in place.',
+    limits:
+      'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be encrypted at rest at all), and it is periodic: an unencrypted group exists until the next evaluation, and encryption cannot be turned on in place.',
   },
   checkResource(resource, template): Violation[] {
     if (!mayRunRedis(resource, template)) return [];
     if (resource.type === 'AWS::ElastiCache::CacheCluster') {
-      return [fail(
-        `a ${cacheEngines(resource, template).join('/')} AWS::ElastiCache::CacheCluster cannot be encrypted at rest`,
-        'replace it with an AWS::ElastiCache::ReplicationGroup with AtRestEncryptionEnabled: true',
-      )];
+      return [
+        fail(
+          `a ${cacheEngines(resource, template).join('/')} AWS::ElastiCache::CacheCluster cannot be encrypted at rest`,
+          'replace it with an AWS::ElastiCache::ReplicationGroup with AtRestEncryptionEnabled: true',
+        ),
+      ];
     }
     const inherited = inheritedEncryption(resource, template, 'AtRestEncryptionEnabled');
     if (inherited) return inherited;

@@ -24,11 +24,11 @@ export const RedisInTransitEncryption: ComplianceRule = {
   severity: 'high',
   mandated: true,
   rationale:
-    'Without TLS the AUTH token and cached data cross the network in clear text, readable and '
-    + 'alterable by anything on the path; "preferred" mode still accepts plaintext clients.',
+    'Without TLS the AUTH token and cached data cross the network in clear text, readable and ' +
+    'alterable by anything on the path; "preferred" mode still accepts plaintext clients.',
   remediation:
-    'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" '
-    + 'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
+    'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" ' +
+    'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::MemoryDB::Cluster'],
   judgesStacks: false,
   frameworks: [
@@ -38,11 +38,19 @@ export const RedisInTransitEncryption: ComplianceRule = {
   ],
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT, covers: 'TransitEncryptionEnabled of every deployed replication group' }],
-    limits: 'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode "preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis cache clusters are not evaluated; the rule is periodic.',
+    limits:
+      'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode "preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis cache clusters are not evaluated; the rule is periodic.',
   },
   checkResource(resource, template): Violation[] {
     if (resource.type === 'AWS::MemoryDB::Cluster') {
-      const tls = requireValue(resource.properties, 'TLSEnabled', template, (v) => v === undefined || isTrue(v), 'true', 'CloudFormation default: true');
+      const tls = requireValue(
+        resource.properties,
+        'TLSEnabled',
+        template,
+        (v) => v === undefined || isTrue(v),
+        'true',
+        'CloudFormation default: true',
+      );
       return tls ? [tls] : [];
     }
     if (!mayRunRedis(resource, template)) return [];
@@ -50,10 +58,9 @@ export const RedisInTransitEncryption: ComplianceRule = {
     if (inherited) return inherited;
     const violations = [requireTrue(resource.properties, 'TransitEncryptionEnabled', template)];
     if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
-      violations.push(requireValue(
-        resource.properties, 'TransitEncryptionMode', template, isRequiredMode, '"required"',
-        'CloudFormation default: required',
-      ));
+      violations.push(
+        requireValue(resource.properties, 'TransitEncryptionMode', template, isRequiredMode, '"required"', 'CloudFormation default: required'),
+      );
     }
     return violations.filter((v): v is Violation => v !== undefined);
   },

@@ -27,7 +27,8 @@ import { possibleValues, renderString } from './core/values';
 export const MANDATED_REGION = 'eu-west-1';
 
 // Region names (optionally with an AZ letter) of every AWS partition.
-const REGION_PATTERN = /\b((?:af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof|-de)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2})[a-z]?\b/g;
+const REGION_PATTERN =
+  /\b((?:af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof|-de)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2})[a-z]?\b/g;
 
 export const Region: ComplianceRule = {
   id: 'SFX-REGION',
@@ -35,11 +36,11 @@ export const Region: ComplianceRule = {
   severity: 'critical',
   mandated: true,
   rationale:
-    'Catalogue data and its processing must stay in the EU (eu-west-1) for data residency; an '
-    + 'environment-agnostic stack can be deployed anywhere by whoever runs the deployment.',
+    'Catalogue data and its processing must stay in the EU (eu-west-1) for data residency; an ' +
+    'environment-agnostic stack can be deployed anywhere by whoever runs the deployment.',
   remediation:
-    "Give every stack env: { region: 'eu-west-1' } (or create it in a Stage with that env), and refer "
-    + 'to regional resources through the stack (Stack.of(this).region, Aws.REGION) instead of literals.',
+    "Give every stack env: { region: 'eu-west-1' } (or create it in a Stage with that env), and refer " +
+    'to regional resources through the stack (Stack.of(this).region, Aws.REGION) instead of literals.',
   resourceTypes: ['*'],
   judgesStacks: true,
   frameworks: [
@@ -51,35 +52,46 @@ export const Region: ComplianceRule = {
     configRules: [],
     serviceControlPolicy: {
       document: REGION_SCP_FILE,
-      covers: 'every API request to a region other than eu-west-1, whoever makes it (CloudFormation, a console user, an SDK), except the global-service actions AWS exempts',
+      covers:
+        'every API request to a region other than eu-west-1, whoever makes it (CloudFormation, a console user, an SDK), except the global-service actions AWS exempts',
     },
-    limits: 'The SCP judges the region a request is sent to, not the values inside it: an ARN, endpoint or AZ of another region in a resource created in eu-west-1 (a subscription to a us-east-1 queue, a replication destination) passes. It does not apply to the organisation\'s management account, and the exempted global-service actions (IAM, CloudFront, Route 53, KMS, ...) act in any region. AWS Config is regional (a recorder in eu-west-1 sees nothing in other regions), so no Config rule is mapped.',
+    limits:
+      "The SCP judges the region a request is sent to, not the values inside it: an ARN, endpoint or AZ of another region in a resource created in eu-west-1 (a subscription to a us-east-1 queue, a replication destination) passes. It does not apply to the organisation's management account, and the exempted global-service actions (IAM, CloudFront, Route 53, KMS, ...) act in any region. AWS Config is regional (a recorder in eu-west-1 sees nothing in other regions), so no Config rule is mapped.",
   },
   checkStack(stack: StackFacts): Violation[] {
     if (stack.kind === 'nested') return [];
     if (stack.kind === 'product') {
       const publisher = stack.publisherPath ?? 'its publishing stack';
       if (stack.publisherRegion === MANDATED_REGION) return [];
-      return [fail(
-        stack.publisherRegion === undefined
-          ? `the Service Catalog product is published by ${publisher}, which is environment-agnostic`
-          : `the Service Catalog product is published by ${publisher} in ${stack.publisherRegion}, not ${MANDATED_REGION}`,
-        `publish the product from a stack with env: { region: '${MANDATED_REGION}' }`,
-      )];
+      return [
+        fail(
+          stack.publisherRegion === undefined
+            ? `the Service Catalog product is published by ${publisher}, which is environment-agnostic`
+            : `the Service Catalog product is published by ${publisher} in ${stack.publisherRegion}, not ${MANDATED_REGION}`,
+          `publish the product from a stack with env: { region: '${MANDATED_REGION}' }`,
+        ),
+      ];
     }
     if (stack.region === MANDATED_REGION) return [];
-    return [fail(
-      stack.region === undefined
-        ? 'the stack is environment-agnostic: its region is decided at deploy time'
-        : `the stack deploys to ${stack.region}, not ${MANDATED_REGION}`,
-      `set env: { region: '${MANDATED_REGION}' } on the stack or its Stage`,
-    )];
+    return [
+      fail(
+        stack.region === undefined
+          ? 'the stack is environment-agnostic: its region is decided at deploy time'
+          : `the stack deploys to ${stack.region}, not ${MANDATED_REGION}`,
+        `set env: { region: '${MANDATED_REGION}' } on the stack or its Stage`,
+      ),
+    ];
   },
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     if (resource.type === 'AWS::CDK::Metadata') return [];
     const deployTime: Unprovable[] = [];
     const foreign = unique(foreignRegions(judgedProperties(resource), 'Properties', template, deployTime))
-      .filter((finding) => !GLOBAL_SERVICE_REFERENCES.some((entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region)))
+      .filter(
+        (finding) =>
+          !GLOBAL_SERVICE_REFERENCES.some(
+            (entry) => entry.type === resource.type && entry.path.test(finding.path) && entry.regions.includes(finding.region),
+          ),
+      )
       .map(({ path, region }): Violation => ({
         ...fail(
           `${path} names the region ${region}, outside ${MANDATED_REGION}`,
@@ -88,10 +100,9 @@ export const Region: ComplianceRule = {
         // CDK renders the stack's own region as a literal: fixing the stack's env fixes this too.
         ...(region === template.region ? { followsStackRegion: true } : {}),
       }));
-    const unprovable = [...deployTime, ...unprovableRegions(judgedProperties(resource), 'Properties', template)].map(({ path, reason }) => fail(
-      notLiteral(path, reason),
-      `write ${path} as the literal '${MANDATED_REGION}' or the stack's own region (Stack.of(this).region)`,
-    ));
+    const unprovable = [...deployTime, ...unprovableRegions(judgedProperties(resource), 'Properties', template)].map(({ path, reason }) =>
+      fail(notLiteral(path, reason), `write ${path} as the literal '${MANDATED_REGION}' or the stack's own region (Stack.of(this).region)`),
+    );
     return [...foreign, ...unprovable];
   },
 };
@@ -102,20 +113,29 @@ export const Region: ComplianceRule = {
  */
 export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; regions: readonly string[]; reason: string }[] = [
   {
-    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.ViewerCertificate\.AcmCertificateArn$/, regions: ['us-east-1'],
+    type: 'AWS::CloudFront::Distribution',
+    path: /^Properties\.DistributionConfig\.ViewerCertificate\.AcmCertificateArn$/,
+    regions: ['us-east-1'],
     reason: 'CloudFront only accepts ACM certificates from us-east-1; the certificate holds no data and the distribution is global.',
   },
   {
-    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.WebACLId$/, regions: ['us-east-1'],
+    type: 'AWS::CloudFront::Distribution',
+    path: /^Properties\.DistributionConfig\.WebACLId$/,
+    regions: ['us-east-1'],
     reason: 'A CloudFront web ACL (WAF scope CLOUDFRONT) exists only in us-east-1.',
   },
   {
-    type: 'AWS::CloudFront::Distribution', path: /^Properties\.DistributionConfig\.(DefaultCacheBehavior|CacheBehaviors\[\d+\])\.LambdaFunctionAssociations\[\d+\]\.LambdaFunctionARN$/, regions: ['us-east-1'],
+    type: 'AWS::CloudFront::Distribution',
+    path: /^Properties\.DistributionConfig\.(DefaultCacheBehavior|CacheBehaviors\[\d+\])\.LambdaFunctionAssociations\[\d+\]\.LambdaFunctionARN$/,
+    regions: ['us-east-1'],
     reason: 'Lambda@Edge functions are created in us-east-1 and replicated by CloudFront.',
   },
   {
-    type: 'AWS::Serverless::Application', path: /^Properties\.Location\.ApplicationId$/, regions: ['us-east-1', 'us-gov-west-1', 'cn-north-1'],
-    reason: 'A Serverless Application Repository ARN names the region its publisher keeps it in (AWS\'s rotation functions: us-east-1, or the GovCloud/China home); the application deploys into the stack\'s own region. Which applications are allowed at all is SFX-TEMPLATE-VISIBLE\'s reviewed list.',
+    type: 'AWS::Serverless::Application',
+    path: /^Properties\.Location\.ApplicationId$/,
+    regions: ['us-east-1', 'us-gov-west-1', 'cn-north-1'],
+    reason:
+      "A Serverless Application Repository ARN names the region its publisher keeps it in (AWS's rotation functions: us-east-1, or the GovCloud/China home); the application deploys into the stack's own region. Which applications are allowed at all is SFX-TEMPLATE-VISIBLE's reviewed list.",
   },
 ];
 
@@ -209,7 +229,8 @@ function variants(value: unknown, template: TemplateView): unknown[] {
     return [value];
   }
   const entries = Object.entries(value);
-  return combine(entries.map(([, item]) => variants(item, template))).slice(0, MAX_VARIANTS)
+  return combine(entries.map(([, item]) => variants(item, template)))
+    .slice(0, MAX_VARIANTS)
     .map((items) => Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])));
 }
 
@@ -226,22 +247,27 @@ function hasKnownParts(value: unknown, template: TemplateView): boolean {
 
 /** Every combination of one choice per position. */
 function combine(choices: unknown[][]): unknown[][] {
-  return choices.reduce<unknown[][]>((acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS), [[]]);
+  return choices.reduce<unknown[][]>(
+    (acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS),
+    [[]],
+  );
 }
 
 /** Region-named properties whose value cannot be proven (a parameter without AllowedValues, an SSM reference, an import). */
 function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
   if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
-  return Object.entries(value).filter(([key]) => !FREE_TEXT_KEY.test(key)).flatMap(([key, item]) => {
-    if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
-    const possible = possibleValues(item, template);
-    // The stack's own region (AWS::Region) is what checkStack judges.
-    const rendered = withoutOwnRegionParts(renderString(item, template) ?? '${?}', template);
-    const ownRegionOnly = !rendered.includes('${') && !rendered.includes('{{resolve:');
-    if (possible.kind === 'unknown' && !ownRegionOnly) return [{ path: `${path}.${key}`, reason: possible.reason }];
-    return [];
-  });
+  return Object.entries(value)
+    .filter(([key]) => !FREE_TEXT_KEY.test(key))
+    .flatMap(([key, item]) => {
+      if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
+      const possible = possibleValues(item, template);
+      // The stack's own region (AWS::Region) is what checkStack judges.
+      const rendered = withoutOwnRegionParts(renderString(item, template) ?? '${?}', template);
+      const ownRegionOnly = !rendered.includes('${') && !rendered.includes('{{resolve:');
+      if (possible.kind === 'unknown' && !ownRegionOnly) return [{ path: `${path}.${key}`, reason: possible.reason }];
+      return [];
+    });
 }
 
 /**
@@ -265,8 +291,12 @@ function withoutOwnRegionParts(text: string, template: TemplateView): string {
 function isOwnArn(value: unknown, template: TemplateView): boolean {
   const resource = template.resource(referencedLogicalId(value) ?? '');
   const attribute = referencedAttribute(value);
-  return resource !== undefined && resource.type.startsWith('AWS::') && !/^AWS::(SSM::Parameter|CloudFormation::)/.test(resource.type)
-    && (attribute === undefined || /arn$/i.test(attribute));
+  return (
+    resource !== undefined &&
+    resource.type.startsWith('AWS::') &&
+    !/^AWS::(SSM::Parameter|CloudFormation::)/.test(resource.type) &&
+    (attribute === undefined || /arn$/i.test(attribute))
+  );
 }
 
 /**

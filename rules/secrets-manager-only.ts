@@ -35,9 +35,12 @@ const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
 // Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
 const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
 // Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
-const SECRET_METADATA_NAME = new RegExp('_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|'
-  + 'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|'
-  + 'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|LOCATION|METHOD)$', 'i');
+const SECRET_METADATA_NAME = new RegExp(
+  '_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|' +
+    'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|' +
+    'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|LOCATION|METHOD)$',
+  'i',
+);
 // A switch about credentials (USE_API_KEY, API_KEY_REQUIRED) holding a flag value is not one; any other value still is.
 const SWITCH_NAME = /^(ENABLE|USE|DISABLE)_|_REQUIRED$/i;
 const FLAG_VALUE = /^(true|false|0|1|yes|no|on|off)$/i;
@@ -66,13 +69,19 @@ export const SecretsManagerOnly: ComplianceRule = {
   severity: 'critical',
   mandated: false,
   rationale:
-    'Templates, parameters and task definitions are readable by many principals and kept in version '
-    + 'history and CloudFormation; a credential placed there is disclosed and cannot be rotated.',
+    'Templates, parameters and task definitions are readable by many principals and kept in version ' +
+    'history and CloudFormation; a credential placed there is disclosed and cannot be rotated.',
   remediation:
-    'Generate the credential into a Secrets Manager secret (rds.Credentials.fromGeneratedSecret, '
-    + 'secretsmanager.Secret with generateSecretString) and pass it as a dynamic reference to the resource '
-    + 'and through ecs.Secret.fromSecretsManager to containers.',
-  resourceTypes: [...Object.keys(CREDENTIAL_PROPERTIES), 'AWS::ECS::TaskDefinition', 'AWS::Lambda::Function', 'AWS::CodeBuild::Project', 'AWS::SecretsManager::Secret'],
+    'Generate the credential into a Secrets Manager secret (rds.Credentials.fromGeneratedSecret, ' +
+    'secretsmanager.Secret with generateSecretString) and pass it as a dynamic reference to the resource ' +
+    'and through ecs.Secret.fromSecretsManager to containers.',
+  resourceTypes: [
+    ...Object.keys(CREDENTIAL_PROPERTIES),
+    'AWS::ECS::TaskDefinition',
+    'AWS::Lambda::Function',
+    'AWS::CodeBuild::Project',
+    'AWS::SecretsManager::Secret',
+  ],
   judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'IA-5(7)' },
@@ -85,7 +94,8 @@ export const SecretsManagerOnly: ComplianceRule = {
       { rule: ECS_NO_ENVIRONMENT_SECRETS, covers: 'credential-named plaintext environment variables of the latest task definition revision' },
       { rule: CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, covers: 'AWS access keys in CodeBuild plaintext environment variables' },
     ],
-    limits: 'Once deployed, a password written into a database, cache, DMS endpoint or Lambda environment is not readable, so no Config rule can tell whether it came from Secrets Manager. The ECS rule matches exact key names (not SFX\'s name patterns).',
+    limits:
+      "Once deployed, a password written into a database, cache, DMS endpoint or Lambda environment is not readable, so no Config rule can tell whether it came from Secrets Manager. The ECS rule matches exact key names (not SFX's name patterns).",
   },
   checkResource(resource, template): Violation[] {
     switch (resource.type) {
@@ -93,15 +103,17 @@ export const SecretsManagerOnly: ComplianceRule = {
         return asList(resource.properties.ContainerDefinitions).flatMap((container, index) =>
           isPlainObject(container)
             ? [
-              ...environmentViolations(`ContainerDefinitions[${index}].Environment`, nameValuePairs(container.Environment), template),
-              ...containerSecretViolations(`ContainerDefinitions[${index}].Secrets`, container.Secrets, template),
-            ]
-            : []);
+                ...environmentViolations(`ContainerDefinitions[${index}].Environment`, nameValuePairs(container.Environment), template),
+                ...containerSecretViolations(`ContainerDefinitions[${index}].Secrets`, container.Secrets, template),
+              ]
+            : [],
+        );
       case 'AWS::CodeBuild::Project': {
         // PLAINTEXT (the default type) variables are stored in the project; SECRETS_MANAGER ones are references.
         const environment = resource.properties.Environment;
-        const variables = asList(isPlainObject(environment) ? environment.EnvironmentVariables : undefined)
-          .filter((v) => isPlainObject(v) && (v.Type === undefined || v.Type === 'PLAINTEXT'));
+        const variables = asList(isPlainObject(environment) ? environment.EnvironmentVariables : undefined).filter(
+          (v) => isPlainObject(v) && (v.Type === undefined || v.Type === 'PLAINTEXT'),
+        );
         return environmentViolations('Environment.EnvironmentVariables', nameValuePairs(variables), template);
       }
       case 'AWS::Lambda::Function': {
@@ -141,8 +153,7 @@ function credentialProblem(value: unknown, template: TemplateView): string | und
 }
 
 function nameValuePairs(environment: unknown): [string, unknown][] {
-  return asList(environment).flatMap((entry) =>
-    isPlainObject(entry) ? [[String(entry.Name ?? ''), entry.Value] as [string, unknown]] : []);
+  return asList(environment).flatMap((entry) => (isPlainObject(entry) ? [[String(entry.Name ?? ''), entry.Value] as [string, unknown]] : []));
 }
 
 function environmentViolations(at: string, variables: [string, unknown][], template: TemplateView): Violation[] {
@@ -150,18 +161,22 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
     const text = renderString(value, template);
     if (text === undefined) return [];
     if (ANY_DYNAMIC_SECRET_REFERENCE.test(text)) {
-      return [fail(
-        `${at} ${name} resolves a secret into a plain-text environment variable, stored readable in the definition`,
-        'pass it as a secret (ecs.Secret.fromSecretsManager / the Lambda reads it from Secrets Manager at run time)',
-      )];
+      return [
+        fail(
+          `${at} ${name} resolves a secret into a plain-text environment variable, stored readable in the definition`,
+          'pass it as a secret (ecs.Secret.fromSecretsManager / the Lambda reads it from Secrets Manager at run time)',
+        ),
+      ];
     }
     const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
     const flag = FLAG_VALUE.test(text) && (SWITCH_NAME.test(name) || /^(true|false)$/i.test(text));
     if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !flag) {
-      return [fail(
-        `${at} ${name} holds a literal value that looks like a credential`,
-        'store it in Secrets Manager and pass it as a secret, not an environment variable',
-      )];
+      return [
+        fail(
+          `${at} ${name} holds a literal value that looks like a credential`,
+          'store it in Secrets Manager and pass it as a secret, not an environment variable',
+        ),
+      ];
     }
     return [];
   });
@@ -178,10 +193,14 @@ function containerSecretViolations(at: string, secrets: unknown, template: Templ
     const source = renderString(secret.ValueFrom, template) ?? '';
     const fromTemplateSecret = isSecretReference(source, template);
     const fromSecretArn = /^arn:[^:]*:secretsmanager:/.test(source);
-    return fromTemplateSecret || fromSecretArn ? [] : [fail(
-      `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
-      'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
-    )];
+    return fromTemplateSecret || fromSecretArn
+      ? []
+      : [
+          fail(
+            `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
+            'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
+          ),
+        ];
   });
 }
 
@@ -199,8 +218,10 @@ function isSecretReference(source: string, template: TemplateView): boolean {
   const managed = /^\$\{([A-Za-z0-9]+)\.MasterUserSecret\.SecretArn\}/.exec(source);
   if (managed) return ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'].includes(template.resource(managed[1])?.type ?? '');
   const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
-  return reference !== null
-    && ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '');
+  return (
+    reference !== null &&
+    ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '')
+  );
 }
 
 function literalSecretString(resource: TemplateResource, template: TemplateView): Violation[] {
@@ -208,8 +229,10 @@ function literalSecretString(resource: TemplateResource, template: TemplateView)
   if (value === undefined) return [];
   const text = renderString(value, template);
   if (text !== undefined && (text.includes('${') || text === '')) return [];
-  return [fail(
-    'SecretString is a literal: the secret value is written into the template',
-    'use GenerateSecretString (secretsmanager.Secret generateSecretString) or set the value outside CloudFormation',
-  )];
+  return [
+    fail(
+      'SecretString is a literal: the secret value is written into the template',
+      'use GenerateSecretString (secretsmanager.Secret generateSecretString) or set the value outside CloudFormation',
+    ),
+  ];
 }

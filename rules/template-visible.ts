@@ -27,16 +27,24 @@ import { possibleValues } from './core/values';
 /** Transforms whose output the gate already accounts for. */
 export const KNOWN_TRANSFORMS: readonly { name: string; reason: string }[] = [
   { name: 'AWS::Serverless-2016-10-31', reason: 'SAM: its resources (functions, state machines, applications) are judged as SAM resources.' },
-  { name: 'AWS::SecretsManager-2020-07-23', reason: 'Hosted rotation: adds AWS\'s own rotation function for a secret of the template.' },
-  { name: 'AWS::SecretsManager-2024-09-16', reason: 'Hosted rotation, current version (what secretsmanager.HostedRotation renders): AWS\'s own rotation function for a secret of the template.' },
-  { name: 'AWS::LanguageExtensions', reason: 'Language extensions: intrinsic functions only; values stay subject to the rules\' fail-closed reasoning.' },
+  { name: 'AWS::SecretsManager-2020-07-23', reason: "Hosted rotation: adds AWS's own rotation function for a secret of the template." },
+  {
+    name: 'AWS::SecretsManager-2024-09-16',
+    reason:
+      "Hosted rotation, current version (what secretsmanager.HostedRotation renders): AWS's own rotation function for a secret of the template.",
+  },
+  {
+    name: 'AWS::LanguageExtensions',
+    reason: "Language extensions: intrinsic functions only; values stay subject to the rules' fail-closed reasoning.",
+  },
 ];
 
 /** SAR applications published by AWS itself (one publisher account per partition). */
 export const APPROVED_APPLICATIONS: readonly { pattern: RegExp; reason: string }[] = [
   {
-    pattern: /^arn:aws(-cn|-us-gov)?:serverlessrepo:[a-z0-9-]+:(297356227824|193023089310|023102451235):applications\/SecretsManager[A-Za-z0-9]+Rotation[A-Za-z0-9]*$/,
-    reason: 'AWS Secrets Manager rotation functions, published by AWS; CDK\'s addRotationSingleUser/SecretRotation deploys them.',
+    pattern:
+      /^arn:aws(-cn|-us-gov)?:serverlessrepo:[a-z0-9-]+:(297356227824|193023089310|023102451235):applications\/SecretsManager[A-Za-z0-9]+Rotation[A-Za-z0-9]*$/,
+    reason: "AWS Secrets Manager rotation functions, published by AWS; CDK's addRotationSingleUser/SecretRotation deploys them.",
   },
 ];
 
@@ -46,11 +54,11 @@ export const TemplateVisible: ComplianceRule = {
   severity: 'high',
   mandated: false,
   rationale:
-    'A nested template fetched from a URL, an unreviewed serverless application or a template macro can create or '
-    + 'rewrite resources that no control ever saw: an unencrypted cache in a nested stack passes any gate that cannot read it.',
+    'A nested template fetched from a URL, an unreviewed serverless application or a template macro can create or ' +
+    'rewrite resources that no control ever saw: an unencrypted cache in a nested stack passes any gate that cannot read it.',
   remediation:
-    'Use CDK NestedStack (or CfnInclude with loadNestedStacks) instead of a raw AWS::CloudFormation::Stack, build resources '
-    + 'in CDK instead of through macros or AWS::Include, and add a reviewed SAR application to rules/template-visible.ts.',
+    'Use CDK NestedStack (or CfnInclude with loadNestedStacks) instead of a raw AWS::CloudFormation::Stack, build resources ' +
+    'in CDK instead of through macros or AWS::Include, and add a reviewed SAR application to rules/template-visible.ts.',
   resourceTypes: ['*'],
   judgesStacks: true,
   frameworks: [
@@ -60,39 +68,67 @@ export const TemplateVisible: ComplianceRule = {
   ],
   runtime: {
     configRules: [],
-    limits: 'After deployment there is no template to judge: Config sees the resources a macro, include or nested stack created (and the other rules\' Config counterparts judge them), never where they came from. Judged at synth and by sfx-check only.',
+    limits:
+      "After deployment there is no template to judge: Config sees the resources a macro, include or nested stack created (and the other rules' Config counterparts judge them), never where they came from. Judged at synth and by sfx-check only.",
   },
   checkStack(stack: StackFacts): Violation[] {
     const known = new Set(KNOWN_TRANSFORMS.map((t) => t.name));
-    return (stack.transforms ?? []).filter((name) => !known.has(name)).map((name) => fail(
-      `the template uses the transform ${name}, a macro that can rewrite any resource after the gate has judged it`,
-      'build the resources in CDK instead of through a macro',
-    ));
+    return (stack.transforms ?? [])
+      .filter((name) => !known.has(name))
+      .map((name) =>
+        fail(
+          `the template uses the transform ${name}, a macro that can rewrite any resource after the gate has judged it`,
+          'build the resources in CDK instead of through a macro',
+        ),
+      );
   },
   checkResource(resource: TemplateResource, template: TemplateView): Violation[] {
     const violations: Violation[] = [];
     if (resource.type === 'AWS::CloudFormation::Stack' && !template.judgedNestedStacks.has(resource.logicalId)) {
-      violations.push(fail('the nested stack\'s template is only a URL (TemplateURL), so no control judged its resources',
-        'define it as a CDK NestedStack (or CfnInclude with loadNestedStacks)'));
+      violations.push(
+        fail(
+          "the nested stack's template is only a URL (TemplateURL), so no control judged its resources",
+          'define it as a CDK NestedStack (or CfnInclude with loadNestedStacks)',
+        ),
+      );
     }
     if (resource.type === 'AWS::CloudFormation::StackSet') {
-      violations.push(fail('a stack set deploys its template to other accounts and regions, out of the gate\'s sight', 'deploy those stacks from this CDK app instead'));
+      violations.push(
+        fail(
+          "a stack set deploys its template to other accounts and regions, out of the gate's sight",
+          'deploy those stacks from this CDK app instead',
+        ),
+      );
     }
     if (resource.type === 'AWS::ServiceCatalog::CloudFormationProvisionedProduct') {
-      violations.push(fail('a provisioned product launches a template from outside this app, which the gate cannot read', 'build the resources in CDK instead'));
+      violations.push(
+        fail('a provisioned product launches a template from outside this app, which the gate cannot read', 'build the resources in CDK instead'),
+      );
     }
     if (resource.type === 'AWS::Serverless::Application') violations.push(...applicationViolations(resource, template));
     if (resource.logicalId.startsWith('Fn::ForEach::')) {
-      violations.push(fail('Fn::ForEach (AWS::LanguageExtensions) generates resources at deploy time from a template fragment no control judged as a resource',
-        'create each resource in CDK (a loop in TypeScript) instead of Fn::ForEach'));
+      violations.push(
+        fail(
+          'Fn::ForEach (AWS::LanguageExtensions) generates resources at deploy time from a template fragment no control judged as a resource',
+          'create each resource in CDK (a loop in TypeScript) instead of Fn::ForEach',
+        ),
+      );
     }
     if (/::MODULE$/i.test(resource.type)) {
-      violations.push(fail(`${resource.type} is a CloudFormation module: it expands at deploy time into resources the gate never saw`,
-        'build the module\'s resources in CDK (a construct) instead'));
+      violations.push(
+        fail(
+          `${resource.type} is a CloudFormation module: it expands at deploy time into resources the gate never saw`,
+          "build the module's resources in CDK (a construct) instead",
+        ),
+      );
     }
     if (resource.logicalId === 'Fn::Transform' || containsTransform(resource.raw)) {
-      violations.push(fail('a property uses Fn::Transform (AWS::Include or a macro), which inserts content the gate never saw',
-        'write the content into the template'));
+      violations.push(
+        fail(
+          'a property uses Fn::Transform (AWS::Include or a macro), which inserts content the gate never saw',
+          'write the content into the template',
+        ),
+      );
     }
     return violations;
   },
@@ -104,10 +140,14 @@ function applicationViolations(resource: TemplateResource, template: TemplateVie
   const possible = possibleValues(applicationId, template);
   const ids = possible.kind === 'known' ? possible.values : [undefined];
   const unapproved = ids.filter((id) => typeof id !== 'string' || !APPROVED_APPLICATIONS.some((a) => a.pattern.test(id)));
-  return unapproved.length === 0 ? [] : [fail(
-    `Location names the serverless application ${unapproved.map((id) => (typeof id === 'string' ? id : 'that is not a literal')).join(', ')}, whose template the gate cannot read`,
-    'build it in CDK, or have the security team review it into APPROVED_APPLICATIONS (rules/template-visible.ts)',
-  )];
+  return unapproved.length === 0
+    ? []
+    : [
+        fail(
+          `Location names the serverless application ${unapproved.map((id) => (typeof id === 'string' ? id : 'that is not a literal')).join(', ')}, whose template the gate cannot read`,
+          'build it in CDK, or have the security team review it into APPROVED_APPLICATIONS (rules/template-visible.ts)',
+        ),
+      ];
 }
 
 function containsTransform(value: unknown): boolean {

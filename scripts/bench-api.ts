@@ -32,7 +32,13 @@ const CONNECTIONS = positive('BENCH_CONNECTIONS', 64);
 const TITLES = positive('BENCH_TITLES', 100_000);
 const EPISODES_PER_SEASON = positive('BENCH_EPISODES_PER_SEASON', 10);
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
 
 function positive(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -44,20 +50,27 @@ function positive(name: string, fallback: number): number {
 
 function startProcess(script: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', './scripts/transpile-only.js', script], {
-    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`))));
   return Promise.race([waitForPort(port, 60_000).then(() => child), exited]);
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 async function load(name: string, base: string, paths: string[], duration = DURATION): Promise<Row> {
   let next = 0;
   const result = await autocannon({
-    url: base, connections: CONNECTIONS, duration,
+    url: base,
+    connections: CONNECTIONS,
+    duration,
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
   });
   const errors = result.errors + result.timeouts + result.non2xx;
@@ -74,13 +87,21 @@ async function main(): Promise<void> {
   const env = await createTestEnvironment();
   try {
     // As the service's own user, who owns the schema it migrates.
-    const pool = new Pool({ host: '127.0.0.1', port: env.postgres.port, user: APP_USER, password: env.dbPassword, database: DATABASE,
-      ssl: { ca: fs.readFileSync(env.certs.caFile, 'utf8') }, max: 1 });
+    const pool = new Pool({
+      host: '127.0.0.1',
+      port: env.postgres.port,
+      user: APP_USER,
+      password: env.dbPassword,
+      database: DATABASE,
+      ssl: { ca: fs.readFileSync(env.certs.caFile, 'utf8') },
+      max: 1,
+    });
     await migrate(pool);
     const seedStart = Date.now();
     const seeder = await pool.connect();
     await seedCatalogue(seeder as unknown as Client, TITLES, EPISODES_PER_SEASON);
-    const counts = (await seeder.query(`SELECT (SELECT count(*) FROM titles)::int AS titles, (SELECT count(*) FROM episodes)::int AS episodes`)).rows[0];
+    const counts = (await seeder.query(`SELECT (SELECT count(*) FROM titles)::int AS titles, (SELECT count(*) FROM episodes)::int AS episodes`))
+      .rows[0];
     seeder.release();
     await pool.end();
     console.log(`seeded ${counts.titles} titles and ${counts.episodes} episodes in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
@@ -118,21 +139,30 @@ async function main(): Promise<void> {
     await stop(service);
     rows.push(soak);
 
-    console.log(`\n${CONNECTIONS} connections, ${DURATION} s per scenario, node ${process.version}, ${CORES} cores (shared with Redis, PostgreSQL and the load generator)\n`);
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION} s per scenario, node ${process.version}, ${CORES} cores (shared with Redis, PostgreSQL and the load generator)\n`,
+    );
     console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     for (const r of rows) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
     const firstHalf = samples.slice(0, Math.ceil(samples.length / 2));
     const secondHalf = samples.slice(Math.ceil(samples.length / 2));
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(`\nservice RSS during the soak: start ${samples[0].toFixed(0)} MiB, first half mean ${avg(firstHalf).toFixed(0)} MiB, `
-      + `second half mean ${avg(secondHalf).toFixed(0)} MiB, max ${Math.max(...samples).toFixed(0)} MiB, end ${samples[samples.length - 1].toFixed(0)} MiB`);
+    console.log(
+      `\nservice RSS during the soak: start ${samples[0].toFixed(0)} MiB, first half mean ${avg(firstHalf).toFixed(0)} MiB, ` +
+        `second half mean ${avg(secondHalf).toFixed(0)} MiB, max ${Math.max(...samples).toFixed(0)} MiB, end ${samples[samples.length - 1].toFixed(0)} MiB`,
+    );
     console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const [ceilingRow, warm, , , postgresOnly] = rows;
-    console.log(`api bench: warm-cache/ceiling ${(warm.rps / ceilingRow.rps).toFixed(2)}x, warm-cache/postgres-only ${(warm.rps / postgresOnly.rps).toFixed(2)}x`);
+    console.log(
+      `api bench: warm-cache/ceiling ${(warm.rps / ceilingRow.rps).toFixed(2)}x, warm-cache/postgres-only ${(warm.rps / postgresOnly.rps).toFixed(2)}x`,
+    );
   } finally {
     await env.close();
   }
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -68,7 +68,10 @@ const SFX_CHECK = path.join(__dirname, '..', 'cli', 'sfx-check.js');
 function timeSfxCheck(scratch: string, n: number): { file: string; bytes: number; samples: number[] } {
   const outdir = fs.mkdtempSync(path.join(scratch, 'sfx-check-'));
   buildStreamFlixApp({ nag: false, outdir, context: CONTEXT, snapshotDirectory: `${outdir}-snapshots` }).synth();
-  const [file] = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f))
+  const [file] = fs
+    .readdirSync(outdir)
+    .filter((f) => f.endsWith('.template.json'))
+    .map((f) => path.join(outdir, f))
     .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
   const once = () => {
     const start = process.hrtime.bigint();
@@ -102,10 +105,12 @@ function main(): void {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 
-  const stats = new Map(MODES.map((mode) => {
-    const values = samples.get(mode.name)!;
-    return [mode.name, { median: median(values), min: Math.min(...values) }];
-  }));
+  const stats = new Map(
+    MODES.map((mode) => {
+      const values = samples.get(mode.name)!;
+      return [mode.name, { median: median(values), min: Math.min(...values) }];
+    }),
+  );
   const ms = (value: number) => value.toFixed(1).padStart(9);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   const signed = (value: number, digits: number) => `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
@@ -119,7 +124,9 @@ function main(): void {
     console.log(`${mode.label.padEnd(20)}  ${ms(s.median)}  ${ms(s.min)}`);
   }
   const checkLabel = 'sfx-check';
-  console.log(`${checkLabel.padEnd(20)}  ${ms(median(check.samples))}  ${ms(Math.min(...check.samples))}   ${check.file} (${(check.bytes / 1024).toFixed(0)} KB), ${check.samples.length} runs, process start included`);
+  console.log(
+    `${checkLabel.padEnd(20)}  ${ms(median(check.samples))}  ${ms(Math.min(...check.samples))}   ${check.file} (${(check.bytes / 1024).toFixed(0)} KB), ${check.samples.length} runs, process start included`,
+  );
   const bare = stats.get('bare')!.median;
   const gate = stats.get('gate')!.median;
   const nag = stats.get('nag')!.median;

@@ -37,10 +37,13 @@ const extracted: Record<string, unknown> = {};
 const absent: string[] = [];
 for (const type of [...types].sort()) {
   const entry = registry[type];
-  if (!entry?.handlers) { absent.push(type); continue; }
-  const handlers = Object.fromEntries(['create', 'update', 'delete']
-    .filter((op) => entry.handlers![op])
-    .map((op) => [op, [...new Set(entry.handlers![op])].sort()]));
+  if (!entry?.handlers) {
+    absent.push(type);
+    continue;
+  }
+  const handlers = Object.fromEntries(
+    ['create', 'update', 'delete'].filter((op) => entry.handlers![op]).map((op) => [op, [...new Set(entry.handlers![op])].sort()]),
+  );
   extracted[type] = { handlers, tagging: entry.tagging ?? { taggable: false } };
 }
 
@@ -54,4 +57,6 @@ const output = {
   types: extracted,
 };
 fs.writeFileSync(OUTPUT, `${JSON.stringify(output, null, 1)}\n`);
-console.log(`${Object.keys(extracted).length} types written to ${path.relative(ROOT, OUTPUT)}; not in the registry (need reviewed entries): ${absent.join(', ') || 'none'}`);
+console.log(
+  `${Object.keys(extracted).length} types written to ${path.relative(ROOT, OUTPUT)}; not in the registry (need reviewed entries): ${absent.join(', ') || 'none'}`,
+);

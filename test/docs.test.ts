@@ -9,11 +9,11 @@ import { NAG_ACKNOWLEDGEMENTS } from '../lib/nag-acknowledgements';
 const read = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
 
 describe('generated documentation is current (run `npm run docs` to refresh)', () => {
-  test('rules/README.md matches the rules\' metadata', () => {
+  test("rules/README.md matches the rules' metadata", () => {
     expect(read('rules/README.md')).toBe(ruleCatalogue());
   });
 
-  test('rules/README.md gives every rule\'s run-time counterparts (or says there are none, and why)', () => {
+  test("rules/README.md gives every rule's run-time counterparts (or says there are none, and why)", () => {
     const catalogue = read('rules/README.md');
     for (const rule of ALL_RULES) {
       const section = catalogue.slice(catalogue.indexOf(`## ${rule.id}\n`), catalogue.indexOf('\n## ', catalogue.indexOf(`## ${rule.id}\n`) + 1));

@@ -23,7 +23,12 @@ interface ValidationReportFile {
   readonly pluginReports?: readonly {
     pluginName?: string;
     conclusion?: string;
-    violations?: readonly { ruleName?: string; description?: string; severity?: string; violatingConstructs?: readonly { constructPath?: string }[] }[];
+    violations?: readonly {
+      ruleName?: string;
+      description?: string;
+      severity?: string;
+      violatingConstructs?: readonly { constructPath?: string }[];
+    }[];
   }[];
 }
 
@@ -49,17 +54,21 @@ function readValidationReport(outdir: string): ValidationReportFile | undefined 
 /** Every finding of the failed plugins in `outdir`'s validation-report.json, one per construct. */
 export function validationFindings(outdir: string): CheckFinding[] {
   const report = readValidationReport(outdir);
-  return (report?.pluginReports ?? []).filter((plugin) => plugin.conclusion !== 'success').flatMap((plugin) => {
-    const check = String(plugin.pluginName ?? 'validation plugin');
-    return (plugin.violations ?? []).flatMap((v) => (v.violatingConstructs ?? [{}]).map((c) => ({
-      check,
-      ruleName: String(v.ruleName ?? ''),
-      description: String(v.description ?? ''),
-      severity: String(v.severity ?? 'error'),
-      constructPath: String(c.constructPath ?? ''),
-      acknowledgeId: `${check.replace(/\s+/g, '-')}::${v.ruleName ?? ''}`,
-    })));
-  });
+  return (report?.pluginReports ?? [])
+    .filter((plugin) => plugin.conclusion !== 'success')
+    .flatMap((plugin) => {
+      const check = String(plugin.pluginName ?? 'validation plugin');
+      return (plugin.violations ?? []).flatMap((v) =>
+        (v.violatingConstructs ?? [{}]).map((c) => ({
+          check,
+          ruleName: String(v.ruleName ?? ''),
+          description: String(v.description ?? ''),
+          severity: String(v.severity ?? 'error'),
+          constructPath: String(c.constructPath ?? ''),
+          acknowledgeId: `${check.replace(/\s+/g, '-')}::${v.ruleName ?? ''}`,
+        })),
+      );
+    });
 }
 
 /** The outcome of each validation plugin recorded in `outdir`'s validation-report.json (none when it is absent). */

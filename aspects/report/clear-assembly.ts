@@ -12,7 +12,8 @@ import { REPORT_FILES } from './write-reports';
 
 const KEEP = new Set<string>(Object.values(REPORT_FILES));
 // Includes earlier cdk-nag reports: the packs never run after the gate fails, so an old one could read "success".
-const ASSEMBLY_FILE = /^(manifest\.json|tree\.json|cdk\.out|validation-report\.json|cdk-nag-.*\.json|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
+const ASSEMBLY_FILE =
+  /^(manifest\.json|tree\.json|cdk\.out|validation-report\.json|cdk-nag-.*\.json|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
 /** Reports of the checks that ran after the gate, kept by clearDeployableOutput. */
 const CHECK_REPORT = /^(validation-report\.json|policy-validation-report\.json|cdk-nag-.*\.json|performance-counters\.json)$/;
 

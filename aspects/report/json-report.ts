@@ -11,7 +11,10 @@ export const TIMESTAMP_FIELD = 'generatedAt';
  * Validate); the outcome is `fail` when the gate or any of them failed.
  */
 export function jsonReport(
-  result: GateResult, acknowledgements: readonly Acknowledgement[], versions: Record<string, string>, checks: readonly CheckOutcome[] = [],
+  result: GateResult,
+  acknowledgements: readonly Acknowledgement[],
+  versions: Record<string, string>,
+  checks: readonly CheckOutcome[] = [],
 ): object {
   const waived = result.waived ?? [];
   const waivers = result.waivers ?? [];

@@ -12,9 +12,9 @@ export function markdownReport(result: GateResult, acknowledgements: readonly Ac
   const lines = [
     `# SFX compliance gate: ${outcome}`,
     '',
-    `Synthesis root: ${result.synthesisRoot}. ${result.evaluations.length} evaluations, ${result.violations.length} violation(s), `
-      + `${waived.length} waived, ${acknowledgements.length} acknowledged validation finding(s)`
-      + (failedChecks.length > 0 ? `, ${failedChecks.length} failed check(s) after the gate (${failedChecks.map((c) => c.name).join(', ')}).` : '.'),
+    `Synthesis root: ${result.synthesisRoot}. ${result.evaluations.length} evaluations, ${result.violations.length} violation(s), ` +
+      `${waived.length} waived, ${acknowledgements.length} acknowledged validation finding(s)` +
+      (failedChecks.length > 0 ? `, ${failedChecks.length} failed check(s) after the gate (${failedChecks.map((c) => c.name).join(', ')}).` : '.'),
     '',
     '| Control | Mandated | Evaluated | Violations |',
     '| --- | --- | --- | --- |',
@@ -28,15 +28,34 @@ export function markdownReport(result: GateResult, acknowledgements: readonly Ac
     lines.push('', '## Violations', '', ...result.violations.map((v) => `- ${formatViolation(v)}`));
   }
   if (checks.length > 0) {
-    lines.push('', '## Other checks', '', '| Check | Outcome | Findings | Report |', '| --- | --- | --- | --- |',
-      ...checks.map((c) => `| ${c.name} | ${c.outcome === 'pass' ? 'PASS' : 'FAIL'} | ${c.findings} | ${c.report ?? (c.detail ? escape(c.detail) : '')} |`));
+    lines.push(
+      '',
+      '## Other checks',
+      '',
+      '| Check | Outcome | Findings | Report |',
+      '| --- | --- | --- | --- |',
+      ...checks.map(
+        (c) => `| ${c.name} | ${c.outcome === 'pass' ? 'PASS' : 'FAIL'} | ${c.findings} | ${c.report ?? (c.detail ? escape(c.detail) : '')} |`,
+      ),
+    );
   }
   if (waivers.length > 0) {
-    lines.push('', '## Waivers', '', '| Control | Construct | Reason | Expires | Status | Matched |', '| --- | --- | --- | --- | --- | --- |',
-      ...waivers.map((w) => `| ${w.ruleId} | ${w.path || 'the app'} | ${escape(w.reason)} | ${w.expires} | ${w.status} | ${w.matched.length} |`));
+    lines.push(
+      '',
+      '## Waivers',
+      '',
+      '| Control | Construct | Reason | Expires | Status | Matched |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...waivers.map((w) => `| ${w.ruleId} | ${w.path || 'the app'} | ${escape(w.reason)} | ${w.expires} | ${w.status} | ${w.matched.length} |`),
+    );
   }
   if (waived.length > 0) {
-    lines.push('', '## Waived violations', '', ...waived.map((v) => `- ${formatViolation(v)} Waived on ${v.waiver.path || 'the app'} until ${v.waiver.expires}: ${v.waiver.reason}`));
+    lines.push(
+      '',
+      '## Waived violations',
+      '',
+      ...waived.map((v) => `- ${formatViolation(v)} Waived on ${v.waiver.path || 'the app'} until ${v.waiver.expires}: ${v.waiver.reason}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

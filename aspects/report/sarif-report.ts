@@ -30,7 +30,8 @@ export interface SarifOptions {
  * to the report's directory: a Stage's stacks sit in `assembly-<stage>/`.
  */
 export function sarifReport(
-  result: GateResult, versions: Record<string, string>,
+  result: GateResult,
+  versions: Record<string, string>,
   templateUri: (stackPath: string, file: string) => string = (_stackPath, file) => file,
   options: SarifOptions = {},
 ): object {
@@ -40,21 +41,32 @@ export function sarifReport(
     const template = result.templates.get(violation.stackPath);
     const uri = template ? templateUri(violation.stackPath, template.file) : undefined;
     const source = sourceOf(violation.path);
-    const templateLocation = uri !== undefined && templateExists(uri) ? {
-      id: 1,
-      message: { text: `Rendered CloudFormation of ${violation.logicalId ?? violation.stackPath}` },
-      physicalLocation: {
-        artifactLocation: { uri, uriBaseId: 'CDK_OUT' },
-        region: { startLine: resourceLine(template!.view, violation.logicalId) },
+    const templateLocation =
+      uri !== undefined && templateExists(uri)
+        ? {
+            id: 1,
+            message: { text: `Rendered CloudFormation of ${violation.logicalId ?? violation.stackPath}` },
+            physicalLocation: {
+              artifactLocation: { uri, uriBaseId: 'CDK_OUT' },
+              region: { startLine: resourceLine(template!.view, violation.logicalId) },
+            },
+          }
+        : undefined;
+    const logicalLocations = [
+      {
+        fullyQualifiedName: violation.path,
+        ...(violation.logicalId ? { name: violation.logicalId } : {}),
+        kind: 'resource',
       },
-    } : undefined;
-    const logicalLocations = [{
-      fullyQualifiedName: violation.path,
-      ...(violation.logicalId ? { name: violation.logicalId } : {}),
-      kind: 'resource',
-    }];
+    ];
     const primary = source
-      ? { physicalLocation: { artifactLocation: { uri: source.uri, uriBaseId: '%SRCROOT%' }, region: { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) } }, logicalLocations }
+      ? {
+          physicalLocation: {
+            artifactLocation: { uri: source.uri, uriBaseId: '%SRCROOT%' },
+            region: { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) },
+          },
+          logicalLocations,
+        }
       : templateLocation
         ? { physicalLocation: templateLocation.physicalLocation, logicalLocations }
         : { logicalLocations };
@@ -67,59 +79,74 @@ export function sarifReport(
       ...(templateLocation && source ? { relatedLocations: [templateLocation] } : {}),
       partialFingerprints: { 'sfxViolation/v1': fingerprint(violation) },
       properties: { constructPath: violation.path, stackPath: violation.stackPath, resourceType: violation.resourceType },
-      ...(suppression ? {
-        suppressions: [{
-          kind: 'external',
-          status: 'accepted',
-          justification: `${suppression.reason} (waived on ${suppression.path || 'the app'} until ${suppression.expires})`,
-        }],
-      } : {}),
+      ...(suppression
+        ? {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification: `${suppression.reason} (waived on ${suppression.path || 'the app'} until ${suppression.expires})`,
+              },
+            ],
+          }
+        : {}),
     };
   };
   const failedChecks = checks.filter((c) => c.outcome === 'fail');
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'sfx-compliance-gate',
-          version: versions['sfx-compliance-gate'],
-          rules: result.rules.map((rule) => ({
-            id: rule.id,
-            name: rule.id.replace(/^SFX-/, '').toLowerCase().replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-            shortDescription: { text: rule.title },
-            fullDescription: { text: rule.rationale },
-            help: {
-              text: `${rule.remediation} Frameworks: ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}.`,
-              markdown: `**Fix:** ${rule.remediation}\n\n**Why:** ${rule.rationale}\n\n**Frameworks:** ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}`,
-            },
-            defaultConfiguration: { level: 'error' },
-            properties: {
-              tags: ['security', 'compliance', ...(rule.mandated ? ['mandated'] : ['waivable'])],
-              precision: 'very-high',
-              'problem.severity': 'error',
-              'security-severity': SEVERITY_SCORE[rule.severity],
-            },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sfx-compliance-gate',
+            version: versions['sfx-compliance-gate'],
+            rules: result.rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id
+                .replace(/^SFX-/, '')
+                .toLowerCase()
+                .replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.title },
+              fullDescription: { text: rule.rationale },
+              help: {
+                text: `${rule.remediation} Frameworks: ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}.`,
+                markdown: `**Fix:** ${rule.remediation}\n\n**Why:** ${rule.rationale}\n\n**Frameworks:** ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}`,
+              },
+              defaultConfiguration: { level: 'error' },
+              properties: {
+                tags: ['security', 'compliance', ...(rule.mandated ? ['mandated'] : ['waivable'])],
+                precision: 'very-high',
+                'problem.severity': 'error',
+                'security-severity': SEVERITY_SCORE[rule.severity],
+              },
+            })),
+          },
         },
+        automationDetails: { id: 'sfx-compliance-gate/' },
+        originalUriBaseIds: { CDK_OUT: { uri: 'cdk.out/', uriBaseId: '%SRCROOT%' } },
+        invocations: [
+          {
+            executionSuccessful: result.violations.length === 0 && failedChecks.length === 0,
+            ...(failedChecks.length > 0
+              ? {
+                  toolExecutionNotifications: failedChecks.map((c) => ({
+                    level: 'error',
+                    message: {
+                      text: `${c.name} failed after the SFX gate${c.findings ? ` with ${c.findings} finding(s)` : ''}${c.report ? ` (see ${c.report})` : ''}${c.detail ? `: ${c.detail}` : ''}; synthesis left no template.`,
+                    },
+                  })),
+                }
+              : {}),
+          },
+        ],
+        results: [
+          ...result.violations.map((violation) => toResult(violation)),
+          ...(result.waived ?? []).map((violation) => toResult(violation, violation.waiver)),
+        ],
       },
-      automationDetails: { id: 'sfx-compliance-gate/' },
-      originalUriBaseIds: { CDK_OUT: { uri: 'cdk.out/', uriBaseId: '%SRCROOT%' } },
-      invocations: [{
-        executionSuccessful: result.violations.length === 0 && failedChecks.length === 0,
-        ...(failedChecks.length > 0 ? {
-          toolExecutionNotifications: failedChecks.map((c) => ({
-            level: 'error',
-            message: { text: `${c.name} failed after the SFX gate${c.findings ? ` with ${c.findings} finding(s)` : ''}${c.report ? ` (see ${c.report})` : ''}${c.detail ? `: ${c.detail}` : ''}; synthesis left no template.` },
-          })),
-        } : {}),
-      }],
-      results: [
-        ...result.violations.map((violation) => toResult(violation)),
-        ...(result.waived ?? []).map((violation) => toResult(violation, violation.waiver)),
-      ],
-    }],
+    ],
   };
 }
 

@@ -34,7 +34,7 @@ export function sourceLocatorFor(root: IConstruct, sourceRoot: string = process.
     byPath ??= new Map(root.node.findAll().map((c) => [c.node.path, c]));
     let construct = byPath.get(constructPath);
     // A resource with no construct of its own (a template's raw resource): its stack's path prefix.
-    for (let p = constructPath; !construct && p.includes('/'); ) {
+    for (let p = constructPath; !construct && p.includes('/');) {
       p = p.slice(0, p.lastIndexOf('/'));
       construct = byPath.get(p);
     }

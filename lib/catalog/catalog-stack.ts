@@ -154,7 +154,9 @@ export class StreamFlixCatalogStack extends Stack {
     const value = explicit ?? (typeof fromContext === 'string' && fromContext !== '' ? fromContext : undefined);
     if (value === undefined) return `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${DEFAULT_PRINCIPAL_ROLE_NAME}`;
     if (!IAM_ROLE_ARN.test(value)) {
-      throw new Error(`${this.node.path}: context ${PRINCIPAL_CONTEXT_KEY} is '${value}', not the ARN of one IAM role; the portfolio is never shared with everyone. Fix: set it to arn:aws:iam::<account>:role/<name>.`);
+      throw new Error(
+        `${this.node.path}: context ${PRINCIPAL_CONTEXT_KEY} is '${value}', not the ARN of one IAM role; the portfolio is never shared with everyone. Fix: set it to arn:aws:iam::<account>:role/<name>.`,
+      );
     }
     return value;
   }
@@ -167,12 +169,17 @@ export class StreamFlixCatalogStack extends Stack {
         name = `streamflix-catalog-assets-${this.account}-${this.region}`;
       } else {
         name = 'streamflix-catalog-assets-eu-west-1';
-        Annotations.of(this).addWarningV2('streamflix:catalogAssetBucketName',
-          `No account known: the product asset bucket is named '${name}', which may be taken in another account. `
-          + `Set the context key ${ASSET_BUCKET_CONTEXT_KEY} (or env.account) to a name unique to this account.`);
+        Annotations.of(this).addWarningV2(
+          'streamflix:catalogAssetBucketName',
+          `No account known: the product asset bucket is named '${name}', which may be taken in another account. ` +
+            `Set the context key ${ASSET_BUCKET_CONTEXT_KEY} (or env.account) to a name unique to this account.`,
+        );
       }
     }
-    if (!BUCKET_NAME.test(name)) throw new Error(`${this.node.path}: context ${ASSET_BUCKET_CONTEXT_KEY} is '${name}', not a valid S3 bucket name. Fix: use 3-63 lower-case letters, digits and hyphens.`);
+    if (!BUCKET_NAME.test(name))
+      throw new Error(
+        `${this.node.path}: context ${ASSET_BUCKET_CONTEXT_KEY} is '${name}', not a valid S3 bucket name. Fix: use 3-63 lower-case letters, digits and hyphens.`,
+      );
     return name;
   }
 }

@@ -79,15 +79,19 @@ export class StreamFlixProductStack extends servicecatalog.ProductStack {
     });
     this.sizePreset = new CfnParameter(this, PRODUCT_PARAMETERS.sizePreset, {
       type: 'String',
-      description: 'Capacity of the database, cache and tasks: '
-        + Object.entries(SIZE_PRESETS).map(([name, p]) => `${name} = ${p.dbInstanceType}, ${p.cacheNodeType}, ${p.cpu} CPU / ${p.memory} MiB`).join('; '),
+      description:
+        'Capacity of the database, cache and tasks: ' +
+        Object.entries(SIZE_PRESETS)
+          .map(([name, p]) => `${name} = ${p.dbInstanceType}, ${p.cacheNodeType}, ${p.cpu} CPU / ${p.memory} MiB`)
+          .join('; '),
       allowedValues: Object.keys(SIZE_PRESETS),
       default: 'small',
     });
     this.containerImage = new CfnParameter(this, PRODUCT_PARAMETERS.containerImage, {
       type: 'String',
-      description: 'Image of the content-metadata API (service/ of the blueprint) as the platform team published it to ECR: '
-        + 'a repository URI with a tag or digest, such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/streamflix/content-api:1.0.0.',
+      description:
+        'Image of the content-metadata API (service/ of the blueprint) as the platform team published it to ECR: ' +
+        'a repository URI with a tag or digest, such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com/streamflix/content-api:1.0.0.',
       allowedPattern: CONTAINER_IMAGE_PATTERN,
       constraintDescription: 'must be an image reference such as registry.example.com/team/api:1.2.3 or name@sha256:<digest>',
       minLength: 1,
@@ -124,7 +128,10 @@ export class StreamFlixProductStack extends servicecatalog.ProductStack {
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
         ParameterGroups: [
-          { Label: { default: 'Environment' }, Parameters: [PRODUCT_PARAMETERS.environmentName, PRODUCT_PARAMETERS.sizePreset, ALLOW_TERMINATION_PARAMETER] },
+          {
+            Label: { default: 'Environment' },
+            Parameters: [PRODUCT_PARAMETERS.environmentName, PRODUCT_PARAMETERS.sizePreset, ALLOW_TERMINATION_PARAMETER],
+          },
           { Label: { default: 'Application' }, Parameters: [PRODUCT_PARAMETERS.containerImage, PRODUCT_PARAMETERS.desiredCount] },
         ],
       },

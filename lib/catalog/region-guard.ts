@@ -21,9 +21,11 @@ export function addRegionGuard(stack: Stack): CfnRule {
   const existing = stack.node.tryFindChild(REGION_GUARD_ID);
   if (existing instanceof CfnRule) return existing;
   return new CfnRule(stack, REGION_GUARD_ID, {
-    assertions: [{
-      assert: Fn.conditionEquals(Aws.REGION, GUARDED_REGION),
-      assertDescription: `StreamFlix deploys only to ${GUARDED_REGION} (data residency, SFX-REGION); switch to ${GUARDED_REGION} and try again.`,
-    }],
+    assertions: [
+      {
+        assert: Fn.conditionEquals(Aws.REGION, GUARDED_REGION),
+        assertDescription: `StreamFlix deploys only to ${GUARDED_REGION} (data residency, SFX-REGION); switch to ${GUARDED_REGION} and try again.`,
+      },
+    ],
   });
 }

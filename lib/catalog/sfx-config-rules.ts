@@ -65,13 +65,18 @@ export class SfxConfigRules extends Construct {
       }
     }
     for (const { rule, sfx } of sources.values()) {
-      rules.set(rule.identifier, new config.ManagedRule(this, rule.identifier, {
-        identifier: rule.identifier,
-        description: `Run-time counterpart of ${sfx.join(', ')} (StreamFlix SFX controls): AWS Config managed rule ${rule.name}.`,
-        inputParameters: this.parametersOf(rule, props),
-        ruleScope: rule.trigger === 'periodic' ? undefined : config.RuleScope.fromResources(rule.resourceTypes.map((type) => config.ResourceType.of(type))),
-        maximumExecutionFrequency: rule.trigger === 'periodic' ? props.periodicFrequency ?? config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS : undefined,
-      }));
+      rules.set(
+        rule.identifier,
+        new config.ManagedRule(this, rule.identifier, {
+          identifier: rule.identifier,
+          description: `Run-time counterpart of ${sfx.join(', ')} (StreamFlix SFX controls): AWS Config managed rule ${rule.name}.`,
+          inputParameters: this.parametersOf(rule, props),
+          ruleScope:
+            rule.trigger === 'periodic' ? undefined : config.RuleScope.fromResources(rule.resourceTypes.map((type) => config.ResourceType.of(type))),
+          maximumExecutionFrequency:
+            rule.trigger === 'periodic' ? (props.periodicFrequency ?? config.MaximumExecutionFrequency.TWENTY_FOUR_HOURS) : undefined,
+        }),
+      );
     }
   }
 

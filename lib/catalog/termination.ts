@@ -18,8 +18,9 @@ export const PROTECTED_ENVIRONMENT = 'prod';
 export function addTerminationGuard(scope: Construct, environmentName: CfnParameter): boolean {
   const allowTermination = new CfnParameter(scope, ALLOW_TERMINATION_PARAMETER, {
     type: 'String',
-    description: 'Set to "yes" (update the provisioned product) before terminating a prod environment: it lifts the '
-      + 'deletion protection of the database and load balancer. Data is kept either way (final snapshot, retained keys and backups).',
+    description:
+      'Set to "yes" (update the provisioned product) before terminating a prod environment: it lifts the ' +
+      'deletion protection of the database and load balancer. Data is kept either way (final snapshot, retained keys and backups).',
     allowedValues: ['no', 'yes'],
     default: 'no',
   });

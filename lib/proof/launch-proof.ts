@@ -17,7 +17,11 @@ export interface LaunchProofInput {
   readonly update: ProvisioningScenario;
 }
 
-export interface JudgedCall { readonly call: ProofCall; readonly verdict: Verdict; readonly judgement?: UnusedCallJudgement }
+export interface JudgedCall {
+  readonly call: ProofCall;
+  readonly verdict: Verdict;
+  readonly judgement?: UnusedCallJudgement;
+}
 
 export interface LaunchProofResult {
   readonly calls: readonly ProofCall[];
@@ -29,9 +33,31 @@ export interface LaunchProofResult {
   readonly simulator: PolicySimulator;
 }
 
-export async function buildLaunchModels(input: Pick<LaunchProofInput, 'productTemplate' | 'provision' | 'update'>): Promise<[TemplateModel, TemplateModel]> {
-  const services = ['ec2', 'ecs', 'elasticache', 'elasticloadbalancing', 'iam', 'kms', 'lambda', 'logs', 'rds', 'secretsmanager',
-    'backup', 'wafv2', 'apigateway', 'application-autoscaling', 'cloudformation', 's3', 'cloudwatch', 'route53', 'ecr', 'servicecatalog'];
+export async function buildLaunchModels(
+  input: Pick<LaunchProofInput, 'productTemplate' | 'provision' | 'update'>,
+): Promise<[TemplateModel, TemplateModel]> {
+  const services = [
+    'ec2',
+    'ecs',
+    'elasticache',
+    'elasticloadbalancing',
+    'iam',
+    'kms',
+    'lambda',
+    'logs',
+    'rds',
+    'secretsmanager',
+    'backup',
+    'wafv2',
+    'apigateway',
+    'application-autoscaling',
+    'cloudformation',
+    's3',
+    'cloudwatch',
+    'route53',
+    'ecr',
+    'servicecatalog',
+  ];
   for (const resource of Object.values(input.productTemplate.Resources)) {
     for (const op of OPERATIONS) for (const action of handlerPermissions(resource.Type).handlers[op] ?? []) services.push(action.split(':')[0]);
   }
@@ -45,14 +71,22 @@ export async function proveLaunchRole(input: LaunchProofInput): Promise<LaunchPr
   const simulator = new PolicySimulator(input.policies, input.provision.account);
   // KMS authorizes only what the key policy allows (here: the account, delegating to IAM); the key being created gets its template policy.
   const keyPolicies = new Map<string, PolicyDocument>();
-  for (const [id, r] of model.resources) if (r.Type === 'AWS::KMS::Key') keyPolicies.set(model.arn(id)!, model.resolve(r.Properties?.KeyPolicy) as PolicyDocument);
+  for (const [id, r] of model.resources)
+    if (r.Type === 'AWS::KMS::Key') keyPolicies.set(model.arn(id)!, model.resolve(r.Properties?.KeyPolicy) as PolicyDocument);
   const denied: JudgedCall[] = [];
   const failures: string[] = [];
   for (const call of calls) {
     const known = (await actionFacts(call.action)).known;
-    const keyPolicy = call.action.startsWith('kms:') ? keyPolicies.get(call.resource) ?? (call.type === 'AWS::KMS::Key' ? keyPolicies.get(model.arn(call.logicalId)!) : undefined) : undefined;
-    const verdict = known ? await simulator.evaluate(keyPolicy ? { ...call, resourcePolicy: keyPolicy } : call)
-      : { allowed: false, allowedBy: [], nearMisses: [`${call.action} is not an action of the Service Authorization Reference (iam-data): IAM cannot authorize it`] };
+    const keyPolicy = call.action.startsWith('kms:')
+      ? (keyPolicies.get(call.resource) ?? (call.type === 'AWS::KMS::Key' ? keyPolicies.get(model.arn(call.logicalId)!) : undefined))
+      : undefined;
+    const verdict = known
+      ? await simulator.evaluate(keyPolicy ? { ...call, resourcePolicy: keyPolicy } : call)
+      : {
+          allowed: false,
+          allowedBy: [],
+          nearMisses: [`${call.action} is not an action of the Service Authorization Reference (iam-data): IAM cannot authorize it`],
+        };
     if (verdict.allowed) continue;
     const judgement = judgementFor(call);
     denied.push({ call, verdict, judgement });

@@ -37,8 +37,12 @@ export const RUNNING_ROLE_EXPECTATIONS: readonly RoleExpectation[] = [
       { action: 'secretsmanager:GetSecretValue', resource: '{cache-secret}' },
     ],
     grantedActionsWithin: [
-      'ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability',
-      'logs:CreateLogStream', 'logs:PutLogEvents',
+      'ecr:GetAuthorizationToken',
+      'ecr:BatchGetImage',
+      'ecr:GetDownloadUrlForLayer',
+      'ecr:BatchCheckLayerAvailability',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
     ],
   },
   {
@@ -61,7 +65,10 @@ export const RUNNING_ROLE_EXPECTATIONS: readonly RoleExpectation[] = [
   },
   {
     role: 'FlowLogIAMRole',
-    mustAllow: [{ action: 'logs:PutLogEvents', resource: '{flow-log-group}' }, { action: 'logs:CreateLogStream', resource: '{flow-log-group}' }],
+    mustAllow: [
+      { action: 'logs:PutLogEvents', resource: '{flow-log-group}' },
+      { action: 'logs:CreateLogStream', resource: '{flow-log-group}' },
+    ],
     mustDeny: [{ action: 'logs:PutLogEvents', resource: '{log-group}' }],
     grantedActionsWithin: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams', 'iam:PassRole'],
   },
@@ -73,6 +80,11 @@ export const RUNNING_ROLE_EXPECTATIONS: readonly RoleExpectation[] = [
       { action: 'ec2:RevokeSecurityGroupEgress', resource: '{default-security-group}' },
     ],
     mustDeny: [{ action: 'ec2:RevokeSecurityGroupIngress', resource: '{other-security-group}' }],
-    grantedActionsWithin: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'],
+    grantedActionsWithin: [
+      'ec2:AuthorizeSecurityGroupIngress',
+      'ec2:AuthorizeSecurityGroupEgress',
+      'ec2:RevokeSecurityGroupIngress',
+      'ec2:RevokeSecurityGroupEgress',
+    ],
   },
 ];

@@ -2,8 +2,13 @@
 import { Simulation, runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { ContextValues } from './launch-calls';
 
-export interface PolicyDocument { readonly Statement: readonly Record<string, unknown>[] }
-export interface NamedPolicy { readonly name: string; readonly document: PolicyDocument }
+export interface PolicyDocument {
+  readonly Statement: readonly Record<string, unknown>[];
+}
+export interface NamedPolicy {
+  readonly name: string;
+  readonly document: PolicyDocument;
+}
 
 export interface SimulatedCall {
   readonly action: string;
@@ -28,7 +33,10 @@ export class PolicySimulator {
   private readonly cache = new Map<string, Promise<Verdict>>();
   public evaluations = 0;
 
-  constructor(private readonly policies: readonly NamedPolicy[], private readonly account: string) {}
+  constructor(
+    private readonly policies: readonly NamedPolicy[],
+    private readonly account: string,
+  ) {}
 
   evaluate(call: SimulatedCall): Promise<Verdict> {
     const key = JSON.stringify([call.action, call.resource, call.context, call.resourcePolicy ?? null]);
@@ -56,23 +64,41 @@ export class PolicySimulator {
       // iam-data lets the ARN match two resource types (backup's recoveryPoint format matches any ARN) or none (a stand-in ARN):
       // evaluate without the validation step; the policy logic is the same, only the explanation is lost.
       const allowed = runUnsafeSimulation(simulation, {}) === 'Allowed';
-      return { allowed, allowedBy: allowed ? ['(unexplained: ambiguous resource type)'] : [], nearMisses: allowed ? [] : ['(unexplained: ambiguous resource type in iam-data)'] };
+      return {
+        allowed,
+        allowedBy: allowed ? ['(unexplained: ambiguous resource type)'] : [],
+        nearMisses: allowed ? [] : ['(unexplained: ambiguous resource type in iam-data)'],
+      };
     }
-    if (result.resultType === 'error') throw new Error(`iam-simulate refused ${call.action} on ${call.resource}: ${result.errors.message} ${JSON.stringify(result.errors)}`);
+    if (result.resultType === 'error')
+      throw new Error(`iam-simulate refused ${call.action} on ${call.resource}: ${result.errors.message} ${JSON.stringify(result.errors)}`);
     const analysis = result.resultType === 'single' ? result.result.analysis : result.results[0]?.analysis;
     const identity = analysis?.identityAnalysis;
     const name = (policyId: string | undefined, statement: { sid(): string | undefined; index(): number }) =>
       `${policyId ?? '?'}/${statement.sid() ?? `#${statement.index()}`}`;
     const allowedBy = (identity?.allowStatements ?? []).map((s) => name(s.policyId, s.statement));
-    const nearMisses = (identity?.unmatchedStatements ?? []).filter((s) => s.actionMatch).map((s) => {
-      const why: string[] = [];
-      if (!s.resourceMatch) why.push(`resource ${JSON.stringify((s.statement.toJSON() as { Resource?: unknown }).Resource)} does not match`);
-      if (s.conditionMatch !== 'Match') {
-        const conditions = (s.explain.conditions ?? []) as { matches: boolean; operator: string; conditionKeyValue: string; failedBecauseMissing?: boolean }[];
-        why.push(...conditions.filter((c) => !c.matches).map((c) => `condition ${c.operator} ${c.conditionKeyValue} ${c.failedBecauseMissing ? 'is absent from the request' : 'does not match'}`));
-      }
-      return `${name(s.policyId, s.statement)}: ${why.join('; ') || 'does not apply'}`;
-    });
+    const nearMisses = (identity?.unmatchedStatements ?? [])
+      .filter((s) => s.actionMatch)
+      .map((s) => {
+        const why: string[] = [];
+        if (!s.resourceMatch) why.push(`resource ${JSON.stringify((s.statement.toJSON() as { Resource?: unknown }).Resource)} does not match`);
+        if (s.conditionMatch !== 'Match') {
+          const conditions = (s.explain.conditions ?? []) as {
+            matches: boolean;
+            operator: string;
+            conditionKeyValue: string;
+            failedBecauseMissing?: boolean;
+          }[];
+          why.push(
+            ...conditions
+              .filter((c) => !c.matches)
+              .map(
+                (c) => `condition ${c.operator} ${c.conditionKeyValue} ${c.failedBecauseMissing ? 'is absent from the request' : 'does not match'}`,
+              ),
+          );
+        }
+        return `${name(s.policyId, s.statement)}: ${why.join('; ') || 'does not apply'}`;
+      });
     return { allowed: result.overallResult === 'Allowed', allowedBy, nearMisses };
   }
 }
@@ -87,5 +113,7 @@ export function describeDenial(subject: string, call: SimulatedCall & { handler?
     verdict.nearMisses.length > 0
       ? `  meant to be allowed by: ${verdict.nearMisses.join(' | ')}`
       : `  no statement names ${call.action}: add it (scoped like its neighbours) or judge the call unused in lib/proof/data/unused-calls.ts`,
-  ].filter((l) => l !== undefined).join('\n');
+  ]
+    .filter((l) => l !== undefined)
+    .join('\n');
 }

@@ -69,11 +69,35 @@ export const RESOURCE_IDENTITIES: Readonly<Record<string, Identity>> = {
   'AWS::ECS::Cluster': { service: 'ecs', resourceType: 'cluster', id: 'name', nameProperty: 'ClusterName' },
   'AWS::ECS::Service': { service: 'ecs', resourceType: 'service', id: 'name', nameProperty: 'ServiceName', refIsArn: true },
   'AWS::ECS::TaskDefinition': { service: 'ecs', resourceType: 'task-definition', id: 'name', nameProperty: 'Family', refIsArn: true },
-  'AWS::ElastiCache::ReplicationGroup': { service: 'elasticache', resourceType: 'replicationgroup', id: 'name', nameProperty: 'ReplicationGroupId', lowerCase: true },
-  'AWS::ElastiCache::SubnetGroup': { service: 'elasticache', resourceType: 'subnetgroup', id: 'name', nameProperty: 'CacheSubnetGroupName', lowerCase: true },
+  'AWS::ElastiCache::ReplicationGroup': {
+    service: 'elasticache',
+    resourceType: 'replicationgroup',
+    id: 'name',
+    nameProperty: 'ReplicationGroupId',
+    lowerCase: true,
+  },
+  'AWS::ElastiCache::SubnetGroup': {
+    service: 'elasticache',
+    resourceType: 'subnetgroup',
+    id: 'name',
+    nameProperty: 'CacheSubnetGroupName',
+    lowerCase: true,
+  },
   'AWS::ElasticLoadBalancingV2::Listener': { service: 'elasticloadbalancing', resourceType: 'listener/app', id: 'name', refIsArn: true },
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': { service: 'elasticloadbalancing', resourceType: 'loadbalancer/app/', id: 'name', nameProperty: 'Name', refIsArn: true },
-  'AWS::ElasticLoadBalancingV2::TargetGroup': { service: 'elasticloadbalancing', resourceType: 'targetgroup', id: 'name', nameProperty: 'Name', refIsArn: true },
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+    service: 'elasticloadbalancing',
+    resourceType: 'loadbalancer/app/',
+    id: 'name',
+    nameProperty: 'Name',
+    refIsArn: true,
+  },
+  'AWS::ElasticLoadBalancingV2::TargetGroup': {
+    service: 'elasticloadbalancing',
+    resourceType: 'targetgroup',
+    id: 'name',
+    nameProperty: 'Name',
+    refIsArn: true,
+  },
   'AWS::IAM::Policy': { id: 'name', nameProperty: 'PolicyName' },
   'AWS::IAM::Role': { service: 'iam', resourceType: 'role', id: 'name', nameProperty: 'RoleName' },
   'AWS::KMS::Key': { service: 'kms', resourceType: 'key', id: 'uuid' },
@@ -92,7 +116,10 @@ export const RESOURCE_IDENTITIES: Readonly<Record<string, Identity>> = {
 export function identityOf(type: string): Identity {
   if (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource') return { id: 'name' };
   const identity = RESOURCE_IDENTITIES[type];
-  if (!identity) throw new Error(`No identity for ${type} in lib/proof/template-model.ts RESOURCE_IDENTITIES: add how CloudFormation names it and its IAM resource type.`);
+  if (!identity)
+    throw new Error(
+      `No identity for ${type} in lib/proof/template-model.ts RESOURCE_IDENTITIES: add how CloudFormation names it and its IAM resource type.`,
+    );
   return identity;
 }
 
@@ -146,7 +173,10 @@ export class TemplateModel {
     const { Type, Properties = {} } = this.resource(logicalId);
     const identity = identityOf(Type);
     if (identity.nameProperty && Properties[identity.nameProperty] !== undefined) return String(this.resolve(Properties[identity.nameProperty]));
-    if (identity.id === 'uuid') { const h = hex(logicalId, 32); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; }
+    if (identity.id === 'uuid') {
+      const h = hex(logicalId, 32);
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    }
     if (identity.id !== 'name') return `${identity.id}${hex(logicalId, 17)}`;
     // CloudFormation: <stack name>-<logical id>-<random>, cut to the type's length limit (the stack prefix stays).
     const name = `${this.scenario.stackName}-${logicalId.slice(0, 20)}-${hex(logicalId, 12).toUpperCase()}`;
@@ -168,16 +198,33 @@ export class TemplateModel {
   formatArn(service: string, resourceType: string, name: string): string {
     const format = this.arnFormats[`${service}/${resourceType}`];
     if (!format) throw new Error(`iam-data has no resource type ${service}/${resourceType}`);
-    return format.split(',')[0].trim().replace(/\$\{(\w+)\}/g, (_m, variable: string) => ({
-      Partition: 'aws', Region: this.scenario.region, Account: this.scenario.account, Scope: 'regional',
-    } as Record<string, string>)[variable] ?? name);
+    return format
+      .split(',')[0]
+      .trim()
+      .replace(
+        /\$\{(\w+)\}/g,
+        (_m, variable: string) =>
+          (
+            ({
+              Partition: 'aws',
+              Region: this.scenario.region,
+              Account: this.scenario.account,
+              Scope: 'regional',
+            }) as Record<string, string>
+          )[variable] ?? name,
+      );
   }
 
   attribute(logicalId: string, attribute: string): string {
     const { Type } = this.resource(logicalId);
-    if (attribute === 'Arn' || (attribute.endsWith('Arn') && !attribute.includes('.'))) return this.arn(logicalId) ?? `${this.physicalId(logicalId)}.${attribute}`;
+    if (attribute === 'Arn' || (attribute.endsWith('Arn') && !attribute.includes('.')))
+      return this.arn(logicalId) ?? `${this.physicalId(logicalId)}.${attribute}`;
     if (Type === 'AWS::RDS::DBInstance' && attribute === 'MasterUserSecret.SecretArn') {
-      return this.formatArn('secretsmanager', 'Secret', `rds!db-${hex(logicalId, 8)}-${hex(logicalId, 4)}-${hex(`${logicalId}x`, 12)}-${hex(`${logicalId}y`, 6)}`);
+      return this.formatArn(
+        'secretsmanager',
+        'Secret',
+        `rds!db-${hex(logicalId, 8)}-${hex(logicalId, 4)}-${hex(`${logicalId}x`, 12)}-${hex(`${logicalId}y`, 6)}`,
+      );
     }
     if (Type === 'AWS::EC2::VPC' && attribute === 'DefaultSecurityGroup') return `sg-${hex(`${logicalId}default`, 17)}`;
     return `${this.physicalId(logicalId)}.${attribute}`;
@@ -185,8 +232,12 @@ export class TemplateModel {
 
   ref(logicalId: string): string {
     const pseudo: Record<string, string> = {
-      'AWS::AccountId': this.scenario.account, 'AWS::Region': this.scenario.region, 'AWS::Partition': 'aws',
-      'AWS::StackName': this.scenario.stackName, 'AWS::URLSuffix': 'amazonaws.com', 'AWS::NoValue': '',
+      'AWS::AccountId': this.scenario.account,
+      'AWS::Region': this.scenario.region,
+      'AWS::Partition': 'aws',
+      'AWS::StackName': this.scenario.stackName,
+      'AWS::URLSuffix': 'amazonaws.com',
+      'AWS::NoValue': '',
       'AWS::StackId': `arn:aws:cloudformation:${this.scenario.region}:${this.scenario.account}:stack/${this.scenario.stackName}/${hex('stack', 8)}`,
     };
     if (logicalId in pseudo) return pseudo[logicalId];
@@ -204,26 +255,50 @@ export class TemplateModel {
       const [fn, arg] = entries[0];
       const a = arg as unknown[];
       switch (fn) {
-        case 'Ref': return this.ref(String(arg));
-        case 'Fn::GetAtt': { const [id, ...attr] = Array.isArray(arg) ? arg as string[] : String(arg).split('.'); return this.attribute(id, attr.join('.')); }
-        case 'Fn::Join': return (this.resolve(a[1]) as unknown[]).map(String).join(String(a[0]));
-        case 'Fn::Select': return (this.resolve(a[1]) as unknown[])[Number(this.resolve(a[0]))];
-        case 'Fn::Split': return String(this.resolve(a[1])).split(String(a[0]));
-        case 'Fn::FindInMap': { const [m, k1, k2] = this.resolve(a) as string[]; return this.template.Mappings?.[m]?.[k1]?.[k2]; }
-        case 'Fn::If': return this.condition(String(a[0])) ? this.resolve(a[1]) : this.resolve(a[2]);
-        case 'Fn::Equals': return String(this.resolve(a[0])) === String(this.resolve(a[1]));
-        case 'Fn::And': return a.every((c) => Boolean(this.resolve(c)));
-        case 'Fn::Or': return a.some((c) => Boolean(this.resolve(c)));
-        case 'Fn::Not': return !this.resolve(a[0]);
-        case 'Condition': return this.condition(String(arg));
-        case 'Fn::GetAZs': return ['a', 'b', 'c'].map((z) => `${this.scenario.region}${z}`);
-        case 'Fn::Base64': return String(this.resolve(arg));
+        case 'Ref':
+          return this.ref(String(arg));
+        case 'Fn::GetAtt': {
+          const [id, ...attr] = Array.isArray(arg) ? (arg as string[]) : String(arg).split('.');
+          return this.attribute(id, attr.join('.'));
+        }
+        case 'Fn::Join':
+          return (this.resolve(a[1]) as unknown[]).map(String).join(String(a[0]));
+        case 'Fn::Select':
+          return (this.resolve(a[1]) as unknown[])[Number(this.resolve(a[0]))];
+        case 'Fn::Split':
+          return String(this.resolve(a[1])).split(String(a[0]));
+        case 'Fn::FindInMap': {
+          const [m, k1, k2] = this.resolve(a) as string[];
+          return this.template.Mappings?.[m]?.[k1]?.[k2];
+        }
+        case 'Fn::If':
+          return this.condition(String(a[0])) ? this.resolve(a[1]) : this.resolve(a[2]);
+        case 'Fn::Equals':
+          return String(this.resolve(a[0])) === String(this.resolve(a[1]));
+        case 'Fn::And':
+          return a.every((c) => Boolean(this.resolve(c)));
+        case 'Fn::Or':
+          return a.some((c) => Boolean(this.resolve(c)));
+        case 'Fn::Not':
+          return !this.resolve(a[0]);
+        case 'Condition':
+          return this.condition(String(arg));
+        case 'Fn::GetAZs':
+          return ['a', 'b', 'c'].map((z) => `${this.scenario.region}${z}`);
+        case 'Fn::Base64':
+          return String(this.resolve(arg));
         case 'Fn::Sub': {
           const [text, vars] = Array.isArray(arg) ? [String(arg[0]), (arg[1] ?? {}) as Record<string, unknown>] : [String(arg), {}];
-          return text.replace(/\$\{([^}]+)\}/g, (_m, name: string) => (name in vars ? String(this.resolve(vars[name]))
-            : name.includes('.') ? this.attribute(name.split('.')[0], name.split('.').slice(1).join('.')) : this.ref(name)));
+          return text.replace(/\$\{([^}]+)\}/g, (_m, name: string) =>
+            name in vars
+              ? String(this.resolve(vars[name]))
+              : name.includes('.')
+                ? this.attribute(name.split('.')[0], name.split('.').slice(1).join('.'))
+                : this.ref(name),
+          );
         }
-        default: break;
+        default:
+          break;
       }
     }
     return Object.fromEntries(entries.map(([k, v]) => [k, this.resolve(v)]));
@@ -243,12 +318,16 @@ export class TemplateModel {
   references(logicalId: string): { logicalId: string; attribute: string; path: string }[] {
     const found: { logicalId: string; attribute: string; path: string }[] = [];
     const visit = (value: unknown, path: string) => {
-      if (Array.isArray(value)) { value.forEach((v, i) => visit(v, `${path}[${i}]`)); return; }
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => visit(v, `${path}[${i}]`));
+        return;
+      }
       if (value === null || typeof value !== 'object') return;
       const object = value as Record<string, unknown>;
       if (typeof object.Ref === 'string' && this.template.Resources[object.Ref]) found.push({ logicalId: object.Ref, attribute: '', path });
       const getAtt = object['Fn::GetAtt'];
-      if (Array.isArray(getAtt) && this.template.Resources[getAtt[0] as string]) found.push({ logicalId: getAtt[0] as string, attribute: getAtt.slice(1).join('.'), path });
+      if (Array.isArray(getAtt) && this.template.Resources[getAtt[0] as string])
+        found.push({ logicalId: getAtt[0] as string, attribute: getAtt.slice(1).join('.'), path });
       for (const [k, v] of Object.entries(object)) visit(v, path ? `${path}.${k}` : k);
     };
     visit(this.resource(logicalId).Properties ?? {}, '');

@@ -47,7 +47,5 @@ export function provenZoneCount(subnets: TemplateResource[], template: TemplateV
  * (resources pinned in different forms cannot be proven apart, so they count as one).
  */
 export function allPinnedToOneZone(resources: TemplateResource[], template: TemplateView): boolean {
-  return resources.length > 0
-    && resources.every((r) => availabilityZoneKey(r, template) !== undefined)
-    && provenZoneCount(resources, template) < 2;
+  return resources.length > 0 && resources.every((r) => availabilityZoneKey(r, template) !== undefined) && provenZoneCount(resources, template) < 2;
 }

@@ -52,7 +52,13 @@ export function expandAction(action: string): readonly AwsAction[] {
   const actions = serviceActions(service) ?? [];
   let regex = patterns.get(name.toLowerCase());
   if (!regex) {
-    regex = new RegExp(`^${name.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 'i');
+    regex = new RegExp(
+      `^${name
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('')}$`,
+      'i',
+    );
     patterns.set(name.toLowerCase(), regex);
   }
   return actions.filter((a) => regex.test(a.name.slice(service.length + 1)));

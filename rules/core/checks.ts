@@ -48,12 +48,18 @@ export function judge(
   if (possible.kind === 'range') {
     const samples = [possible.min, possible.max].filter((n) => n !== undefined);
     if (possible.min !== undefined && possible.max !== undefined && samples.every(ok)) return undefined;
-    return fail(`${name} comes from ${possible.via}, whose range allows values that are not ${expectation}`, `set ${name} to ${expectation}, or constrain ${possible.via}`);
+    return fail(
+      `${name} comes from ${possible.via}, whose range allows values that are not ${expectation}`,
+      `set ${name} to ${expectation}, or constrain ${possible.via}`,
+    );
   }
   const bad = possible.values.filter((value) => !ok(value));
   if (bad.length === 0) return undefined;
   if (possible.via !== undefined) {
-    return fail(`${name} comes from ${possible.via}, which allows ${bad.map(show).join(', ')}`, `make every allowed value of ${possible.via} ${expectation}, or set ${name} to a literal`);
+    return fail(
+      `${name} comes from ${possible.via}, which allows ${bad.map(show).join(', ')}`,
+      `make every allowed value of ${possible.via} ${expectation}, or set ${name} to a literal`,
+    );
   }
   if (bad[0] === undefined) return fail(`${name} is absent (${absentMeans})`, `set ${name} to ${expectation}`);
   return fail(`${name} is ${show(bad[0])}`, `set ${name} to ${expectation}`);
@@ -94,9 +100,7 @@ export function requireAtLeast(
     const n = value === undefined ? defaultValue : toNumber(value);
     return n !== undefined && n >= minimum;
   };
-  const absentMeans = defaultValue === undefined
-    ? 'no default that can be proven'
-    : `CloudFormation default: ${defaultValue}`;
+  const absentMeans = defaultValue === undefined ? 'no default that can be proven' : `CloudFormation default: ${defaultValue}`;
   const possible = possibleValues(properties[name], template);
   // A numeric parameter whose MinValue reaches the minimum complies whatever its MaxValue.
   if (possible.kind === 'range' && possible.min !== undefined && possible.min >= minimum) return undefined;

@@ -35,7 +35,9 @@ export function databaseEngines(resource: TemplateResource, template: TemplateVi
 
 /** Properties that create a DB instance from another database's data: it takes that source's encryption and version. */
 export const RESTORED_INSTANCE_SOURCES = [
-  'DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn',
+  'DBSnapshotIdentifier',
+  'SourceDbiResourceId',
+  'SourceDBInstanceAutomatedBackupsArn',
   'SourceDBClusterIdentifier', // a read replica of a Multi-AZ DB cluster
   'DBClusterSnapshotIdentifier', // restored from a Multi-AZ DB cluster snapshot
 ];
@@ -107,7 +109,7 @@ export function auroraWithoutClusterViolation(what: string): Violation {
  */
 export function unknownEngineReason(resource: TemplateResource): string {
   if (resource.properties.Engine === undefined && resource.properties.SourceDBInstanceIdentifier !== undefined) {
-    return 'the read replica sets no Engine and takes its source\'s, and SourceDBInstanceIdentifier names a DB instance outside this template';
+    return "the read replica sets no Engine and takes its source's, and SourceDBInstanceIdentifier names a DB instance outside this template";
   }
   if (resource.properties.Engine === undefined) return 'Engine is absent';
   return 'Engine is not a literal';
@@ -118,8 +120,9 @@ export function unknownEngineReason(resource: TemplateResource): string {
  * a cluster outside the template cannot be judged that way and is held to the instance rules.
  */
 export function isJudgedThroughCluster(resource: TemplateResource, template: TemplateView): boolean {
-  return isAuroraClusterMember(resource, template)
-    && template.referencedResource(resource.properties.DBClusterIdentifier)?.type === 'AWS::RDS::DBCluster';
+  return (
+    isAuroraClusterMember(resource, template) && template.referencedResource(resource.properties.DBClusterIdentifier)?.type === 'AWS::RDS::DBCluster'
+  );
 }
 
 /**
@@ -132,14 +135,22 @@ export function inheritedEncryption(group: TemplateResource, template: TemplateV
   if (group.type !== 'AWS::ElastiCache::ReplicationGroup') return undefined;
   const { PrimaryClusterId: primaryCluster, GlobalReplicationGroupId: globalId } = group.properties;
   if (primaryCluster !== undefined) {
-    return [fail(`the group is built around the existing cache cluster of PrimaryClusterId and takes its ${property} setting, which cannot be proven (a standalone cluster cannot even be encrypted at rest)`,
-      `create the replication group itself with ${property}: true instead of adopting a cluster`)];
+    return [
+      fail(
+        `the group is built around the existing cache cluster of PrimaryClusterId and takes its ${property} setting, which cannot be proven (a standalone cluster cannot even be encrypted at rest)`,
+        `create the replication group itself with ${property}: true instead of adopting a cluster`,
+      ),
+    ];
   }
   if (globalId === undefined) return undefined;
   const primary = globalPrimaryGroup(template.referencedResource(globalId), group);
   if (primary && requireTrue(primary.properties, property, primary.home) === undefined) return [];
-  return [fail(`the group joins the global datastore of GlobalReplicationGroupId and takes ${property} from its primary group, which is not in this template with ${property}: true`,
-    'define the global datastore and its primary replication group, encrypted, in the same template')];
+  return [
+    fail(
+      `the group joins the global datastore of GlobalReplicationGroupId and takes ${property} from its primary group, which is not in this template with ${property}: true`,
+      'define the global datastore and its primary replication group, encrypted, in the same template',
+    ),
+  ];
 }
 
 /** The primary member group of an in-template global datastore, if it is another group of the template. */

@@ -12,9 +12,14 @@ const SAM_TYPES = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine']
 
 /** Types whose documents grant permissions to an identity. */
 export const IAM_POLICY_HOLDERS = [
-  'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
-  'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy',
-  'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
+  'AWS::IAM::Role',
+  'AWS::IAM::User',
+  'AWS::IAM::Group',
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::RolePolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
   'AWS::SSO::PermissionSet',
   ...SAM_TYPES,
 ];
@@ -28,7 +33,8 @@ export function policyDocuments(resource: TemplateResource): PolicyDocumentAt[] 
   if (SAM_TYPES.includes(resource.type)) {
     // Strings are managed policies and objects without Statement are SAM policy templates (scoped by SAM).
     return asList(props.Policies).flatMap((policy, index) =>
-      isPlainObject(policy) && policy.Statement !== undefined ? [{ location: `Policies[${index}]`, document: policy }] : []);
+      isPlainObject(policy) && policy.Statement !== undefined ? [{ location: `Policies[${index}]`, document: policy }] : [],
+    );
   }
   return asList(props.Policies).map((policy, index) => ({
     location: `Policies[${index}]${isPlainObject(policy) && typeof policy.PolicyName === 'string' ? ` (${policy.PolicyName})` : ''}.PolicyDocument`,
@@ -88,7 +94,10 @@ export function parseDocument(document: unknown): unknown {
 export function iamPatternMatches(pattern: string, action: string): boolean {
   let regex = compiled.get(pattern);
   if (!regex) {
-    const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+    const source = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     regex = new RegExp(`^${source}$`, 'i');
     compiled.set(pattern, regex);
   }

@@ -33,7 +33,8 @@ export function isPublicSubnet(subnet: TemplateResource): boolean {
 
 /** What the subnet's route table associations (in its own template) name as route tables. */
 export function routeTableIdsOf(subnet: TemplateResource): unknown[] {
-  return subnet.home.resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
+  return subnet.home
+    .resourcesOfType('AWS::EC2::SubnetRouteTableAssociation')
     .filter((association) => referencedLogicalId(association.properties.SubnetId) === subnet.logicalId)
     .map((association) => association.properties.RouteTableId);
 }
@@ -93,9 +94,15 @@ export function securityGroupFindings(property: string, value: unknown, judged: 
     const group = judged.referencedResource(entry);
     const possible = possibleValues(entry, judged);
     if (possible.kind === 'known' && possible.values.every((id) => id === undefined || typeof id === 'string')) return [];
-    const reason = group ? `an attribute of ${group.type} ${group.logicalId}, not a security group` : possible.kind === 'unknown' ? possible.reason : 'not a list of literal group ids';
-    return [`${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; `
-      + 'the value must be a literal group id or a security group of a template the gate judges'];
+    const reason = group
+      ? `an attribute of ${group.type} ${group.logicalId}, not a security group`
+      : possible.kind === 'unknown'
+        ? possible.reason
+        : 'not a list of literal group ids';
+    return [
+      `${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; ` +
+        'the value must be a literal group id or a security group of a template the gate judges',
+    ];
   });
 }
 
@@ -107,7 +114,8 @@ function securityGroupOf(reference: unknown, judged: TemplateView): TemplateReso
   const resource = judged.referencedResource(reference);
   if (resource?.type === 'AWS::EC2::SecurityGroup') return resource;
   let [expr, view] = [reference, judged];
-  for (let imported = view.importedValue(expr), hops = 0; imported && hops < 5; imported = view.importedValue(expr), hops++) [expr, view] = [imported.value, imported.view];
+  for (let imported = view.importedValue(expr), hops = 0; imported && hops < 5; imported = view.importedValue(expr), hops++)
+    [expr, view] = [imported.value, imported.view];
   return resource?.type === 'AWS::EC2::VPC' && referencedAttribute(expr) === 'DefaultSecurityGroup' ? resource : undefined;
 }
 
@@ -116,7 +124,8 @@ function securityGroupEntries(value: unknown, template: TemplateView, depth = 0)
   if (value === undefined || (isPlainObject(value) && value.Ref === 'AWS::NoValue')) return [];
   if (Array.isArray(value)) return value.flatMap((item) => securityGroupEntries(item, template, depth + 1));
   const branches = isPlainObject(value) ? value['Fn::If'] : undefined;
-  if (Array.isArray(branches) && branches.length === 3 && depth < 8) return [branches[1], branches[2]].flatMap((branch) => securityGroupEntries(branch, template, depth + 1));
+  if (Array.isArray(branches) && branches.length === 3 && depth < 8)
+    return [branches[1], branches[2]].flatMap((branch) => securityGroupEntries(branch, template, depth + 1));
   return [value];
 }
 
@@ -130,12 +139,18 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
   const defaultOfVpc = group.type === 'AWS::EC2::VPC';
   // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
   // Inline rules may be chosen by Fn::If (either branch may deploy) or removed with AWS::NoValue.
-  const inline = (defaultOfVpc ? [] : securityGroupEntries(group.properties.SecurityGroupIngress, group.home)).map((rule) => ({ rule, template: group.home }));
+  const inline = (defaultOfVpc ? [] : securityGroupEntries(group.properties.SecurityGroupIngress, group.home)).map((rule) => ({
+    rule,
+    template: group.home,
+  }));
   // Separate ingress resources may sit in any judged template: one that imports the group's id (what
   // CDK renders for addIngressRule on a group of another stack) opens it as surely as its own template.
-  const separate = judged.judgedTemplates().flatMap((template) => template.resourcesOfType('AWS::EC2::SecurityGroupIngress')
-    .filter((rule) => template.referencedResource(rule.properties.GroupId) === group)
-    .map((rule) => ({ rule: rule.properties as unknown, template })));
+  const separate = judged.judgedTemplates().flatMap((template) =>
+    template
+      .resourcesOfType('AWS::EC2::SecurityGroupIngress')
+      .filter((rule) => template.referencedResource(rule.properties.GroupId) === group)
+      .map((rule) => ({ rule: rule.properties as unknown, template })),
+  );
   return [...inline, ...separate].flatMap(({ rule, template }) => {
     if (!isPlainObject(rule)) return [];
     const fn = intrinsicName(rule);
@@ -149,7 +164,9 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
         return [`${group.logicalId} ingress (${ports}): ${notLiteral(name, reason)}`];
       }
       const open = possible.values.find(admitsInternet);
-      return open === undefined ? [] : [`${group.logicalId} allows ingress from ${String(open)}${possible.via ? ` (via ${possible.via})` : ''} (${ports})`];
+      return open === undefined
+        ? []
+        : [`${group.logicalId} allows ingress from ${String(open)}${possible.via ? ` (via ${possible.via})` : ''} (${ports})`];
     });
   });
 }

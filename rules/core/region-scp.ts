@@ -15,26 +15,63 @@ export const SCP_MAX_CHARACTERS = 5120;
 
 /** Global-service actions AWS's example exempts from the region deny. */
 export const GLOBAL_SERVICE_EXEMPTIONS: readonly string[] = [
-  'a4b:*', 'acm:*', 'aws-marketplace-management:*', 'aws-marketplace:*', 'aws-portal:*', 'budgets:*', 'ce:*', 'chime:*',
-  'cloudfront:*', 'config:*', 'cur:*', 'directconnect:*', 'ec2:DescribeRegions', 'ec2:DescribeTransitGateways',
-  'ec2:DescribeVpnGateways', 'fms:*', 'globalaccelerator:*', 'health:*', 'iam:*', 'importexport:*', 'kms:*',
-  'mobileanalytics:*', 'networkmanager:*', 'organizations:*', 'pricing:*', 'route53:*', 'route53domains:*',
-  'route53-recovery-cluster:*', 'route53-recovery-control-config:*', 'route53-recovery-readiness:*',
-  's3:GetAccountPublic*', 's3:ListAllMyBuckets', 's3:ListMultiRegionAccessPoints', 's3:PutAccountPublic*',
-  'shield:*', 'sts:*', 'support:*', 'trustedadvisor:*', 'waf-regional:*', 'waf:*', 'wafv2:*', 'wellarchitected:*',
+  'a4b:*',
+  'acm:*',
+  'aws-marketplace-management:*',
+  'aws-marketplace:*',
+  'aws-portal:*',
+  'budgets:*',
+  'ce:*',
+  'chime:*',
+  'cloudfront:*',
+  'config:*',
+  'cur:*',
+  'directconnect:*',
+  'ec2:DescribeRegions',
+  'ec2:DescribeTransitGateways',
+  'ec2:DescribeVpnGateways',
+  'fms:*',
+  'globalaccelerator:*',
+  'health:*',
+  'iam:*',
+  'importexport:*',
+  'kms:*',
+  'mobileanalytics:*',
+  'networkmanager:*',
+  'organizations:*',
+  'pricing:*',
+  'route53:*',
+  'route53domains:*',
+  'route53-recovery-cluster:*',
+  'route53-recovery-control-config:*',
+  'route53-recovery-readiness:*',
+  's3:GetAccountPublic*',
+  's3:ListAllMyBuckets',
+  's3:ListMultiRegionAccessPoints',
+  's3:PutAccountPublic*',
+  'shield:*',
+  'sts:*',
+  'support:*',
+  'trustedadvisor:*',
+  'waf-regional:*',
+  'waf:*',
+  'wafv2:*',
+  'wellarchitected:*',
 ];
 
 /** The SCP document denying every region but `region` (the one SFX-REGION mandates). */
 export function regionDenyPolicy(region: string): object {
   return {
     Version: '2012-10-17',
-    Statement: [{
-      Sid: 'DenyAllOutsideMandatedRegion',
-      Effect: 'Deny',
-      NotAction: [...GLOBAL_SERVICE_EXEMPTIONS],
-      Resource: '*',
-      Condition: { StringNotEquals: { 'aws:RequestedRegion': [region] } },
-    }],
+    Statement: [
+      {
+        Sid: 'DenyAllOutsideMandatedRegion',
+        Effect: 'Deny',
+        NotAction: [...GLOBAL_SERVICE_EXEMPTIONS],
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': [region] } },
+      },
+    ],
   };
 }
 

@@ -112,7 +112,10 @@ export class TemplateView {
   private readonly resources = new Map<string, TemplateResource>();
   private readonly shared: SharedTemplates;
 
-  constructor(public readonly template: RenderedTemplate, facts: TemplateFacts = {}) {
+  constructor(
+    public readonly template: RenderedTemplate,
+    facts: TemplateFacts = {},
+  ) {
     this.region = facts.region;
     this.account = facts.account;
     this.judgedNestedStacks = facts.judgedNestedStacks ?? new Set();
@@ -230,7 +233,6 @@ export class TemplateView {
     return this.resource(id);
   }
 }
-
 
 /** `{Fn::GetAtt: [Stack, 'Outputs.X']}` → X. */
 function nestedOutputName(expr: unknown): string | undefined {

@@ -163,7 +163,8 @@ export function renderString(expr: unknown, template: TemplateView): string | un
       const [body, variables] = Array.isArray(arg) ? [arg[0], isPlainObject(arg[1]) ? arg[1] : {}] : [arg, {}];
       if (typeof body !== 'string') return UNKNOWN_PART;
       return body.replace(/\$\{([^}!]*)\}/g, (_, name: string) =>
-        name in variables ? renderString(variables[name], template) ?? UNKNOWN_PART : placeholder(name, template));
+        name in variables ? (renderString(variables[name], template) ?? UNKNOWN_PART) : placeholder(name, template),
+      );
     }
     case 'Fn::GetAtt':
       return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
@@ -182,7 +183,7 @@ export function renderString(expr: unknown, template: TemplateView): string | un
       // A literal export renders as its text; a reference keeps a placeholder naming the export.
       const text = followImport(expr, template, (imported) => renderString(imported.value, imported.view));
       if (text === undefined) return UNKNOWN_PART;
-      return onlyPseudoParameters(text) ? text : template.importPlaceholder(expr) ?? UNKNOWN_PART;
+      return onlyPseudoParameters(text) ? text : (template.importPlaceholder(expr) ?? UNKNOWN_PART);
     }
     default:
       return UNKNOWN_PART;
@@ -209,7 +210,14 @@ function followImport<T>(expr: unknown, template: TemplateView, use: (imported: 
 }
 
 /** How `renderString` writes the pseudo parameters that are the same in every stack of one account and region (and the stack's name). */
-export const PSEUDO_PLACEHOLDERS: ReadonlySet<string> = new Set(['AWS.AccountId', 'AWS.Partition', 'AWS.Region', 'AWS.URLSuffix', 'AWS.StackName', 'AWS.StackId']);
+export const PSEUDO_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  'AWS.AccountId',
+  'AWS.Partition',
+  'AWS.Region',
+  'AWS.URLSuffix',
+  'AWS.StackName',
+  'AWS.StackId',
+]);
 
 /** Text whose only deploy-time parts are pseudo parameters. */
 function onlyPseudoParameters(text: string): boolean {

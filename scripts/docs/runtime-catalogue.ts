@@ -8,9 +8,22 @@ export function runtimeLines(rule: ComplianceRule): string[] {
   const runtime = rule.runtime;
   if (!runtime) return ['*After deployment:* no run-time counterpart is mapped.', ''];
   const controls = [
-    ...runtime.configRules.map(({ rule: r, covers }) => `- AWS Config [\`${r.identifier}\`](${CONFIG_DOCS}/${r.name}.html) (${r.resourceTypes.map((t) => `\`${t}\``).join(', ')}; ${r.trigger}`
-      + `${r.parameters ? `; ${Object.entries(r.parameters).map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : ''}): ${covers}.`),
-    ...(runtime.serviceControlPolicy ? [`- Service control policy [\`${runtime.serviceControlPolicy.document}\`](../${runtime.serviceControlPolicy.document}) on \`aws:RequestedRegion\`: ${runtime.serviceControlPolicy.covers}.`] : []),
+    ...runtime.configRules.map(
+      ({ rule: r, covers }) =>
+        `- AWS Config [\`${r.identifier}\`](${CONFIG_DOCS}/${r.name}.html) (${r.resourceTypes.map((t) => `\`${t}\``).join(', ')}; ${r.trigger}` +
+        `${
+          r.parameters
+            ? `; ${Object.entries(r.parameters)
+                .map(([k, v]) => `\`${k}=${v}\``)
+                .join(', ')}`
+            : ''
+        }): ${covers}.`,
+    ),
+    ...(runtime.serviceControlPolicy
+      ? [
+          `- Service control policy [\`${runtime.serviceControlPolicy.document}\`](../${runtime.serviceControlPolicy.document}) on \`aws:RequestedRegion\`: ${runtime.serviceControlPolicy.covers}.`,
+        ]
+      : []),
   ];
   return [
     controls.length > 0 ? '*After deployment:*' : '*After deployment:* no AWS control acts on this after synthesis.',
@@ -26,7 +39,7 @@ export function runtimeTable(rules: readonly ComplianceRule[]): string[] {
   return [
     '## Run-time counterparts',
     '',
-    'Deployed by `SfxConfigRules` in the catalog stack (lib/catalog/sfx-config-rules.ts; it assumes an existing AWS Config recorder) and, for the region, the SCP in policies/ (attached from the organisation\'s management account).',
+    "Deployed by `SfxConfigRules` in the catalog stack (lib/catalog/sfx-config-rules.ts; it assumes an existing AWS Config recorder) and, for the region, the SCP in policies/ (attached from the organisation's management account).",
     '',
     '| Id | AWS Config managed rules | Service control policy |',
     '| --- | --- | --- |',

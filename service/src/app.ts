@@ -16,7 +16,9 @@ export interface AppDependencies {
 }
 
 /** Shared with the shutdown sequence: while draining, /readyz fails and every response closes its connection. */
-export interface AppState { draining: boolean }
+export interface AppState {
+  draining: boolean;
+}
 
 /** Reads may be stored, but every use revalidates (ETag): no client or proxy serves an older version than the API. */
 const READ_CACHE_CONTROL = 'public, no-cache';
@@ -70,7 +72,9 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
   });
   app.removeContentTypeParser('text/plain'); // bodies are JSON only: anything else is 415
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(404, 'not-found', `no route for ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, 'not-found', `no route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
 
   const response200 = (schema: object) => ({ 200: schema, '4xx': S.problem, '5xx': S.problem });
 
@@ -80,42 +84,62 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
     const [database, redis] = await Promise.all([probe(deps.checks.database), probe(deps.checks.cache)]);
     // Without Redis the API still serves (from PostgreSQL): only the database decides readiness.
     const ready = database === 'ok';
-    return reply.code(ready ? 200 : 503).send({ status: ready ? (redis === 'ok' ? 'ready' : 'degraded') : 'unavailable', checks: { database, cache: redis } });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? (redis === 'ok' ? 'ready' : 'degraded') : 'unavailable', checks: { database, cache: redis } });
   });
 
-  app.get<{ Params: { id: string } }>('/v1/titles/:id', { schema: { params: S.titleIdParams, response: response200(S.titleDocument) } }, async (request, reply) => {
-    const { id } = request.params;
-    const entry = await cache.document(`title:${id}`, async () => {
-      const doc = await catalogue.title(id);
-      return doc && { etag: versionTag(doc.version), body: serialize.title(doc) };
-    });
-    return sendRead(request, reply, entry, `title ${id} does not exist`);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/v1/titles/:id',
+    { schema: { params: S.titleIdParams, response: response200(S.titleDocument) } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const entry = await cache.document(`title:${id}`, async () => {
+        const doc = await catalogue.title(id);
+        return doc && { etag: versionTag(doc.version), body: serialize.title(doc) };
+      });
+      return sendRead(request, reply, entry, `title ${id} does not exist`);
+    },
+  );
 
-  app.get<{ Querystring: { type?: TitleType; genre?: string; year?: number; limit: number; cursor?: string } }>('/v1/titles',
-    { schema: { querystring: S.listQuery, response: response200(S.titlePage) } }, async (request, reply) => {
+  app.get<{ Querystring: { type?: TitleType; genre?: string; year?: number; limit: number; cursor?: string } }>(
+    '/v1/titles',
+    { schema: { querystring: S.listQuery, response: response200(S.titlePage) } },
+    async (request, reply) => {
       const { type, genre, year, limit, cursor } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (after === null) return sendProblem(reply, problem(400, 'invalid-request', 'querystring.cursor is not a cursor this API returned',
-        [{ field: 'querystring.cursor', message: 'is not a cursor this API returned' }]));
+      if (after === null)
+        return sendProblem(
+          reply,
+          problem(400, 'invalid-request', 'querystring.cursor is not a cursor this API returned', [
+            { field: 'querystring.cursor', message: 'is not a cursor this API returned' },
+          ]),
+        );
       const key = `titles?type=${type ?? ''}&genre=${genre ?? ''}&year=${year ?? ''}&limit=${limit}&after=${after ?? ''}`;
       const entry = await cache.list(key, async () => {
         const page = await catalogue.titles({ type, genre, year, limit, after });
         return hashed(serialize.titlePage({ items: page.items, nextCursor: page.nextCursor === null ? null : encodeCursor(page.nextCursor) }));
       });
       return sendRead(request, reply, entry, '');
-    });
+    },
+  );
 
-  app.get<{ Querystring: { q: string; limit: number } }>('/v1/search', { schema: { querystring: S.searchQuery, response: response200(S.searchResults) } },
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    '/v1/search',
+    { schema: { querystring: S.searchQuery, response: response200(S.searchResults) } },
     async (request, reply) => {
       const q = request.query.q.trim().replace(/\s+/g, ' ');
       const { limit } = request.query;
       const entry = await cache.list(`search?q=${encodeURIComponent(q)}&limit=${limit}`, async () =>
-        hashed(serialize.search({ query: q, items: await catalogue.search(q, limit) })));
+        hashed(serialize.search({ query: q, items: await catalogue.search(q, limit) })),
+      );
       return sendRead(request, reply, entry, '');
-    });
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/v1/titles/:id/seasons', { schema: { params: S.titleIdParams, response: response200(S.seasonList) } },
+  app.get<{ Params: { id: string } }>(
+    '/v1/titles/:id/seasons',
+    { schema: { params: S.titleIdParams, response: response200(S.seasonList) } },
     async (request, reply) => {
       const { id } = request.params;
       const entry = await cache.document(`seasons:${id}`, async () => {
@@ -123,21 +147,32 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
         return seasons && hashed(serialize.seasons({ titleId: id, seasons }));
       });
       return sendRead(request, reply, entry, `title ${id} does not exist`);
-    });
+    },
+  );
 
-  app.get<{ Params: { id: string; season: number } }>('/v1/titles/:id/seasons/:season/episodes',
-    { schema: { params: S.seasonParams, response: response200(S.episodeList) } }, async (request, reply) => {
+  app.get<{ Params: { id: string; season: number } }>(
+    '/v1/titles/:id/seasons/:season/episodes',
+    { schema: { params: S.seasonParams, response: response200(S.episodeList) } },
+    async (request, reply) => {
       const { id, season } = request.params;
       const entry = await cache.document(`episodes:${id}:${season}`, async () => {
         const episodes = await catalogue.episodes(id, season);
         return episodes && hashed(serialize.episodes({ titleId: id, seasonNumber: season, episodes }));
       });
       return sendRead(request, reply, entry, `season ${season} of title ${id} does not exist`);
-    });
+    },
+  );
 
   // Writes. In the blueprint, API Gateway lets only IAM-signed requests reach these routes.
-  app.put<{ Params: { id: string }; Body: TitleInput }>('/v1/titles/:id',
-    { schema: { params: S.titleIdParams, body: S.titleBody, response: { 200: S.titleDocument, 201: S.titleDocument, '4xx': S.problem, '5xx': S.problem } } },
+  app.put<{ Params: { id: string }; Body: TitleInput }>(
+    '/v1/titles/:id',
+    {
+      schema: {
+        params: S.titleIdParams,
+        body: S.titleBody,
+        response: { 200: S.titleDocument, 201: S.titleDocument, '4xx': S.problem, '5xx': S.problem },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const invalid = checkAvailability(request.body);
@@ -146,9 +181,11 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
       const { created, doc } = await catalogue.putTitle(id, request.body, precondition(request, request.body.version));
       await invalidate(cache, [`title:${id}`], true, doc.version);
       return sendWrite(reply, created, doc.version, serialize.title(doc), `/v1/titles/${id}`);
-    });
+    },
+  );
 
-  app.put<{ Params: { id: string; season: number }; Body: SeasonInput }>('/v1/titles/:id/seasons/:season',
+  app.put<{ Params: { id: string; season: number }; Body: SeasonInput }>(
+    '/v1/titles/:id/seasons/:season',
     { schema: { params: S.seasonParams, body: S.seasonBody, response: { 200: S.season, 201: S.season, '4xx': S.problem, '5xx': S.problem } } },
     async (request, reply) => {
       const { id, season } = request.params;
@@ -157,9 +194,11 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
       const version = (result.season as { version: number }).version;
       await invalidate(cache, [`seasons:${id}`, `episodes:${id}:${season}`], false, version);
       return sendWrite(reply, result.created, version, serialize.season(result.season), `/v1/titles/${id}/seasons/${season}`);
-    });
+    },
+  );
 
-  app.put<{ Params: { id: string; season: number; episode: number }; Body: EpisodeInput }>('/v1/titles/:id/seasons/:season/episodes/:episode',
+  app.put<{ Params: { id: string; season: number; episode: number }; Body: EpisodeInput }>(
+    '/v1/titles/:id/seasons/:season/episodes/:episode',
     { schema: { params: S.episodeParams, body: S.episodeBody, response: { 200: S.episode, 201: S.episode, '4xx': S.problem, '5xx': S.problem } } },
     async (request, reply) => {
       const { id, season, episode } = request.params;
@@ -169,7 +208,8 @@ export function buildApp(deps: AppDependencies): { app: FastifyInstance; state: 
       // The season list carries episode counts, so an episode write changes it too.
       await invalidate(cache, [`episodes:${id}:${season}`, `seasons:${id}`], false, version);
       return sendWrite(reply, result.created, version, serialize.episode(result.episode), `/v1/titles/${id}/seasons/${season}/episodes/${episode}`);
-    });
+    },
+  );
 
   return { app, state };
 }
@@ -183,8 +223,12 @@ function sendRead(request: FastifyRequest, reply: FastifyReply, entry: Entry | n
 
 function sendWrite(reply: FastifyReply, created: boolean, version: number, body: string, location: string): FastifyReply {
   if (created) reply.header('location', location);
-  return reply.code(created ? 201 : 200).header('etag', versionTag(version)).header('cache-control', 'no-store')
-    .header('content-type', 'application/json; charset=utf-8').send(body);
+  return reply
+    .code(created ? 201 : 200)
+    .header('etag', versionTag(version))
+    .header('cache-control', 'no-store')
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(body);
 }
 
 function refuseWithoutCache(cache: MetadataCache): void {
@@ -245,7 +289,8 @@ function checkAvailability(body: TitleInput): { field: string; message: string }
   const seen = new Set<string>();
   for (const [i, window] of (body.availability ?? []).entries()) {
     const starts = Date.parse(window.startsAt);
-    if (window.endsAt != null && Date.parse(window.endsAt) <= starts) return { field: `body.availability.${i}.endsAt`, message: 'must be after startsAt' };
+    if (window.endsAt != null && Date.parse(window.endsAt) <= starts)
+      return { field: `body.availability.${i}.endsAt`, message: 'must be after startsAt' };
     const key = `${window.region}|${starts}`;
     if (seen.has(key)) return { field: `body.availability.${i}`, message: 'repeats a region and start of an earlier window' };
     seen.add(key);

@@ -144,7 +144,8 @@ export class MetadataCache {
     }
     this.stats.misses++;
     const entry = await this.coalesce(`${listPrefix}${gen}:${query}`, load, (e) =>
-      redis.sfxListFill(LIST_GENERATION_KEY, listPrefix, gen, query, encode(e!), jitter(this.ttl.listSeconds)));
+      redis.sfxListFill(LIST_GENERATION_KEY, listPrefix, gen, query, encode(e!), jitter(this.ttl.listSeconds)),
+    );
     return entry!;
   }
 
@@ -154,7 +155,10 @@ export class MetadataCache {
    * this task reads around the cache until it succeeds.
    */
   async invalidate(keys: readonly string[], lists: boolean): Promise<void> {
-    for (const key of keys) this.inFlight.forEach((_, k) => { if (k.startsWith(`${PREFIX}${key}|`)) this.inFlight.delete(k); });
+    for (const key of keys)
+      this.inFlight.forEach((_, k) => {
+        if (k.startsWith(`${PREFIX}${key}|`)) this.inFlight.delete(k);
+      });
     if (!this.redis) return;
     try {
       await this.applyWithRetries(new Set(keys), lists);
@@ -200,7 +204,9 @@ export class MetadataCache {
       const pending = this.pending;
       if (!pending) return;
       this.apply(pending.keys, pending.lists)
-        .then(() => { if (this.pending === pending) this.pending = undefined; })
+        .then(() => {
+          if (this.pending === pending) this.pending = undefined;
+        })
         .catch(() => this.scheduleFlush());
     }, 200);
     this.flushTimer.unref();
@@ -215,18 +221,27 @@ export class MetadataCache {
     const existing = this.inFlight.get(flightKey);
     if (existing) return existing;
     this.stats.loads++;
-    const forget = () => { if (this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey); };
-    const flight = load().then((entry) => {
-      // The response does not wait for the fill, but later misses keep joining this flight until the fill has
-      // landed (they saw the same key state, so its result is as fresh as theirs would be).
-      // A miss whose GET was answered before the fill landed can arrive just after it: the flight stays for a short
-      // grace so that such misses, which saw the same key state, still cost no query (a write clears it at once).
-      fill(entry).catch(() => { this.stats.errors++; }).finally(() => setTimeout(forget, COALESCE_GRACE_MS).unref());
-      return entry;
-    }, (error) => {
-      forget();
-      throw error;
-    });
+    const forget = () => {
+      if (this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey);
+    };
+    const flight = load().then(
+      (entry) => {
+        // The response does not wait for the fill, but later misses keep joining this flight until the fill has
+        // landed (they saw the same key state, so its result is as fresh as theirs would be).
+        // A miss whose GET was answered before the fill landed can arrive just after it: the flight stays for a short
+        // grace so that such misses, which saw the same key state, still cost no query (a write clears it at once).
+        fill(entry)
+          .catch(() => {
+            this.stats.errors++;
+          })
+          .finally(() => setTimeout(forget, COALESCE_GRACE_MS).unref());
+        return entry;
+      },
+      (error) => {
+        forget();
+        throw error;
+      },
+    );
     this.inFlight.set(flightKey, flight);
     return flight;
   }

@@ -33,7 +33,13 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 
 /** Variables the blueprint must set on the container (the others have defaults, or ECS sets them, like AWS_REGION). */
 export const REQUIRED_ENV: readonly EnvName[] = [
-  ENV.dbHost, ENV.dbPort, ENV.dbName, ENV.dbSecretArn, ENV.redisHost, ENV.redisPort, ENV.redisSecretArn,
+  ENV.dbHost,
+  ENV.dbPort,
+  ENV.dbName,
+  ENV.dbSecretArn,
+  ENV.redisHost,
+  ENV.redisPort,
+  ENV.redisSecretArn,
 ];
 
 /** JSON keys of the PostgreSQL secret (the RDS-generated secret's shape). */

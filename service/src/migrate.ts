@@ -18,7 +18,10 @@ export interface MigrationResult {
  * never edited, only added.
  */
 export async function migrate(pool: Pool, directory = MIGRATIONS_DIR): Promise<MigrationResult> {
-  const files = fs.readdirSync(directory).filter((f) => /^\d+_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = fs
+    .readdirSync(directory)
+    .filter((f) => /^\d+_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

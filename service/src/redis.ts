@@ -37,8 +37,11 @@ export async function connectRedis(options: RedisOptions): Promise<Redis> {
   client.on('error', (error: Error) => {
     if (/WRONGPASS|NOAUTH|invalid password/i.test(error.message)) {
       options.authToken.rejected(client.options.password ?? '');
-      options.authToken.read()
-        .then((secret) => { client.options.password = secret[REDIS_SECRET_KEYS.authToken]; })
+      options.authToken
+        .read()
+        .then((secret) => {
+          client.options.password = secret[REDIS_SECRET_KEYS.authToken];
+        })
         .catch(() => undefined);
     }
   });

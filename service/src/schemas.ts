@@ -6,22 +6,29 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const nullable = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] });
 
 export const titleIdParams = {
-  type: 'object', required: ['id'], additionalProperties: false,
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
   properties: { id: slug },
 } as const;
 
 export const seasonParams = {
-  type: 'object', required: ['id', 'season'], additionalProperties: false,
+  type: 'object',
+  required: ['id', 'season'],
+  additionalProperties: false,
   properties: { id: slug, season: { type: 'integer', minimum: 0, maximum: 1000 } },
 } as const;
 
 export const episodeParams = {
-  type: 'object', required: ['id', 'season', 'episode'], additionalProperties: false,
+  type: 'object',
+  required: ['id', 'season', 'episode'],
+  additionalProperties: false,
   properties: { id: slug, season: { type: 'integer', minimum: 0, maximum: 1000 }, episode: { type: 'integer', minimum: 1, maximum: 10000 } },
 } as const;
 
 export const listQuery = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
     type: { type: 'string', enum: ['movie', 'series'] },
     genre: slug,
@@ -32,7 +39,9 @@ export const listQuery = {
 } as const;
 
 export const searchQuery = {
-  type: 'object', required: ['q'], additionalProperties: false,
+  type: 'object',
+  required: ['q'],
+  additionalProperties: false,
   properties: {
     q: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
     limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 },
@@ -40,7 +49,9 @@ export const searchQuery = {
 } as const;
 
 const credit = {
-  type: 'object', required: ['personId', 'name', 'role'], additionalProperties: false,
+  type: 'object',
+  required: ['personId', 'name', 'role'],
+  additionalProperties: false,
   properties: {
     personId: slug,
     name: text(200),
@@ -50,7 +61,9 @@ const credit = {
 } as const;
 
 const availabilityWindow = {
-  type: 'object', required: ['region', 'startsAt'], additionalProperties: false,
+  type: 'object',
+  required: ['region', 'startsAt'],
+  additionalProperties: false,
   properties: {
     region: { type: 'string', pattern: '^[A-Z]{2}$' },
     startsAt: { type: 'string', format: 'date-time' },
@@ -62,7 +75,9 @@ const availabilityWindow = {
 const versionField = { type: 'integer', minimum: 1 } as const;
 
 export const titleBody = {
-  type: 'object', required: ['type', 'name'], additionalProperties: false,
+  type: 'object',
+  required: ['type', 'name'],
+  additionalProperties: false,
   properties: {
     type: { type: 'string', enum: ['movie', 'series'] },
     name: text(300),
@@ -77,12 +92,16 @@ export const titleBody = {
 } as const;
 
 export const seasonBody = {
-  type: 'object', required: ['name'], additionalProperties: false,
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
   properties: { name: text(300), overview: { type: 'string', maxLength: 5000 }, releaseYear: nullable(year), version: versionField },
 } as const;
 
 export const episodeBody = {
-  type: 'object', required: ['name'], additionalProperties: false,
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
   properties: {
     name: text(300),
     overview: { type: 'string', maxLength: 5000 },
@@ -100,8 +119,12 @@ export const titleDocument = {
   type: 'object',
   required: ['id', 'type', 'name', 'synopsis', 'releaseYear', 'runtimeMinutes', 'genres', 'credits', 'availability', 'version', 'updatedAt'],
   properties: {
-    id: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, synopsis: { type: 'string' },
-    releaseYear: nInt, runtimeMinutes: nInt,
+    id: { type: 'string' },
+    type: { type: 'string' },
+    name: { type: 'string' },
+    synopsis: { type: 'string' },
+    releaseYear: nInt,
+    runtimeMinutes: nInt,
     genres: { type: 'array', items: { type: 'string' } },
     credits: {
       type: 'array',
@@ -111,49 +134,81 @@ export const titleDocument = {
       type: 'array',
       items: { type: 'object', properties: { region: { type: 'string' }, startsAt: { type: 'string' }, endsAt: nStr } },
     },
-    version: { type: 'integer' }, updatedAt: { type: 'string' },
+    version: { type: 'integer' },
+    updatedAt: { type: 'string' },
   },
 } as const;
 
 const titleSummary = {
   type: 'object',
-  properties: { id: { type: 'string' }, type: { type: 'string' }, name: { type: 'string' }, releaseYear: nInt, genres: { type: 'array', items: { type: 'string' } }, version: { type: 'integer' } },
+  properties: {
+    id: { type: 'string' },
+    type: { type: 'string' },
+    name: { type: 'string' },
+    releaseYear: nInt,
+    genres: { type: 'array', items: { type: 'string' } },
+    version: { type: 'integer' },
+  },
 } as const;
 
 export const titlePage = {
-  type: 'object', required: ['items', 'nextCursor'],
+  type: 'object',
+  required: ['items', 'nextCursor'],
   properties: { items: { type: 'array', items: titleSummary }, nextCursor: nStr },
 } as const;
 
 export const searchResults = {
-  type: 'object', required: ['query', 'items'],
+  type: 'object',
+  required: ['query', 'items'],
   properties: { query: { type: 'string' }, items: { type: 'array', items: titleSummary } },
 } as const;
 
 export const season = {
   type: 'object',
-  properties: { number: { type: 'integer' }, name: { type: 'string' }, overview: { type: 'string' }, releaseYear: nInt, episodeCount: { type: 'integer' }, version: { type: 'integer' }, updatedAt: { type: 'string' } },
+  properties: {
+    number: { type: 'integer' },
+    name: { type: 'string' },
+    overview: { type: 'string' },
+    releaseYear: nInt,
+    episodeCount: { type: 'integer' },
+    version: { type: 'integer' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 
 export const seasonList = {
-  type: 'object', required: ['titleId', 'seasons'],
+  type: 'object',
+  required: ['titleId', 'seasons'],
   properties: { titleId: { type: 'string' }, seasons: { type: 'array', items: season } },
 } as const;
 
 export const episode = {
   type: 'object',
-  properties: { number: { type: 'integer' }, name: { type: 'string' }, overview: { type: 'string' }, runtimeMinutes: nInt, airDate: nStr, version: { type: 'integer' }, updatedAt: { type: 'string' } },
+  properties: {
+    number: { type: 'integer' },
+    name: { type: 'string' },
+    overview: { type: 'string' },
+    runtimeMinutes: nInt,
+    airDate: nStr,
+    version: { type: 'integer' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 
 export const episodeList = {
-  type: 'object', required: ['titleId', 'seasonNumber', 'episodes'],
+  type: 'object',
+  required: ['titleId', 'seasonNumber', 'episodes'],
   properties: { titleId: { type: 'string' }, seasonNumber: { type: 'integer' }, episodes: { type: 'array', items: episode } },
 } as const;
 
 export const problem = {
   type: 'object',
   properties: {
-    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' },
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
   },
 } as const;

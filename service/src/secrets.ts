@@ -13,7 +13,7 @@ export function secretsManagerSource(region: string | undefined): SecretSource {
     async get(secretId, stage) {
       try {
         const out = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: stage }));
-        return out.SecretString ? JSON.parse(out.SecretString) as Record<string, string> : undefined;
+        return out.SecretString ? (JSON.parse(out.SecretString) as Record<string, string>) : undefined;
       } catch (error) {
         // No AWSPENDING version exists outside a rotation.
         if (stage === 'AWSPENDING' && (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
@@ -34,13 +34,19 @@ export class CachedSecret {
   private inFlight: Promise<Record<string, string>> | undefined;
   private rejectedValue: string | undefined;
 
-  constructor(private readonly source: SecretSource, private readonly secretId: string, private readonly key: string,
-    private readonly maxAgeMs = 15 * 60 * 1000) {}
+  constructor(
+    private readonly source: SecretSource,
+    private readonly secretId: string,
+    private readonly key: string,
+    private readonly maxAgeMs = 15 * 60 * 1000,
+  ) {}
 
   /** The secret's JSON (cached for maxAgeMs). */
   async read(): Promise<Record<string, string>> {
     if (this.value && Date.now() - this.fetchedAt < this.maxAgeMs) return this.value;
-    this.inFlight ??= this.fetch().finally(() => { this.inFlight = undefined; });
+    this.inFlight ??= this.fetch().finally(() => {
+      this.inFlight = undefined;
+    });
     return this.inFlight;
   }
 

@@ -20,12 +20,25 @@ async function main(): Promise<void> {
     // client to close its connection, then stop listening, finish in-flight requests and close the pools.
     state.draining = true;
     app.log.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
-    const deadline = setTimeout(() => { app.log.error('shutdown took too long'); process.exit(1); }, config.shutdownDrainMs + MAX_REQUEST_MS + 5000);
+    const deadline = setTimeout(
+      () => {
+        app.log.error('shutdown took too long');
+        process.exit(1);
+      },
+      config.shutdownDrainMs + MAX_REQUEST_MS + 5000,
+    );
     deadline.unref();
     setTimeout(() => {
-      service.close()
-        .then(() => { app.log.info('stopped'); process.exit(0); })
-        .catch((error) => { app.log.error({ err: error }, 'shutdown failed'); process.exit(1); });
+      service
+        .close()
+        .then(() => {
+          app.log.info('stopped');
+          process.exit(0);
+        })
+        .catch((error) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        });
     }, config.shutdownDrainMs);
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

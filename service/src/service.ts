@@ -36,8 +36,10 @@ export async function createService(config: ServiceConfig, secrets: SecretSource
   const redisToken = new CachedSecret(secrets, config.redis.secretArn, REDIS_SECRET_KEYS.authToken, options.secretMaxAgeMs);
   const db = await Database.connect({ ...config.db, credentials: dbCredentials, maxLifetimeSeconds: options.dbMaxLifetimeSeconds });
   await migrate(db.pool);
-  const redis = options.cacheEnabled === false ? undefined
-    : await connectRedis({ ...config.redis, authToken: redisToken, commandTimeoutMs: options.redisCommandTimeoutMs });
+  const redis =
+    options.cacheEnabled === false
+      ? undefined
+      : await connectRedis({ ...config.redis, authToken: redisToken, commandTimeoutMs: options.redisCommandTimeoutMs });
   const cache = new MetadataCache(redis, options.ttls);
   const { app, state } = buildApp({
     catalogue: new Catalogue(db),
@@ -45,12 +47,18 @@ export async function createService(config: ServiceConfig, secrets: SecretSource
     logLevel: config.logLevel,
     checks: {
       database: () => db.ping(),
-      cache: async () => { if (redis) await redis.ping(); },
+      cache: async () => {
+        if (redis) await redis.ping();
+      },
     },
   });
   await app.ready();
   return {
-    app, state, cache, db, redis,
+    app,
+    state,
+    cache,
+    db,
+    redis,
     async close() {
       await app.close();
       cache.close();

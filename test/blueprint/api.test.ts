@@ -46,8 +46,15 @@ describe('stack outputs', () => {
   test('give an operator the endpoints, secrets and names', () => {
     const outputs = template.toJSON().Outputs;
     expect(Object.keys(outputs).sort()).toEqual([
-      'ApiUrl', 'CacheAuthSecretArn', 'CachePrimaryEndpoint', 'ClusterName', 'DatabaseEndpoint',
-      'DatabaseSecretArn', 'LoadBalancerDnsName', 'ServiceName', 'VpcId',
+      'ApiUrl',
+      'CacheAuthSecretArn',
+      'CachePrimaryEndpoint',
+      'ClusterName',
+      'DatabaseEndpoint',
+      'DatabaseSecretArn',
+      'LoadBalancerDnsName',
+      'ServiceName',
+      'VpcId',
     ]);
     expect(outputs.ApiUrl.Value).toEqual({
       'Fn::Join': ['', ['https://', ref(logicalId(api.httpApi)), '.execute-api.eu-west-1.', ref('AWS::URLSuffix'), '/']],

@@ -46,12 +46,14 @@ describe('ElastiCache Redis replication group', () => {
   });
 
   test('slow log goes to a log group encrypted with the logs CMK', () => {
-    expect(replicationGroup.Properties.LogDeliveryConfigurations).toEqual([{
-      DestinationType: 'cloudwatch-logs',
-      LogFormat: 'json',
-      LogType: 'slow-log',
-      DestinationDetails: { CloudWatchLogsDetails: { LogGroup: ref(logicalId(cache.slowLogGroup)) } },
-    }]);
+    expect(replicationGroup.Properties.LogDeliveryConfigurations).toEqual([
+      {
+        DestinationType: 'cloudwatch-logs',
+        LogFormat: 'json',
+        LogType: 'slow-log',
+        DestinationDetails: { CloudWatchLogsDetails: { LogGroup: ref(logicalId(cache.slowLogGroup)) } },
+      },
+    ]);
     expect(template.toJSON().Resources[logicalId(cache.slowLogGroup)].Properties.KmsKeyId).toEqual(getAtt(logicalId(logsKey), 'Arn'));
   });
 });

@@ -45,14 +45,30 @@ describe('ECS cluster and task definition', () => {
 
   test('plain environment variables carry only endpoints, names and secret ARNs, never credentials', () => {
     const names = (container.Environment as { Name: string }[]).map((e) => e.Name).sort();
-    expect(names).toEqual(['AWS_REGION', 'DB_HOST', 'DB_NAME', 'DB_PORT', 'DB_SECRET_ARN', 'LOG_LEVEL', 'PORT', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_SECRET_ARN']);
+    expect(names).toEqual([
+      'AWS_REGION',
+      'DB_HOST',
+      'DB_NAME',
+      'DB_PORT',
+      'DB_SECRET_ARN',
+      'LOG_LEVEL',
+      'PORT',
+      'REDIS_HOST',
+      'REDIS_PORT',
+      'REDIS_SECRET_ARN',
+    ]);
     expect(names.filter((n) => /PASSWORD|TOKEN|USER/.test(n) || (/SECRET/.test(n) && !n.endsWith('_SECRET_ARN')))).toEqual([]);
   });
 
   test('logs go to the encrypted container log group', () => {
     expect(container.LogConfiguration).toEqual({
       LogDriver: 'awslogs',
-      Options: { 'awslogs-group': ref(logicalId(compute.logGroup)), 'awslogs-stream-prefix': 'api', 'awslogs-region': 'eu-west-1', mode: 'non-blocking' },
+      Options: {
+        'awslogs-group': ref(logicalId(compute.logGroup)),
+        'awslogs-stream-prefix': 'api',
+        'awslogs-region': 'eu-west-1',
+        mode: 'non-blocking',
+      },
     });
     expect(template.toJSON().Resources[logicalId(compute.logGroup)].Properties).toMatchObject({
       KmsKeyId: getAtt(logicalId(network.logsKey), 'Arn'),
@@ -93,11 +109,13 @@ describe('Fargate service', () => {
   });
 
   test('registered in the ALB target group', () => {
-    expect(service.Properties.LoadBalancers).toEqual([{
-      ContainerName: 'Api',
-      ContainerPort: 8080,
-      TargetGroupArn: ref(logicalId(compute.targetGroup)),
-    }]);
+    expect(service.Properties.LoadBalancers).toEqual([
+      {
+        ContainerName: 'Api',
+        ContainerPort: 8080,
+        TargetGroupArn: ref(logicalId(compute.targetGroup)),
+      },
+    ]);
   });
 
   test('autoscales between 2 and 6 tasks on CPU and on requests per target', () => {
@@ -163,7 +181,9 @@ describe('load balancer hardening', () => {
     const acl = acls[aclId].Properties;
     expect(acl.Scope).toBe('REGIONAL');
     expect(acl.Rules.map((r: { Name: string }) => r.Name)).toEqual([
-      'AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+      'AWSManagedRulesSQLiRuleSet',
     ]);
     template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
       ResourceArn: ref(logicalId(compute.loadBalancer)),

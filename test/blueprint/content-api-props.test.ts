@@ -30,11 +30,13 @@ describe('ContentApi with every prop a CfnParameter token', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: { Ref: 'Cpu' },
       Memory: { Ref: 'Memory' },
-      ContainerDefinitions: Match.arrayWith([Match.objectLike({
-        Image: { Ref: 'ContainerImage' },
-        User: { Ref: 'ContainerUser' },
-        PortMappings: [{ ContainerPort: { Ref: 'ContainerPort' }, Protocol: 'tcp' }],
-      })]),
+      ContainerDefinitions: Match.arrayWith([
+        Match.objectLike({
+          Image: { Ref: 'ContainerImage' },
+          User: { Ref: 'ContainerUser' },
+          PortMappings: [{ ContainerPort: { Ref: 'ContainerPort' }, Protocol: 'tcp' }],
+        }),
+      ]),
     });
   });
 
@@ -59,7 +61,9 @@ describe('ContentApi with every prop a CfnParameter token', () => {
 
 describe('literal props are validated', () => {
   test('desiredCount below 2 is rejected', () => {
-    expect(() => build({ desiredCount: 1 })).toThrow(/ContentApi\/Compute: desiredCount is 1, but the service needs at least 2 tasks to span two AZs. Fix: set desiredCount to 2 or more/);
+    expect(() => build({ desiredCount: 1 })).toThrow(
+      /ContentApi\/Compute: desiredCount is 1, but the service needs at least 2 tasks to span two AZs. Fix: set desiredCount to 2 or more/,
+    );
   });
 
   test('maxCount below desiredCount is rejected', () => {
@@ -67,6 +71,8 @@ describe('literal props are validated', () => {
   });
 
   test('an RDS instance class without the db. prefix is rejected', () => {
-    expect(() => build({ dbInstanceType: 't4g.medium' })).toThrow(/dbInstanceType 't4g.medium' is not an RDS instance class\. Fix: use the db\. form/);
+    expect(() => build({ dbInstanceType: 't4g.medium' })).toThrow(
+      /dbInstanceType 't4g.medium' is not an RDS instance class\. Fix: use the db\. form/,
+    );
   });
 });

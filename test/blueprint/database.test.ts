@@ -62,7 +62,11 @@ describe('RDS PostgreSQL', () => {
 
 describe('database credentials', () => {
   test('are managed by RDS in Secrets Manager, encrypted with the database CMK: no password in the template, no rotation function', () => {
-    expect(instance.Properties).toMatchObject({ ManageMasterUserPassword: true, MasterUsername: 'streamflix_admin', MasterUserSecret: { KmsKeyId: databaseKeyArn } });
+    expect(instance.Properties).toMatchObject({
+      ManageMasterUserPassword: true,
+      MasterUsername: 'streamflix_admin',
+      MasterUserSecret: { KmsKeyId: databaseKeyArn },
+    });
     expect(instance.Properties.MasterUserPassword).toBeUndefined();
     expect(template.toJSON().Transform).toBeUndefined();
     template.resourceCountIs('AWS::Serverless::Application', 0);

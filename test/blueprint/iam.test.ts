@@ -5,7 +5,13 @@ const { stack, template, logicalId } = synthesizeBlueprint();
 const { compute, data, network } = stack.contentApi;
 const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
-interface Statement { Effect: string; Action: string | string[]; Resource?: unknown; NotAction?: unknown; NotResource?: unknown }
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+  NotAction?: unknown;
+  NotResource?: unknown;
+}
 
 /** Every statement of every identity policy: AWS::IAM::Policy documents and roles' inline policies. */
 function identityStatements(): { owner: string; statement: Statement }[] {
@@ -36,18 +42,21 @@ describe('IAM least privilege', () => {
     expect(resources[taskRoleId].Properties.ManagedPolicyArns).toBeUndefined();
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [Match.objectLike({
-          Principal: { Service: 'ecs-tasks.amazonaws.com' },
-          Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } }),
-        })],
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'ecs-tasks.amazonaws.com' },
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } }),
+          }),
+        ],
       },
       Description: Match.stringLikeRegexp('StreamFlix API task:'),
     });
   });
 
   test('the execution role may write its own log group and pull the image asset, and reads no secret', () => {
-    const policy = Object.values(resources).find((r) => r.Type === 'AWS::IAM::Policy'
-      && JSON.stringify(r.Properties.Roles) === JSON.stringify([ref(logicalId(compute.executionRole))]));
+    const policy = Object.values(resources).find(
+      (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([ref(logicalId(compute.executionRole))]),
+    );
     const statements = (policy?.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
     expect(statements.map((s) => s.Action)).toEqual([
       ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
@@ -60,7 +69,9 @@ describe('IAM least privilege', () => {
   });
 
   test('the flow-log role may write only to the flow log group', () => {
-    const statements = identityStatements().filter((s) => JSON.stringify(s.statement.Resource) === JSON.stringify(getAtt(logicalId(network.flowLogGroup), 'Arn')));
+    const statements = identityStatements().filter(
+      (s) => JSON.stringify(s.statement.Resource) === JSON.stringify(getAtt(logicalId(network.flowLogGroup), 'Arn')),
+    );
     expect(statements.map((s) => s.statement.Action)).toEqual([['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents']]);
   });
 
@@ -68,10 +79,13 @@ describe('IAM least privilege', () => {
     const statements = identityStatements();
     expect(statements.length).toBeGreaterThan(0);
     // ecr:GetAuthorizationToken (pulling the image asset) exists only on Resource "*".
-    const offenders = statements.filter(({ statement }) => (asList(statement.Resource).includes('*') && statement.Action !== 'ecr:GetAuthorizationToken')
-      || statement.NotAction !== undefined
-      || statement.NotResource !== undefined
-      || asList(statement.Action).some((action) => action.includes('*')));
+    const offenders = statements.filter(
+      ({ statement }) =>
+        (asList(statement.Resource).includes('*') && statement.Action !== 'ecr:GetAuthorizationToken') ||
+        statement.NotAction !== undefined ||
+        statement.NotResource !== undefined ||
+        asList(statement.Action).some((action) => action.includes('*')),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -14,7 +14,17 @@ describe('region and availability zones', () => {
     const subnets = Object.values(resourcesOf(template, 'AWS::EC2::Subnet'));
     expect(subnets).toHaveLength(9);
     const azs = subnets.map((s) => s.Properties.AvailabilityZone).sort();
-    expect(azs).toEqual(['eu-west-1a', 'eu-west-1a', 'eu-west-1a', 'eu-west-1b', 'eu-west-1b', 'eu-west-1b', 'eu-west-1c', 'eu-west-1c', 'eu-west-1c']);
+    expect(azs).toEqual([
+      'eu-west-1a',
+      'eu-west-1a',
+      'eu-west-1a',
+      'eu-west-1b',
+      'eu-west-1b',
+      'eu-west-1b',
+      'eu-west-1c',
+      'eu-west-1c',
+      'eu-west-1c',
+    ]);
     expect(network.vpc.publicSubnets).toHaveLength(3);
     expect(network.vpc.privateSubnets).toHaveLength(3);
     expect(network.vpc.isolatedSubnets).toHaveLength(3);
@@ -25,8 +35,9 @@ describe('region and availability zones', () => {
   test('one NAT gateway per AZ, each in its own public subnet', () => {
     const nats = Object.values(resourcesOf(template, 'AWS::EC2::NatGateway'));
     expect(nats).toHaveLength(3);
-    expect(new Set(nats.map((n) => JSON.stringify(n.Properties.SubnetId))))
-      .toEqual(new Set(network.vpc.publicSubnets.map((s) => JSON.stringify(ref(logicalId(s))))));
+    expect(new Set(nats.map((n) => JSON.stringify(n.Properties.SubnetId)))).toEqual(
+      new Set(network.vpc.publicSubnets.map((s) => JSON.stringify(ref(logicalId(s))))),
+    );
     template.resourceCountIs('AWS::EC2::EIP', 3);
   });
 
@@ -65,16 +76,18 @@ describe('flow logs', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
       KeyPolicy: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-          Condition: {
-            ArnLike: {
-              'kms:EncryptionContext:aws:logs:arn': {
-                'Fn::Join': ['', ['arn:aws:logs:eu-west-1:', ref('AWS::AccountId'), ':log-group:*']],
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': {
+                  'Fn::Join': ['', ['arn:aws:logs:eu-west-1:', ref('AWS::AccountId'), ':log-group:*']],
+                },
               },
             },
-          },
-        })]),
+          }),
+        ]),
       },
     });
   });
@@ -101,8 +114,7 @@ describe('VPC endpoints', () => {
   });
 
   test('S3 gateway endpoint on the private and isolated route tables', () => {
-    const routeTables = [...network.vpc.privateSubnets, ...network.vpc.isolatedSubnets]
-      .map((s) => ref(logicalId(s.node.findChild('RouteTable'))));
+    const routeTables = [...network.vpc.privateSubnets, ...network.vpc.isolatedSubnets].map((s) => ref(logicalId(s.node.findChild('RouteTable'))));
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', {
       ServiceName: { 'Fn::Join': ['', ['com.amazonaws.', ref('AWS::Region'), '.s3']] },
       VpcEndpointType: 'Gateway',

@@ -35,7 +35,10 @@ function rules(direction: 'ingress' | 'egress'): string[] {
       found.push(`${sgName(p.GroupId)} ${direction === 'ingress' ? '<-' : '->'} ${other}:${p.IpProtocol}/${port(p.FromPort)}-${port(p.ToPort)}`);
     }
     if (resource.Type === 'AWS::EC2::SecurityGroup') {
-      const inline = (resource.Properties[direction === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress'] ?? []) as Record<string, unknown>[];
+      const inline = (resource.Properties[direction === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress'] ?? []) as Record<
+        string,
+        unknown
+      >[];
       for (const r of inline) {
         const peer = r.SourceSecurityGroupId ?? r.DestinationSecurityGroupId;
         const other = peer ? sgName(peer) : String(r.CidrIp ?? r.CidrIpv6);
@@ -85,7 +88,7 @@ describe('security groups', () => {
   });
 });
 
-describe('no security group keeps EC2\'s default allow-all egress', () => {
+describe("no security group keeps EC2's default allow-all egress", () => {
   test('every group has inline egress (a real rule or the match-nothing placeholder), so EC2 adds no 0.0.0.0/0 rule of its own', () => {
     const groups = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::EC2::SecurityGroup');
     expect(groups.map(([id]) => sgNames[id]).sort()).toEqual(['alb', 'cache', 'database', 'endpoints', 'tasks', 'vpclink']);
@@ -93,7 +96,10 @@ describe('no security group keeps EC2\'s default allow-all egress', () => {
       const egress = group.Properties.SecurityGroupEgress as { CidrIp?: string; Description?: string }[] | undefined;
       expect({ group: sgNames[id], inlineEgress: (egress ?? []).length > 0 }).toEqual({ group: sgNames[id], inlineEgress: true });
       const open = (egress ?? []).filter((rule) => rule.CidrIp === '0.0.0.0/0').map((rule) => rule.Description);
-      expect({ group: sgNames[id], open }).toEqual({ group: sgNames[id], open: sgNames[id] === 'tasks' ? ['HTTPS to public image registries via NAT'] : [] });
+      expect({ group: sgNames[id], open }).toEqual({
+        group: sgNames[id],
+        open: sgNames[id] === 'tasks' ? ['HTTPS to public image registries via NAT'] : [],
+      });
     }
   });
 });

@@ -5,7 +5,11 @@ import * as path from 'path';
 import { App, CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import {
-  CURRENT_VERSION, DEFAULT_PRINCIPAL_ROLE_NAME, PRINCIPAL_CONTEXT_KEY, SNAPSHOT_DIRECTORY, StreamFlixCatalogStack,
+  CURRENT_VERSION,
+  DEFAULT_PRINCIPAL_ROLE_NAME,
+  PRINCIPAL_CONTEXT_KEY,
+  SNAPSHOT_DIRECTORY,
+  StreamFlixCatalogStack,
   StreamFlixCatalogStackProps,
 } from '../../lib/catalog';
 
@@ -20,12 +24,19 @@ interface Synthesized {
 }
 
 /** Synthesizes a catalog stack; snapshots go to a fresh temporary directory, never into the repository. */
-function synthesizeCatalog(props: StreamFlixCatalogStackProps = {}, context: Record<string, unknown> = {}, snapshotDirectory = tempDir()): Synthesized {
+function synthesizeCatalog(
+  props: StreamFlixCatalogStackProps = {},
+  context: Record<string, unknown> = {},
+  snapshotDirectory = tempDir(),
+): Synthesized {
   const app = new App({ context: { ...cdkJson.context, ...context } });
   const stack = new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: 'eu-west-1' }, snapshotDirectory, ...props });
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>);
-  const productTemplate = JSON.parse(fs.readFileSync(path.join(assembly.directory, stack.productStack.templateFile), 'utf8')) as Record<string, unknown>;
+  const productTemplate = JSON.parse(fs.readFileSync(path.join(assembly.directory, stack.productStack.templateFile), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   return { stack, template, productTemplate, snapshotDirectory };
 }
 
@@ -130,8 +141,10 @@ describe('version history', () => {
 });
 
 describe('TagOptions', () => {
-  const tagOptions = () => Object.values(template.findResources('AWS::ServiceCatalog::TagOption'))
-    .map((r) => (r as { Properties: { Key: string; Value: string } }).Properties);
+  const tagOptions = () =>
+    Object.values(template.findResources('AWS::ServiceCatalog::TagOption')).map(
+      (r) => (r as { Properties: { Key: string; Value: string } }).Properties,
+    );
 
   test('cost-center and owner, each with its allowed values (no `environment`: the product tags Environment itself)', () => {
     const byKey: Record<string, string[]> = {};
@@ -143,26 +156,35 @@ describe('TagOptions', () => {
 
   test('every TagOption is associated with the portfolio', () => {
     const portfolioId = Object.keys(template.findResources('AWS::ServiceCatalog::Portfolio'))[0];
-    const associations = Object.values(template.findResources('AWS::ServiceCatalog::TagOptionAssociation'))
-      .map((r) => (r as { Properties: Record<string, unknown> }).Properties);
+    const associations = Object.values(template.findResources('AWS::ServiceCatalog::TagOptionAssociation')).map(
+      (r) => (r as { Properties: Record<string, unknown> }).Properties,
+    );
     expect(associations).toHaveLength(tagOptions().length);
     for (const association of associations) expect(association.ResourceId).toEqual({ Ref: portfolioId });
   });
 
   test('allowed values come from the props', () => {
     const custom = synthesizeCatalog({ costCenters: ['cc-42'], owners: ['team-x'] });
-    const values = Object.values(custom.template.findResources('AWS::ServiceCatalog::TagOption'))
-      .map((r) => (r as { Properties: { Key: string; Value: string } }).Properties);
-    expect(values).toEqual(expect.arrayContaining([expect.objectContaining({ Key: 'cost-center', Value: 'cc-42' }), expect.objectContaining({ Key: 'owner', Value: 'team-x' })]));
+    const values = Object.values(custom.template.findResources('AWS::ServiceCatalog::TagOption')).map(
+      (r) => (r as { Properties: { Key: string; Value: string } }).Properties,
+    );
+    expect(values).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Key: 'cost-center', Value: 'cc-42' }),
+        expect.objectContaining({ Key: 'owner', Value: 'team-x' }),
+      ]),
+    );
     expect(values).toHaveLength(2);
   });
 });
 
 describe('launch constraint', () => {
   test('the product launches with the launch role of this stack', () => {
-    const roleId = Object.keys(template.findResources('AWS::IAM::Role', {
-      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'servicecatalog.amazonaws.com' } })] } },
-    }));
+    const roleId = Object.keys(
+      template.findResources('AWS::IAM::Role', {
+        Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'servicecatalog.amazonaws.com' } })] } },
+      }),
+    );
     expect(roleId).toHaveLength(1);
     template.hasResourceProperties('AWS::ServiceCatalog::LaunchRoleConstraint', {
       RoleArn: { 'Fn::GetAtt': [roleId[0], 'Arn'] },
@@ -170,9 +192,11 @@ describe('launch constraint', () => {
   });
 
   test('the launch role is assumable by Service Catalog only', () => {
-    const [role] = Object.values(template.findResources('AWS::IAM::Role', {
-      Properties: { Description: Match.stringLikeRegexp('launch role') },
-    })) as { Properties: { AssumeRolePolicyDocument: { Statement: unknown[] } } }[];
+    const [role] = Object.values(
+      template.findResources('AWS::IAM::Role', {
+        Properties: { Description: Match.stringLikeRegexp('launch role') },
+      }),
+    ) as { Properties: { AssumeRolePolicyDocument: { Statement: unknown[] } } }[];
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'servicecatalog.amazonaws.com' } },
     ]);
@@ -187,8 +211,10 @@ describe('launch constraint', () => {
 });
 
 describe('principal association', () => {
-  const principalArns = (t: Template) => Object.values(t.findResources('AWS::ServiceCatalog::PortfolioPrincipalAssociation'))
-    .map((r) => (r as { Properties: Record<string, unknown> }).Properties);
+  const principalArns = (t: Template) =>
+    Object.values(t.findResources('AWS::ServiceCatalog::PortfolioPrincipalAssociation')).map(
+      (r) => (r as { Properties: Record<string, unknown> }).Properties,
+    );
 
   test('by default, only the application-team role of the publishing account', () => {
     const associations = principalArns(template);

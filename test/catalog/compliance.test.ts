@@ -21,7 +21,7 @@ function newCatalogApp(): { app: App; stack: StreamFlixCatalogStack } {
 }
 
 describe('SFX gate and the catalog', () => {
-  test('synthesis under the gate writes complete templates: the product version\'s template URL and the bootstrap version rule', () => {
+  test("synthesis under the gate writes complete templates: the product version's template URL and the bootstrap version rule", () => {
     const { app, stack } = newCatalogApp();
     applyCompliance(app);
     const written = app.synth().getStackArtifact(stack.artifactId).template as {
@@ -42,12 +42,25 @@ describe('SFX gate and the catalog', () => {
     const judgedStacks = new Set(result.evaluations.map((e) => e.stackPath));
     expect(judgedStacks).toEqual(new Set([stack.node.path, stack.productStack.node.path]));
     const productRules = new Set(result.evaluations.filter((e) => e.stackPath === stack.productStack.node.path).map((e) => e.ruleId));
-    expect(productRules).toEqual(new Set([
-      'SFX-REDIS-AT-REST', 'SFX-REDIS-IN-TRANSIT', 'SFX-RDS-AT-REST', 'SFX-MULTI-AZ', 'SFX-REGION', 'SFX-IAM-LEAST-PRIVILEGE',
-      'SFX-SECRETS-MANAGER', 'SFX-RDS-TLS', 'SFX-DATA-NOT-PUBLIC', 'SFX-TEMPLATE-VISIBLE',
-    ].filter((id) => result.rules.some((r) => r.id === id))));
-    expect(result.evaluations.some((e) => e.stackPath === stack.node.path && e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE'
-      && e.path.includes('LaunchRole'))).toBe(true);
+    expect(productRules).toEqual(
+      new Set(
+        [
+          'SFX-REDIS-AT-REST',
+          'SFX-REDIS-IN-TRANSIT',
+          'SFX-RDS-AT-REST',
+          'SFX-MULTI-AZ',
+          'SFX-REGION',
+          'SFX-IAM-LEAST-PRIVILEGE',
+          'SFX-SECRETS-MANAGER',
+          'SFX-RDS-TLS',
+          'SFX-DATA-NOT-PUBLIC',
+          'SFX-TEMPLATE-VISIBLE',
+        ].filter((id) => result.rules.some((r) => r.id === id)),
+      ),
+    );
+    expect(
+      result.evaluations.some((e) => e.stackPath === stack.node.path && e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE' && e.path.includes('LaunchRole')),
+    ).toBe(true);
   });
 
   test('an unencrypted cache inside the product fails synthesis with its construct path', () => {
@@ -67,7 +80,7 @@ describe('SFX gate and the catalog', () => {
     expect(() => app.synth()).toThrow(/\[SFX-REDIS-AT-REST\] StreamFlixCatalog\/ContentApiProduct\/UnencryptedCache/);
   });
 
-  test('without the gate the same app synthesizes (the failure above is the gate\'s)', () => {
+  test("without the gate the same app synthesizes (the failure above is the gate's)", () => {
     const { app, stack } = newCatalogApp();
     new elasticache.CfnReplicationGroup(stack.productStack, 'UnencryptedCache', {
       replicationGroupDescription: 'not encrypted at rest',

@@ -6,9 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
 import { allowedOnAnyResource } from '../../rules/iam-least-privilege';
-import {
-  ATTACHABLE_MANAGED_POLICIES, PASSED_TO_SERVICES, RESOURCE_NAMESPACE_SERVICES, StreamFlixCatalogStack,
-} from '../../lib/catalog';
+import { ATTACHABLE_MANAGED_POLICIES, PASSED_TO_SERVICES, RESOURCE_NAMESPACE_SERVICES, StreamFlixCatalogStack } from '../../lib/catalog';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdkJson = require(path.join(__dirname, '..', '..', 'cdk.json')) as { context: Record<string, unknown> };
@@ -37,13 +35,16 @@ const productTemplate = JSON.parse(fs.readFileSync(path.join(assembly.directory,
 const ACCOUNT = '123456789012';
 /** Resolves the account pseudo-parameter so ARNs can be compared as strings. */
 function render(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value)
-    .replace(/\{"Ref":"AWS::AccountId"\}/g, `"${ACCOUNT}"`)
-    .replace(/\{"Fn::Join":\["",\[((?:"[^"]*",?)+)\]\]\}/g, (_m, parts: string) => JSON.stringify((JSON.parse(`[${parts}]`) as string[]).join(''))));
+  return JSON.parse(
+    JSON.stringify(value)
+      .replace(/\{"Ref":"AWS::AccountId"\}/g, `"${ACCOUNT}"`)
+      .replace(/\{"Fn::Join":\["",\[((?:"[^"]*",?)+)\]\]\}/g, (_m, parts: string) => JSON.stringify((JSON.parse(`[${parts}]`) as string[]).join(''))),
+  );
 }
 
-const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
-  .map((r) => render((r as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument) as { Statement: Statement[] });
+const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy')).map(
+  (r) => render((r as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument) as { Statement: Statement[] },
+);
 const statements = policies.flatMap((p) => p.Statement);
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]) as string[];
@@ -90,26 +91,65 @@ describe('launch role', () => {
       expect({ type, service }).toEqual({ type, service: expect.any(String) });
       expect({ type, covered: services.has(service) }).toEqual({ type, covered: true });
     }
-    expect(services).toEqual(new Set([
-      'apigateway', 'application-autoscaling', 'backup', 'backup-storage', 'cloudformation', 'cloudwatch', 'ec2', 'ecs', 'elasticache',
-      'elasticloadbalancing', 'iam', 'kms', 'lambda', 'logs', 'rds', 'route53', 's3', 'secretsmanager', 'wafv2',
-    ]));
+    expect(services).toEqual(
+      new Set([
+        'apigateway',
+        'application-autoscaling',
+        'backup',
+        'backup-storage',
+        'cloudformation',
+        'cloudwatch',
+        'ec2',
+        'ecs',
+        'elasticache',
+        'elasticloadbalancing',
+        'iam',
+        'kms',
+        'lambda',
+        'logs',
+        'rds',
+        'route53',
+        's3',
+        'secretsmanager',
+        'wafv2',
+      ]),
+    );
   });
 
   test('names the actions CloudFormation needs for the product', () => {
-    expect(allActions).toEqual(expect.arrayContaining([
-      'cloudformation:CreateStack', 'ec2:CreateVpc', 'ec2:CreateNatGateway', 'ec2:CreateVpcEndpoint', 'ec2:CreateFlowLogs',
-      'elasticloadbalancing:CreateLoadBalancer', 'ecs:CreateService', 'ecs:RegisterTaskDefinition', 'rds:CreateDBInstance',
-      'elasticache:CreateReplicationGroup', 'secretsmanager:CreateSecret', 'kms:CreateKey', 'logs:CreateLogGroup',
-      'iam:CreateRole', 'iam:PassRole', 'apigateway:POST', 'application-autoscaling:RegisterScalableTarget',
-      'lambda:CreateFunction', 'rds:DescribeEngineDefaultParameters', 'wafv2:CreateWebACL', 'backup:CreateBackupPlan',
-    ]));
+    expect(allActions).toEqual(
+      expect.arrayContaining([
+        'cloudformation:CreateStack',
+        'ec2:CreateVpc',
+        'ec2:CreateNatGateway',
+        'ec2:CreateVpcEndpoint',
+        'ec2:CreateFlowLogs',
+        'elasticloadbalancing:CreateLoadBalancer',
+        'ecs:CreateService',
+        'ecs:RegisterTaskDefinition',
+        'rds:CreateDBInstance',
+        'elasticache:CreateReplicationGroup',
+        'secretsmanager:CreateSecret',
+        'kms:CreateKey',
+        'logs:CreateLogGroup',
+        'iam:CreateRole',
+        'iam:PassRole',
+        'apigateway:POST',
+        'application-autoscaling:RegisterScalableTarget',
+        'lambda:CreateFunction',
+        'rds:DescribeEngineDefaultParameters',
+        'wafv2:CreateWebACL',
+        'backup:CreateBackupPlan',
+      ]),
+    );
   });
 
   test('every statement of a regional service requires aws:RequestedRegion = eu-west-1', () => {
     for (const statement of statements.filter((s) => !GLOBAL_SIDS.includes(s.Sid))) {
-      expect({ sid: statement.Sid, region: statement.Condition?.StringEquals?.['aws:RequestedRegion'] })
-        .toEqual({ sid: statement.Sid, region: 'eu-west-1' });
+      expect({ sid: statement.Sid, region: statement.Condition?.StringEquals?.['aws:RequestedRegion'] }).toEqual({
+        sid: statement.Sid,
+        region: 'eu-west-1',
+      });
     }
     for (const sid of GLOBAL_SIDS) {
       for (const action of actionsOf(bySid(sid))) expect(action).toMatch(/^(iam|route53):/);
@@ -140,7 +180,7 @@ describe('launch role', () => {
     }
   });
 
-  test('IAM: create and pass only the product\'s own roles, to the services that use them', () => {
+  test("IAM: create and pass only the product's own roles, to the services that use them", () => {
     const productRoles = `arn:aws:iam::${ACCOUNT}:role/SC-${ACCOUNT}-pp-*`;
     expect(resourcesOf(bySid('ProductRoles'))).toEqual([productRoles]);
     const pass = bySid('PassProductRoles');
@@ -156,7 +196,7 @@ describe('launch role', () => {
     }
   });
 
-  test('keys and secrets: only those tagged as the blueprint\'s', () => {
+  test("keys and secrets: only those tagged as the blueprint's", () => {
     const tag = { 'aws:ResourceTag/Application': 'streamflix-content-api' };
     expect(bySid('ProductKeys').Condition?.StringEquals).toMatchObject(tag);
     expect(bySid('ProductSecrets').Condition?.StringEquals).toMatchObject(tag);

@@ -4,9 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, CfnRule, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import {
-  CONTAINER_IMAGE_PATTERN, MAX_TASKS, REGION_GUARD_ID, SIZE_PRESETS, StreamFlixCatalogStack, addRegionGuard,
-} from '../../lib/catalog';
+import { CONTAINER_IMAGE_PATTERN, MAX_TASKS, REGION_GUARD_ID, SIZE_PRESETS, StreamFlixCatalogStack, addRegionGuard } from '../../lib/catalog';
 import { StreamFlixStack } from '../../lib/streamflix-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -80,13 +78,20 @@ describe('provisioning parameters', () => {
     const task = only('AWS::ECS::TaskDefinition');
     expect(task.Cpu).toEqual({ 'Fn::FindInMap': ['SizePresets', { Ref: 'SizePreset' }, 'cpu'] });
     expect(task.Memory).toEqual({ 'Fn::FindInMap': ['SizePresets', { Ref: 'SizePreset' }, 'memory'] });
-    expect(only('AWS::ElastiCache::ReplicationGroup').CacheNodeType)
-      .toEqual({ 'Fn::FindInMap': ['SizePresets', { Ref: 'SizePreset' }, 'cacheNodeType'] });
+    expect(only('AWS::ElastiCache::ReplicationGroup').CacheNodeType).toEqual({
+      'Fn::FindInMap': ['SizePresets', { Ref: 'SizePreset' }, 'cacheNodeType'],
+    });
     expect(JSON.stringify(only('AWS::RDS::DBInstance').DBInstanceClass)).toContain('"SizePresets",{"Ref":"SizePreset"},"dbInstanceType"');
   });
 
   test('every size preset is a valid Fargate CPU/memory pair and an RDS/ElastiCache class', () => {
-    const memoryFor: Record<number, [number, number]> = { 256: [512, 2048], 512: [1024, 4096], 1024: [2048, 8192], 2048: [4096, 16384], 4096: [8192, 30720] };
+    const memoryFor: Record<number, [number, number]> = {
+      256: [512, 2048],
+      512: [1024, 4096],
+      1024: [2048, 8192],
+      2048: [4096, 16384],
+      4096: [8192, 30720],
+    };
     for (const preset of Object.values(SIZE_PRESETS)) {
       const [min, max] = memoryFor[preset.cpu];
       expect(preset.memory).toBeGreaterThanOrEqual(min);
@@ -105,7 +110,8 @@ describe('provisioning parameters', () => {
       '123456789012.dkr.ecr.eu-west-1.amazonaws.com/streamflix/api:1.4.2',
       `public.ecr.aws/team/api@sha256:${'a'.repeat(64)}`,
       'registry.example.com:5000/api',
-    ]) expect({ good, ok: pattern.test(good) }).toEqual({ good, ok: true });
+    ])
+      expect({ good, ok: pattern.test(good) }).toEqual({ good, ok: true });
     for (const bad of ['', 'Upper/Case', 'api:tag with space', 'api;rm -rf /', 'https://registry/api', 'api:']) {
       expect({ bad, ok: pattern.test(bad) }).toEqual({ bad, ok: false });
     }
@@ -122,18 +128,36 @@ describe('provisioning parameters', () => {
   test('no parameter reaches encryption, Multi-AZ, TLS or the region: those stay literals', () => {
     expect(only('AWS::RDS::DBInstance')).toMatchObject({ StorageEncrypted: true, MultiAZ: true });
     expect(only('AWS::ElastiCache::ReplicationGroup')).toMatchObject({
-      AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true, MultiAZEnabled: true, AutomaticFailoverEnabled: true,
+      AtRestEncryptionEnabled: true,
+      TransitEncryptionEnabled: true,
+      MultiAZEnabled: true,
+      AutomaticFailoverEnabled: true,
     });
     const referenced = new Set([...JSON.stringify(json.Resources).matchAll(/\{"Ref":"([A-Za-z]+)"\}/g)].map((m) => m[1]));
     const parameterNames = Object.keys(json.Parameters);
     for (const [, resource] of Object.entries(json.Resources)) {
-      for (const key of ['StorageEncrypted', 'MultiAZ', 'AtRestEncryptionEnabled', 'TransitEncryptionEnabled', 'TransitEncryptionMode',
-        'MultiAZEnabled', 'AutomaticFailoverEnabled', 'KmsKeyId', 'PubliclyAccessible', 'AvailabilityZone']) {
+      for (const key of [
+        'StorageEncrypted',
+        'MultiAZ',
+        'AtRestEncryptionEnabled',
+        'TransitEncryptionEnabled',
+        'TransitEncryptionMode',
+        'MultiAZEnabled',
+        'AutomaticFailoverEnabled',
+        'KmsKeyId',
+        'PubliclyAccessible',
+        'AvailabilityZone',
+      ]) {
         const value = JSON.stringify(resource.Properties?.[key] ?? null);
         for (const name of parameterNames) expect(value).not.toContain(`"Ref":"${name}"`);
       }
     }
-    expect([...referenced].filter((name) => parameterNames.includes(name)).sort()).toEqual(['ContainerImage', 'DesiredCount', 'EnvironmentName', 'SizePreset']);
+    expect([...referenced].filter((name) => parameterNames.includes(name)).sort()).toEqual([
+      'ContainerImage',
+      'DesiredCount',
+      'EnvironmentName',
+      'SizePreset',
+    ]);
   });
 });
 
@@ -141,10 +165,12 @@ describe('region guard', () => {
   test('the product template refuses any region but eu-west-1 before creating anything', () => {
     expect(json.Rules).toEqual({
       [REGION_GUARD_ID]: {
-        Assertions: [{
-          Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] },
-          AssertDescription: expect.stringContaining('eu-west-1'),
-        }],
+        Assertions: [
+          {
+            Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] },
+            AssertDescription: expect.stringContaining('eu-west-1'),
+          },
+        ],
       },
     });
   });

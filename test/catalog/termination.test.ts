@@ -37,14 +37,19 @@ describe('termination', () => {
     const policies = Object.fromEntries(resources.map(([id, r]) => [id, (r as { DeletionPolicy?: string }).DeletionPolicy]));
     expect(policies[database]).toBe('Snapshot');
     for (const [id, r] of resources) {
-      if (['AWS::KMS::Key', 'AWS::Backup::BackupVault', 'AWS::Logs::LogGroup'].includes(r.Type)) expect({ id, policy: policies[id] }).toEqual({ id, policy: 'Retain' });
+      if (['AWS::KMS::Key', 'AWS::Backup::BackupVault', 'AWS::Logs::LogGroup'].includes(r.Type))
+        expect({ id, policy: policies[id] }).toEqual({ id, policy: 'Retain' });
     }
     expect(productTemplate.Resources[database].Properties).toMatchObject({ DeleteAutomatedBackups: false, CopyTagsToSnapshot: true });
   });
 
   test('nothing else in the product is deletion-protected (termination cannot end in DELETE_FAILED on a protection flag)', () => {
-    const protectedElsewhere = resources.filter(([id, r]) => id !== database && id !== loadBalancer
-      && /DeletionProtection|deletion_protection|TerminationProtection/.test(JSON.stringify(r.Properties ?? {})));
+    const protectedElsewhere = resources.filter(
+      ([id, r]) =>
+        id !== database &&
+        id !== loadBalancer &&
+        /DeletionProtection|deletion_protection|TerminationProtection/.test(JSON.stringify(r.Properties ?? {})),
+    );
     expect(protectedElsewhere.map(([id]) => id)).toEqual([]);
   });
 });

@@ -26,8 +26,14 @@ const CLI_FIXTURES = path.join(__dirname, 'fixtures');
 
 /** Every template fixture in the repository (snippets and parameter files are not templates). */
 const FIXTURES = [
-  ...fs.readdirSync(GATE_FIXTURES).filter((f) => /\.(json|ya?ml)$/.test(f)).map((f) => path.join(GATE_FIXTURES, f)),
-  ...fs.readdirSync(CLI_FIXTURES).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(CLI_FIXTURES, f)),
+  ...fs
+    .readdirSync(GATE_FIXTURES)
+    .filter((f) => /\.(json|ya?ml)$/.test(f))
+    .map((f) => path.join(GATE_FIXTURES, f)),
+  ...fs
+    .readdirSync(CLI_FIXTURES)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(CLI_FIXTURES, f)),
   path.join(CLI_FIXTURES, 'nested', 'parent.yaml'),
 ];
 
@@ -41,7 +47,11 @@ const CFN_INCLUDE_REFUSES = new Set(['visibility.yaml']);
 
 /** A template's sections rendered as they are, the way any CfnElement may render Resources of its own. */
 class RawTemplate extends CfnElement {
-  constructor(scope: Construct, id: string, private readonly sections: Record<string, unknown>) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly sections: Record<string, unknown>,
+  ) {
     super(scope, id);
   }
 
@@ -68,9 +78,12 @@ function gateVerdicts(file: string, region: string | undefined, parameters?: Rec
     return verdicts(synthApp(app)?.violations ?? []);
   }
   const loadNestedStacks: Record<string, include.CfnIncludeProps> = {};
-  for (const [id, resource] of Object.entries(loadTemplate(file).template.Resources as Record<string, { Type: string; Properties?: { TemplateURL?: string } }>)) {
+  for (const [id, resource] of Object.entries(
+    loadTemplate(file).template.Resources as Record<string, { Type: string; Properties?: { TemplateURL?: string } }>,
+  )) {
     const url = resource.Properties?.TemplateURL;
-    if (resource.Type === 'AWS::CloudFormation::Stack' && url?.startsWith('./')) loadNestedStacks[id] = { templateFile: path.join(path.dirname(file), url) };
+    if (resource.Type === 'AWS::CloudFormation::Stack' && url?.startsWith('./'))
+      loadNestedStacks[id] = { templateFile: path.join(path.dirname(file), url) };
   }
   new include.CfnInclude(stack, 'Include', { templateFile, loadNestedStacks, parameters });
   applyCompliance(app);
@@ -96,7 +109,10 @@ describe('sfx-check agrees with the gate on every template fixture', () => {
   });
 
   test('the hand-written YAML fixtures hold violations of every SFX rule', () => {
-    const cli = checkTemplates(FIXTURES.filter((file) => file.startsWith(CLI_FIXTURES)), { region: 'eu-west-1' });
+    const cli = checkTemplates(
+      FIXTURES.filter((file) => file.startsWith(CLI_FIXTURES)),
+      { region: 'eu-west-1' },
+    );
     const fired = new Set(cli.result.violations.map((v) => v.ruleId));
     expect(ALL_RULES.map((rule) => rule.id).filter((id) => !fired.has(id))).toEqual([]);
   });
@@ -108,16 +124,26 @@ describe('a CDK nested stack in a cloud assembly', () => {
     const parent = new Stack(app, 'Parent', { env: { region: 'eu-west-1' } });
     const nested = new NestedStack(parent, 'Data');
     new rds.CfnDBInstance(nested, 'Db', {
-      engine: 'mysql', dbInstanceClass: 'db.t4g.medium', allocatedStorage: '20', masterUsername: 'app', manageMasterUserPassword: true,
-      storageEncrypted: false, multiAz: true, publiclyAccessible: false, dbSubnetGroupName: 'isolated',
+      engine: 'mysql',
+      dbInstanceClass: 'db.t4g.medium',
+      allocatedStorage: '20',
+      masterUsername: 'app',
+      manageMasterUserPassword: true,
+      storageEncrypted: false,
+      multiAz: true,
+      publiclyAccessible: false,
+      dbSubnetGroupName: 'isolated',
     });
   }
 
-  test('is judged through the asset manifest, with the gate\'s verdict, also when cdk.out/*.template.json names it', () => {
+  test("is judged through the asset manifest, with the gate's verdict, also when cdk.out/*.template.json names it", () => {
     const written = newApp();
     build(written);
     const outdir = written.synth().directory; // ungated, so that the templates are written
-    const files = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f));
+    const files = fs
+      .readdirSync(outdir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => path.join(outdir, f));
     expect(files.some((f) => f.endsWith('.nested.template.json'))).toBe(true);
     const cli = checkTemplates(files);
     const gated = newApp();
@@ -130,12 +156,15 @@ describe('a CDK nested stack in a cloud assembly', () => {
   });
 });
 
-describe('sfx-check on the blueprint\'s written templates', () => {
+describe("sfx-check on the blueprint's written templates", () => {
   let outdir: string;
   let templates: string[];
   beforeAll(() => {
     outdir = synthBlueprint();
-    templates = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f));
+    templates = fs
+      .readdirSync(outdir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => path.join(outdir, f));
   });
 
   test('finds them compliant, as the gate did, judging the same resources under the same rules', () => {
@@ -143,20 +172,29 @@ describe('sfx-check on the blueprint\'s written templates', () => {
     expect(cli.result.violations).toEqual([]);
     // The region of each comes from the cloud assembly (stacks) or the template's region guard (the product).
     expect(cli.templates.map((t) => t.target.region)).toEqual(templates.map(() => 'eu-west-1'));
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'compliance-report.json'), 'utf8')) as { evaluations: { ruleId: string; logicalId: string | null; resourceType: string }[] };
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'compliance-report.json'), 'utf8')) as {
+      evaluations: { ruleId: string; logicalId: string | null; resourceType: string }[];
+    };
     const judged = (evaluations: readonly { ruleId: string; logicalId?: string | null; resourceType: string }[]) =>
-      evaluations.filter((e) => e.logicalId).map((e) => `${e.ruleId} ${e.resourceType} ${e.logicalId}`).sort();
+      evaluations
+        .filter((e) => e.logicalId)
+        .map((e) => `${e.ruleId} ${e.resourceType} ${e.logicalId}`)
+        .sort();
     expect(judged(cli.result.evaluations)).toEqual(judged(report.evaluations));
   });
 
   test('and finds a violation written into one of them', () => {
     const file = templates.find((f) => path.basename(f) === 'StreamFlix.template.json')!;
-    const template = JSON.parse(fs.readFileSync(file, 'utf8')) as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const template = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
     const [id, cache] = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::ElastiCache::ReplicationGroup')!;
     cache.Properties.AtRestEncryptionEnabled = false;
     const broken = path.join(outdir, 'Broken.template.json');
     fs.writeFileSync(broken, JSON.stringify(template));
     const cli = checkTemplates([broken], { region: 'eu-west-1' });
-    expect(verdicts(cli.result.violations)).toEqual([`[SFX-REDIS-AT-REST] ${id}: AtRestEncryptionEnabled is false Fix: set AtRestEncryptionEnabled to true`]);
+    expect(verdicts(cli.result.violations)).toEqual([
+      `[SFX-REDIS-AT-REST] ${id}: AtRestEncryptionEnabled is false Fix: set AtRestEncryptionEnabled to true`,
+    ]);
   });
 });

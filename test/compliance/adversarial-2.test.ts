@@ -31,8 +31,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ComplianceViolationError, applyCompliance } from '../../aspects';
 import {
-  compliantReplicationGroupCfn, euStack, expectNoViolationOf, expectNoViolations, expectViolation,
-  isolatedSubnetGroup, isolatedVpc, linesFor, newApp, rawResource, synthApp, synthGate, violationLines,
+  compliantReplicationGroupCfn,
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  isolatedSubnetGroup,
+  isolatedVpc,
+  linesFor,
+  newApp,
+  rawResource,
+  synthApp,
+  synthGate,
+  violationLines,
 } from './helpers';
 
 const AT_REST = 'SFX-REDIS-AT-REST';
@@ -68,7 +79,10 @@ describe('gate mechanics', () => {
     const err = synthGate((app) => {
       const stack = new Stack(app, 'Agnostic');
       cache(stack, 'Cache', {
-        AtRestEncryptionEnabled: false, TransitEncryptionEnabled: false, MultiAZEnabled: false, NumCacheClusters: 1,
+        AtRestEncryptionEnabled: false,
+        TransitEncryptionEnabled: false,
+        MultiAZEnabled: false,
+        NumCacheClusters: 1,
       });
       rawResource(stack, 'Policy', 'AWS::IAM::ManagedPolicy', {
         PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
@@ -155,9 +169,16 @@ describe('resource types and value shapes', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       new rds.CfnDBCluster(stack, 'Cluster', {
-        engine: 'postgres', engineVersion: '16.4', storageEncrypted: false, dbClusterInstanceClass: 'db.m6gd.large',
-        allocatedStorage: 100, storageType: 'io1', iops: 1000, dbSubnetGroupName: isolatedSubnetGroup(stack).ref,
-        manageMasterUserPassword: true, masterUsername: 'app',
+        engine: 'postgres',
+        engineVersion: '16.4',
+        storageEncrypted: false,
+        dbClusterInstanceClass: 'db.m6gd.large',
+        allocatedStorage: 100,
+        storageType: 'io1',
+        iops: 1000,
+        dbSubnetGroupName: isolatedSubnetGroup(stack).ref,
+        manageMasterUserPassword: true,
+        masterUsername: 'app',
       });
     });
     expectViolation(err, 'SFX-RDS-AT-REST', 'S/Cluster', 'StorageEncrypted is false');
@@ -168,7 +189,9 @@ describe('resource types and value shapes', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       rawResource(stack, 'RolePolicy', 'AWS::IAM::RolePolicy', {
-        RoleName: 'r', PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' }] },
+        RoleName: 'r',
+        PolicyName: 'p',
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b' }] },
       });
       new iam.CfnUser(stack, 'User', {
         policies: [{ policyName: 'p', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] } }],
@@ -197,9 +220,14 @@ describe('resource types and value shapes', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
-      [0, 1].forEach((index) => new ec2.CfnSubnet(stack, `Subnet${index}`, {
-        vpcId: vpc.ref, cidrBlock: `10.0.${index}.0/24`, availabilityZone: Fn.select(index, Fn.getAzs('us-east-1')),
-      }));
+      [0, 1].forEach(
+        (index) =>
+          new ec2.CfnSubnet(stack, `Subnet${index}`, {
+            vpcId: vpc.ref,
+            cidrBlock: `10.0.${index}.0/24`,
+            availabilityZone: Fn.select(index, Fn.getAzs('us-east-1')),
+          }),
+      );
     });
     expectViolation(err, 'SFX-REGION', 'S/Subnet0', 'us-east-1');
   });
@@ -244,104 +272,136 @@ describe('resource types and value shapes', () => {
 
 describe('ordinary compliant CDK code passes', () => {
   test('Aurora PostgreSQL DatabaseCluster (writer, provisioned and Serverless v2 readers) with a DatabaseProxy and Lambda grants', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const vpc = isolatedVpc(stack);
-      const cluster = new rds.DatabaseCluster(stack, 'Db', {
-        engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_4 }),
-        vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, storageEncrypted: true,
-        writer: rds.ClusterInstance.provisioned('Writer'),
-        readers: [rds.ClusterInstance.provisioned('Reader'), rds.ClusterInstance.serverlessV2('Serverless', { scaleWithWriter: true })],
-        serverlessV2MinCapacity: 0.5, serverlessV2MaxCapacity: 2,
-        parameters: { 'rds.force_ssl': '1' },
-      });
-      cluster.addProxy('Proxy', { secrets: [cluster.secret!], vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
-      const handler = fn(stack, 'Fn', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
-      cluster.secret!.grantRead(handler);
-      cluster.grantConnect(handler, 'app');
-      cluster.connections.allowDefaultPortFrom(handler);
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const vpc = isolatedVpc(stack);
+        const cluster = new rds.DatabaseCluster(stack, 'Db', {
+          engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_4 }),
+          vpc,
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          storageEncrypted: true,
+          writer: rds.ClusterInstance.provisioned('Writer'),
+          readers: [rds.ClusterInstance.provisioned('Reader'), rds.ClusterInstance.serverlessV2('Serverless', { scaleWithWriter: true })],
+          serverlessV2MinCapacity: 0.5,
+          serverlessV2MaxCapacity: 2,
+          parameters: { 'rds.force_ssl': '1' },
+        });
+        cluster.addProxy('Proxy', { secrets: [cluster.secret!], vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+        const handler = fn(stack, 'Fn', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+        cluster.secret!.grantRead(handler);
+        cluster.grantConnect(handler, 'app');
+        cluster.connections.allowDefaultPortFrom(handler);
+      }),
+    );
   });
 
   test('Valkey CfnReplicationGroup (cluster mode, subnet group, security group, AUTH token from a generated secret)', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const vpc = isolatedVpc(stack);
-      const securityGroup = new ec2.SecurityGroup(stack, 'Sg', { vpc });
-      const subnets = new elasticache.CfnSubnetGroup(stack, 'Subnets', {
-        description: 'cache', subnetIds: vpc.isolatedSubnets.map((subnet) => subnet.subnetId),
-      });
-      const token = new secretsmanager.Secret(stack, 'Token', { generateSecretString: { excludePunctuation: true, passwordLength: 32 } });
-      new elasticache.CfnReplicationGroup(stack, 'Cache', {
-        replicationGroupDescription: 'valkey', engine: 'valkey', engineVersion: '8.0', cacheNodeType: 'cache.t4g.small',
-        numNodeGroups: 1, replicasPerNodeGroup: 2, multiAzEnabled: true, automaticFailoverEnabled: true,
-        atRestEncryptionEnabled: true, transitEncryptionEnabled: true, transitEncryptionMode: 'required',
-        authToken: token.secretValue.unsafeUnwrap(), cacheSubnetGroupName: subnets.ref, securityGroupIds: [securityGroup.securityGroupId],
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const vpc = isolatedVpc(stack);
+        const securityGroup = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+        const subnets = new elasticache.CfnSubnetGroup(stack, 'Subnets', {
+          description: 'cache',
+          subnetIds: vpc.isolatedSubnets.map((subnet) => subnet.subnetId),
+        });
+        const token = new secretsmanager.Secret(stack, 'Token', { generateSecretString: { excludePunctuation: true, passwordLength: 32 } });
+        new elasticache.CfnReplicationGroup(stack, 'Cache', {
+          replicationGroupDescription: 'valkey',
+          engine: 'valkey',
+          engineVersion: '8.0',
+          cacheNodeType: 'cache.t4g.small',
+          numNodeGroups: 1,
+          replicasPerNodeGroup: 2,
+          multiAzEnabled: true,
+          automaticFailoverEnabled: true,
+          atRestEncryptionEnabled: true,
+          transitEncryptionEnabled: true,
+          transitEncryptionMode: 'required',
+          authToken: token.secretValue.unsafeUnwrap(),
+          cacheSubnetGroupName: subnets.ref,
+          securityGroupIds: [securityGroup.securityGroupId],
+        });
+      }),
+    );
   });
 
   test('RestApi/LambdaRestApi, Step Functions, SNS/SQS/KMS grants, BucketDeployment, IAM user and group grants', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const handler = fn(stack);
-      new apigw.LambdaRestApi(stack, 'Api', {
-        handler, deployOptions: { accessLogDestination: new apigw.LogGroupLogDestination(new logs.LogGroup(stack, 'AccessLogs')), tracingEnabled: true },
-      });
-      const api = new apigw.RestApi(stack, 'Api2');
-      api.root.addResource('items').addMethod('GET', new apigw.LambdaIntegration(handler));
-      const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-      const topic = new sns.Topic(stack, 'Topic', { masterKey: key });
-      const queue = new sqs.Queue(stack, 'Queue', { encryptionMasterKey: key });
-      topic.grantPublish(handler);
-      queue.grantSendMessages(handler);
-      queue.grantConsumeMessages(handler);
-      key.grantEncryptDecrypt(handler);
-      new sfn.StateMachine(stack, 'Machine', {
-        definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')),
-        logs: { destination: new logs.LogGroup(stack, 'MachineLogs', { encryptionKey: key }), level: sfn.LogLevel.ALL },
-        tracingEnabled: true,
-      });
-      const bucket = new s3.Bucket(stack, 'Bucket', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });
-      new s3deploy.BucketDeployment(stack, 'Deploy', { sources: [s3deploy.Source.data('a.txt', 'hello')], destinationBucket: bucket });
-      const group = new iam.Group(stack, 'Group');
-      bucket.grantRead(new iam.User(stack, 'User', { groups: [group] }));
-      bucket.grantReadWrite(group);
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const handler = fn(stack);
+        new apigw.LambdaRestApi(stack, 'Api', {
+          handler,
+          deployOptions: { accessLogDestination: new apigw.LogGroupLogDestination(new logs.LogGroup(stack, 'AccessLogs')), tracingEnabled: true },
+        });
+        const api = new apigw.RestApi(stack, 'Api2');
+        api.root.addResource('items').addMethod('GET', new apigw.LambdaIntegration(handler));
+        const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+        const topic = new sns.Topic(stack, 'Topic', { masterKey: key });
+        const queue = new sqs.Queue(stack, 'Queue', { encryptionMasterKey: key });
+        topic.grantPublish(handler);
+        queue.grantSendMessages(handler);
+        queue.grantConsumeMessages(handler);
+        key.grantEncryptDecrypt(handler);
+        new sfn.StateMachine(stack, 'Machine', {
+          definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')),
+          logs: { destination: new logs.LogGroup(stack, 'MachineLogs', { encryptionKey: key }), level: sfn.LogLevel.ALL },
+          tracingEnabled: true,
+        });
+        const bucket = new s3.Bucket(stack, 'Bucket', { enforceSSL: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL });
+        new s3deploy.BucketDeployment(stack, 'Deploy', { sources: [s3deploy.Source.data('a.txt', 'hello')], destinationBucket: bucket });
+        const group = new iam.Group(stack, 'Group');
+        bucket.grantRead(new iam.User(stack, 'User', { groups: [group] }));
+        bucket.grantReadWrite(group);
+      }),
+    );
   });
 
   test('Lambda in a VPC with a DLQ, active tracing, a function URL and its own log group', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
-      const handler = fn(stack, 'Fn', {
-        vpc, deadLetterQueueEnabled: true, tracing: lambda.Tracing.ACTIVE,
-        logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_MONTH }),
-      });
-      handler.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+        const handler = fn(stack, 'Fn', {
+          vpc,
+          deadLetterQueueEnabled: true,
+          tracing: lambda.Tracing.ACTIVE,
+          logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_MONTH }),
+        });
+        handler.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM });
+      }),
+    );
   });
 
   test('ec2.Vpc defaults with restrictDefaultSecurityGroup and a flow log', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new ec2.Vpc(stack, 'Vpc', { restrictDefaultSecurityGroup: true }).addFlowLog('FlowLog');
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new ec2.Vpc(stack, 'Vpc', { restrictDefaultSecurityGroup: true }).addFlowLog('FlowLog');
+      }),
+    );
   });
 
   test('ApplicationLoadBalancedFargateService with desiredCount 2', () => {
-    expectNoViolations(synthGate((app) => {
-      new ecsPatterns.ApplicationLoadBalancedFargateService(euStack(app, 'S'), 'Service', {
-        desiredCount: 2, taskImageOptions: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') },
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        new ecsPatterns.ApplicationLoadBalancedFargateService(euStack(app, 'S'), 'Service', {
+          desiredCount: 2,
+          taskImageOptions: { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') },
+        });
+      }),
+    );
   });
 
   test('CfnInclude of an ordinary template (parameters, conditions, a conditional resource, outputs)', () => {
-    expectNoViolations(synthGate((app) => {
-      new include.CfnInclude(euStack(app, 'S'), 'Include', {
-        templateFile: path.join(__dirname, 'fixtures', 'adversarial2-ordinary.json'),
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        new include.CfnInclude(euStack(app, 'S'), 'Include', {
+          templateFile: path.join(__dirname, 'fixtures', 'adversarial2-ordinary.json'),
+        });
+      }),
+    );
   });
 });

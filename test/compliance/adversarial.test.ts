@@ -26,8 +26,15 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { IConstruct } from 'constructs';
 import {
-  compliantDatabase, compliantReplicationGroup, compliantReplicationGroupCfn, compliantReplicationGroupProps,
-  euStack, expectNoViolations, expectViolation, rawResource, synthGate,
+  compliantDatabase,
+  compliantReplicationGroup,
+  compliantReplicationGroupCfn,
+  compliantReplicationGroupProps,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
@@ -46,7 +53,9 @@ function fn(stack: Stack, id = 'Fn', props: Partial<lambda.FunctionProps> = {}):
 function cfnPolicy(stack: Stack, statement: unknown): iam.CfnPolicy {
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   return new iam.CfnPolicy(stack, 'Policy', {
-    policyName: 'p', roles: [role.roleName], policyDocument: { Version: '2012-10-17', Statement: statement },
+    policyName: 'p',
+    roles: [role.roleName],
+    policyDocument: { Version: '2012-10-17', Statement: statement },
   });
 }
 
@@ -65,8 +74,10 @@ describe('adversarial probes the gate already stops', () => {
   describe('escape hatches and raw resources', () => {
     test('a raw CfnResource retyped with addOverride("Type") is judged as the type CloudFormation gets', () => {
       const err = synthGate((app) => {
-        rawResource(euStack(app, 'S'), 'X', 'AWS::SQS::Queue', { ...compliantReplicationGroupCfn(), AtRestEncryptionEnabled: 'False' })
-          .addOverride('Type', 'AWS::ElastiCache::ReplicationGroup');
+        rawResource(euStack(app, 'S'), 'X', 'AWS::SQS::Queue', { ...compliantReplicationGroupCfn(), AtRestEncryptionEnabled: 'False' }).addOverride(
+          'Type',
+          'AWS::ElastiCache::ReplicationGroup',
+        );
       });
       expectViolation(err, 'SFX-REDIS-AT-REST', 'S/X', '"False"');
     });
@@ -81,11 +92,14 @@ describe('adversarial probes the gate already stops', () => {
     test('an aspect that strips encryption AFTER the gate aspects (priority 2000) is still judged', () => {
       const err = synthGate((app) => {
         compliantReplicationGroup(euStack(app, 'S'));
-        Aspects.of(app).add({
-          visit: (c: IConstruct) => {
-            if (c instanceof elasticache.CfnReplicationGroup) c.addPropertyDeletionOverride('AtRestEncryptionEnabled');
+        Aspects.of(app).add(
+          {
+            visit: (c: IConstruct) => {
+              if (c instanceof elasticache.CfnReplicationGroup) c.addPropertyDeletionOverride('AtRestEncryptionEnabled');
+            },
           },
-        }, { priority: 2000 });
+          { priority: 2000 },
+        );
       });
       expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache', 'absent');
     });
@@ -110,8 +124,7 @@ describe('adversarial probes the gate already stops', () => {
 
     test('Fn::If with one false branch', () => {
       const err = synthGate((app) => {
-        compliantReplicationGroup(euStack(app, 'S'))
-          .addPropertyOverride('TransitEncryptionEnabled', { 'Fn::If': ['Prod', true, false] });
+        compliantReplicationGroup(euStack(app, 'S')).addPropertyOverride('TransitEncryptionEnabled', { 'Fn::If': ['Prod', true, false] });
       });
       expectViolation(err, 'SFX-REDIS-IN-TRANSIT', 'S/Cache', 'Fn::If');
     });
@@ -119,7 +132,9 @@ describe('adversarial probes the gate already stops', () => {
     test('Fn::Select of a literal list for DesiredCount', () => {
       const err = synthGate((app) => {
         rawResource(euStack(app, 'S'), 'Svc', 'AWS::ECS::Service', {
-          Cluster: 'c', TaskDefinition: 't', DesiredCount: { 'Fn::Select': [0, ['1', '2']] },
+          Cluster: 'c',
+          TaskDefinition: 't',
+          DesiredCount: { 'Fn::Select': [0, ['1', '2']] },
         });
       });
       expectViolation(err, 'SFX-MULTI-AZ', 'S/Svc', 'not a literal');
@@ -128,18 +143,27 @@ describe('adversarial probes the gate already stops', () => {
     test('numbers as strings are read as numbers: MinCapacity "1" on an ECS scalable target fails', () => {
       const err = synthGate((app) => {
         rawResource(euStack(app, 'S'), 'Target', 'AWS::ApplicationAutoScaling::ScalableTarget', {
-          ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount', ResourceId: 'service/c/s', MinCapacity: '1', MaxCapacity: '4',
+          ServiceNamespace: 'ecs',
+          ScalableDimension: 'ecs:service:DesiredCount',
+          ResourceId: 'service/c/s',
+          MinCapacity: '1',
+          MaxCapacity: '4',
         });
       });
       expectViolation(err, 'SFX-MULTI-AZ', 'S/Target', 'MinCapacity');
     });
 
     test('string booleans and numbers as strings that do comply pass', () => {
-      expectNoViolations(synthGate((app) => {
-        rawResource(euStack(app, 'S'), 'Cache', 'AWS::ElastiCache::ReplicationGroup', {
-          ...compliantReplicationGroupCfn(), AtRestEncryptionEnabled: 'true', TransitEncryptionEnabled: 'TRUE', NumCacheClusters: '2',
-        });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          rawResource(euStack(app, 'S'), 'Cache', 'AWS::ElastiCache::ReplicationGroup', {
+            ...compliantReplicationGroupCfn(),
+            AtRestEncryptionEnabled: 'true',
+            TransitEncryptionEnabled: 'TRUE',
+            NumCacheClusters: '2',
+          });
+        }),
+      );
     });
   });
 
@@ -159,7 +183,12 @@ describe('adversarial probes the gate already stops', () => {
       const err = synthGate((app) => {
         rawResource(euStack(app, 'S'), 'Role', 'AWS::IAM::Role', {
           AssumeRolePolicyDocument: TRUST,
-          Policies: [{ PolicyName: 'p', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'IAM:PASSROLE', Resource: '*' } }) }],
+          Policies: [
+            {
+              PolicyName: 'p',
+              PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'IAM:PASSROLE', Resource: '*' } }),
+            },
+          ],
         });
       });
       expectViolation(err, IAM, 'S/Role', 'PASSROLE');
@@ -174,7 +203,9 @@ describe('adversarial probes the gate already stops', () => {
 
     test('iam:PassRole on every role of an account, written with Fn::Sub', () => {
       const err = synthGate((app) => {
-        cfnPolicy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: Fn.sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*') }]);
+        cfnPolicy(euStack(app, 'S'), [
+          { Effect: 'Allow', Action: 'iam:PassRole', Resource: Fn.sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*') },
+        ]);
       });
       expectViolation(err, IAM, 'S/Policy', 'every role of the account');
     });
@@ -226,7 +257,8 @@ describe('adversarial probes the gate already stops', () => {
         const product = new servicecatalog.ProductStack(stack, 'P');
         compliantReplicationGroup(product, 'Cache', { transitEncryptionEnabled: false });
         new servicecatalog.CloudFormationProduct(stack, 'Product', {
-          productName: 'p', owner: 'o',
+          productName: 'p',
+          owner: 'o',
           productVersions: [{ productVersionName: 'v1', cloudFormationTemplate: servicecatalog.CloudFormationTemplate.fromProductStack(product) }],
         });
       });
@@ -245,119 +277,146 @@ describe('adversarial probes the gate already stops', () => {
 
 describe('ordinary compliant CDK code passes', () => {
   test('Lambda in a VPC (maxAzs 3) with S3, DynamoDB, SQS and KMS grants', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const handler = fn(stack, 'Fn', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 3 }), tracing: lambda.Tracing.ACTIVE });
-      new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS }).grantReadWrite(handler);
-      new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }).grantReadWriteData(handler);
-      const queue = new sqs.Queue(stack, 'Queue');
-      queue.grantSendMessages(handler);
-      queue.grantConsumeMessages(handler);
-      new kms.Key(stack, 'Key').grantEncryptDecrypt(handler);
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const handler = fn(stack, 'Fn', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 3 }), tracing: lambda.Tracing.ACTIVE });
+        new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS }).grantReadWrite(handler);
+        new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }).grantReadWriteData(handler);
+        const queue = new sqs.Queue(stack, 'Queue');
+        queue.grantSendMessages(handler);
+        queue.grantConsumeMessages(handler);
+        new kms.Key(stack, 'Key').grantEncryptDecrypt(handler);
+      }),
+    );
   });
 
   test('EventBridge rule with Lambda, SQS and Step Functions targets', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')) });
-      new events.Rule(stack, 'Rule', {
-        eventPattern: { source: ['sfx.catalog'] },
-        targets: [new targets.LambdaFunction(fn(stack)), new targets.SqsQueue(new sqs.Queue(stack, 'Queue')), new targets.SfnStateMachine(machine)],
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')) });
+        new events.Rule(stack, 'Rule', {
+          eventPattern: { source: ['sfx.catalog'] },
+          targets: [new targets.LambdaFunction(fn(stack)), new targets.SqsQueue(new sqs.Queue(stack, 'Queue')), new targets.SfnStateMachine(machine)],
+        });
+      }),
+    );
   });
 
   test('Step Functions state machine with logging, tracing and a Lambda task', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new sfn.StateMachine(stack, 'Machine', {
-        tracingEnabled: true,
-        logs: { destination: new logs.LogGroup(stack, 'Logs'), level: sfn.LogLevel.ALL },
-        definitionBody: sfn.DefinitionBody.fromChainable(new tasks.LambdaInvoke(stack, 'Invoke', { lambdaFunction: fn(stack) })),
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new sfn.StateMachine(stack, 'Machine', {
+          tracingEnabled: true,
+          logs: { destination: new logs.LogGroup(stack, 'Logs'), level: sfn.LogLevel.ALL },
+          definitionBody: sfn.DefinitionBody.fromChainable(new tasks.LambdaInvoke(stack, 'Invoke', { lambdaFunction: fn(stack) })),
+        });
+      }),
+    );
   });
 
   test('Fargate service with desiredCount 2 and target-tracking autoscaling (minCapacity 2)', () => {
-    expectNoViolations(synthGate((app) => {
-      fargate(euStack(app, 'S'))
-        .autoScaleTaskCount({ minCapacity: 2, maxCapacity: 6 })
-        .scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        fargate(euStack(app, 'S'))
+          .autoScaleTaskCount({ minCapacity: 2, maxCapacity: 6 })
+          .scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
+      }),
+    );
   });
 
   test('RDS PostgreSQL 16 DatabaseInstance with a default VPC, storageEncrypted, multiAz and a generated secret', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new rds.DatabaseInstance(stack, 'Db', {
-        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-        vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
-        storageEncrypted: true, multiAz: true, publiclyAccessible: false,
-        credentials: rds.Credentials.fromGeneratedSecret('app'),
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new rds.DatabaseInstance(stack, 'Db', {
+          engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+          vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
+          storageEncrypted: true,
+          multiAz: true,
+          publiclyAccessible: false,
+          credentials: rds.Credentials.fromGeneratedSecret('app'),
+        });
+      }),
+    );
   });
 
   test('secret rotation (addRotationSingleUser) on a compliant database', () => {
-    expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S')).addRotationSingleUser(); }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantDatabase(euStack(app, 'S')).addRotationSingleUser();
+      }),
+    );
   });
 
   test('Aurora MySQL DatabaseCluster with a provisioned writer and a Serverless v2 reader', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new rds.DatabaseCluster(stack, 'Aurora', {
-        engine: rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_3_08_0 }),
-        vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
-        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-        writer: rds.ClusterInstance.provisioned('writer'),
-        readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
-        storageEncrypted: true,
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new rds.DatabaseCluster(stack, 'Aurora', {
+          engine: rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_3_08_0 }),
+          vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 }),
+          vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+          writer: rds.ClusterInstance.provisioned('writer'),
+          readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
+          storageEncrypted: true,
+        });
+      }),
+    );
   });
 
   test('ElastiCache cluster mode with NodeGroupConfiguration (one and two replicas per shard)', () => {
-    expectNoViolations(synthGate((app) => {
-      new elasticache.CfnReplicationGroup(euStack(app, 'S'), 'Cache', {
-        ...compliantReplicationGroupProps(),
-        numCacheClusters: undefined,
-        cacheParameterGroupName: 'default.redis7.cluster.on',
-        nodeGroupConfiguration: [
-          { nodeGroupId: '0001', replicaCount: 1, slots: '0-8191' },
-          { nodeGroupId: '0002', replicaCount: 2, slots: '8192-16383' },
-        ],
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        new elasticache.CfnReplicationGroup(euStack(app, 'S'), 'Cache', {
+          ...compliantReplicationGroupProps(),
+          numCacheClusters: undefined,
+          cacheParameterGroupName: 'default.redis7.cluster.on',
+          nodeGroupConfiguration: [
+            { nodeGroupId: '0001', replicaCount: 1, slots: '0-8191' },
+            { nodeGroupId: '0002', replicaCount: 2, slots: '8192-16383' },
+          ],
+        });
+      }),
+    );
   });
 
   test('Stage with env, a NestedStack and an empty inner Stage', () => {
-    expectNoViolations(synthGate((app) => {
-      const stage = new Stage(app, 'P', { env: { region: 'eu-west-1' } });
-      compliantReplicationGroup(new NestedStack(new Stack(stage, 'D'), 'N'));
-      new Stage(stage, 'Inner');
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stage = new Stage(app, 'P', { env: { region: 'eu-west-1' } });
+        compliantReplicationGroup(new NestedStack(new Stack(stage, 'D'), 'N'));
+        new Stage(stage, 'Inner');
+      }),
+    );
   });
 
   test('a Service Catalog ProductStack published from an eu-west-1 stack', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const product = new servicecatalog.ProductStack(stack, 'P');
-      compliantReplicationGroup(product);
-      new servicecatalog.CloudFormationProduct(stack, 'Product', {
-        productName: 'p', owner: 'o',
-        productVersions: [{ productVersionName: 'v1', cloudFormationTemplate: servicecatalog.CloudFormationTemplate.fromProductStack(product) }],
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const product = new servicecatalog.ProductStack(stack, 'P');
+        compliantReplicationGroup(product);
+        new servicecatalog.CloudFormationProduct(stack, 'Product', {
+          productName: 'p',
+          owner: 'o',
+          productVersions: [{ productVersionName: 'v1', cloudFormationTemplate: servicecatalog.CloudFormationTemplate.fromProductStack(product) }],
+        });
+      }),
+    );
   });
 
   test('Lambda with a scheduled EventBridge rule and a DLQ', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new events.Rule(stack, 'Rule', {
-        schedule: events.Schedule.rate(Duration.minutes(5)),
-        targets: [new targets.LambdaFunction(fn(stack, 'Fn', { deadLetterQueueEnabled: true }))],
-      });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new events.Rule(stack, 'Rule', {
+          schedule: events.Schedule.rate(Duration.minutes(5)),
+          targets: [new targets.LambdaFunction(fn(stack, 'Fn', { deadLetterQueueEnabled: true }))],
+        });
+      }),
+    );
   });
 });

@@ -20,16 +20,32 @@ function build(fixed: boolean): App {
   const app = newApp();
   const stack = new Stack(app, 'S', { env: ENV });
   new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
-    ...(fixed ? { logGroup: new logs.LogGroup(stack, 'FnLogs', { retention: logs.RetentionDays.ONE_WEEK }) } : { logRetention: logs.RetentionDays.ONE_WEEK }),
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => {}'),
+    ...(fixed
+      ? { logGroup: new logs.LogGroup(stack, 'FnLogs', { retention: logs.RetentionDays.ONE_WEEK }) }
+      : { logRetention: logs.RetentionDays.ONE_WEEK }),
   });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 2,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'app', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
   const execLogs = new logs.LogGroup(stack, 'ExecLogs');
   const cluster = new ecs.Cluster(stack, 'Cluster', {
-    vpc, ...(fixed ? { executeCommandConfiguration: { logging: ecs.ExecuteCommandLogging.OVERRIDE, logConfiguration: { cloudWatchLogGroup: execLogs } } } : {}),
+    vpc,
+    ...(fixed
+      ? { executeCommandConfiguration: { logging: ecs.ExecuteCommandLogging.OVERRIDE, logConfiguration: { cloudWatchLogGroup: execLogs } } }
+      : {}),
   });
   if (!fixed) {
-    const asg = new autoscaling.AutoScalingGroup(stack, 'Asg', { vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ecs.EcsOptimizedImage.amazonLinux2(), minCapacity: 2 });
+    const asg = new autoscaling.AutoScalingGroup(stack, 'Asg', {
+      vpc,
+      instanceType: new ec2.InstanceType('t3.micro'),
+      machineImage: ecs.EcsOptimizedImage.amazonLinux2(),
+      minCapacity: 2,
+    });
     cluster.addAsgCapacityProvider(new ecs.AsgCapacityProvider(stack, 'Capacity', { autoScalingGroup: asg }));
   } else {
     cluster.enableFargateCapacityProviders();
@@ -41,7 +57,9 @@ function build(fixed: boolean): App {
   new pipelines.CodePipeline(delivery, 'Pipeline', {
     selfMutation: !fixed,
     synth: new pipelines.ShellStep('Synth', {
-      input: pipelines.CodePipelineSource.connection('team/app', 'main', { connectionArn: 'arn:aws:codeconnections:eu-west-1:123456789012:connection/abc' }),
+      input: pipelines.CodePipelineSource.connection('team/app', 'main', {
+        connectionArn: 'arn:aws:codeconnections:eu-west-1:123456789012:connection/abc',
+      }),
       commands: ['npm ci', 'npx cdk synth'],
     }),
   });
@@ -53,8 +71,13 @@ describe('generated grants that fail', () => {
   const err = synthApp(build(false));
 
   test('logRetention: names the API and the explicit log group alternative', () => {
-    const [line] = expectViolation(err, IAM, 'S/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/ServiceRole/DefaultPolicy/Resource', "lambda.Function's logRetention");
-    expect(line).toContain("Fix: give the function an explicit log group instead of logRetention: logGroup: new logs.LogGroup(");
+    const [line] = expectViolation(
+      err,
+      IAM,
+      'S/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/ServiceRole/DefaultPolicy/Resource',
+      "lambda.Function's logRetention",
+    );
+    expect(line).toContain('Fix: give the function an explicit log group instead of logRetention: logGroup: new logs.LogGroup(');
   });
 
   test('AsgCapacityProvider: names the API and the alternative', () => {
@@ -68,7 +91,12 @@ describe('generated grants that fail', () => {
   });
 
   test('CDK Pipelines self-mutation: names the API and selfMutation: false', () => {
-    const [line] = expectViolation(err, IAM, 'Delivery/Pipeline/UpdatePipeline/SelfMutation/Role/DefaultPolicy/Resource', "CDK Pipelines' self-mutation");
+    const [line] = expectViolation(
+      err,
+      IAM,
+      'Delivery/Pipeline/UpdatePipeline/SelfMutation/Role/DefaultPolicy/Resource',
+      "CDK Pipelines' self-mutation",
+    );
     expect(line).toContain('selfMutation: false');
   });
 

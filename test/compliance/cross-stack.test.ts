@@ -27,25 +27,29 @@ function taskRole(stack: Stack): iam.Role {
 
 describe('references between stacks of one app', () => {
   test('a network / data / compute split passes: DB in imported private subnets, grants on imported ARNs, SG from the imported VPC CIDR', () => {
-    expectNoViolations(synthGate((app) => {
-      const { vpc } = networkStack(app);
-      const data = euStack(app, 'Data');
-      const db = new rds.DatabaseInstance(data, 'Db', { ...compliantDbProps(vpc), vpcSubnets: undefined, publiclyAccessible: undefined });
-      db.connections.allowDefaultPortFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock));
-      const bucket = new s3.Bucket(data, 'Bucket');
-      const table = new dynamodb.Table(data, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
-      const role = taskRole(euStack(app, 'Compute'));
-      bucket.grantReadWrite(role);
-      table.grantReadData(role);
-      db.secret!.grantRead(role);
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const { vpc } = networkStack(app);
+        const data = euStack(app, 'Data');
+        const db = new rds.DatabaseInstance(data, 'Db', { ...compliantDbProps(vpc), vpcSubnets: undefined, publiclyAccessible: undefined });
+        db.connections.allowDefaultPortFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock));
+        const bucket = new s3.Bucket(data, 'Bucket');
+        const table = new dynamodb.Table(data, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+        const role = taskRole(euStack(app, 'Compute'));
+        bucket.grantReadWrite(role);
+        table.grantReadData(role);
+        db.secret!.grantRead(role);
+      }),
+    );
   });
 
   test('a database in the public subnets of an imported VPC fails', () => {
     const err = synthGate((app) => {
       const { vpc } = networkStack(app);
       new rds.DatabaseInstance(euStack(app, 'Data'), 'Db', {
-        ...compliantDbProps(vpc), vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, publiclyAccessible: false,
+        ...compliantDbProps(vpc),
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        publiclyAccessible: false,
       });
     });
     expectViolation(err, NOT_PUBLIC, 'Data/Db/Resource', 'includes public subnet(s)');
@@ -73,7 +77,10 @@ describe('references between stacks of one app', () => {
   test('an exported custom-resource attribute, or an export outside the app, stays unknown and fails closed', () => {
     const err = synthGate((app) => {
       const a = euStack(app, 'A');
-      const custom = new CfnResource(a, 'Custom', { type: 'Custom::Anything', properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:x' } });
+      const custom = new CfnResource(a, 'Custom', {
+        type: 'Custom::Anything',
+        properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:x' },
+      });
       new CfnOutput(a, 'CustomArn', { value: custom.getAtt('Arn').toString(), exportName: 'CustomArn' });
       const role = taskRole(euStack(app, 'B'));
       role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Fn.importValue('CustomArn')] }));

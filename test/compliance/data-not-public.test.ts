@@ -5,8 +5,15 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import {
-  compliantCfnDb, compliantDatabase, compliantDbProps, compliantReplicationGroup, euStack, expectNoViolations,
-  expectViolation, isolatedVpc, synthGate,
+  compliantCfnDb,
+  compliantDatabase,
+  compliantDbProps,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  isolatedVpc,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-DATA-NOT-PUBLIC';
@@ -14,7 +21,8 @@ const ID = 'SFX-DATA-NOT-PUBLIC';
 /** A VPC with public and isolated subnets in two AZs, no NAT. */
 function mixedVpc(stack: Stack): ec2.Vpc {
   return new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 2, natGateways: 0,
+    maxAzs: 2,
+    natGateways: 0,
     subnetConfiguration: [
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, mapPublicIpOnLaunch: false },
       { name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
@@ -32,20 +40,32 @@ function cacheIn(stack: Stack, vpc: ec2.IVpc, subnets: ec2.ISubnet[], configure:
 
 describe('SFX-DATA-NOT-PUBLIC', () => {
   test('a DB in isolated subnets, not publicly accessible, passes', () => {
-    expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S')); }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantDatabase(euStack(app, 'S'));
+      }),
+    );
   });
 
   test('publiclyAccessible: true fails', () => {
-    const err = synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true }); });
+    const err = synthGate((app) => {
+      compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true });
+    });
     expectViolation(err, ID, 'S/Db/Resource', 'PubliclyAccessible is true');
   });
 
   test('PubliclyAccessible absent passes in a subnet group of proven private subnets (a DatabaseInstance left at its default)', () => {
-    expectNoViolations(synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { publiclyAccessible: undefined }); }));
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new rds.DatabaseInstance(stack, 'Db', { ...compliantDbProps(mixedVpc(stack)), publiclyAccessible: undefined });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantCfnDb(euStack(app, 'S'), 'Db', { publiclyAccessible: undefined });
+      }),
+    );
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new rds.DatabaseInstance(stack, 'Db', { ...compliantDbProps(mixedVpc(stack)), publiclyAccessible: undefined });
+      }),
+    );
   });
 
   test('PubliclyAccessible absent fails without a subnet group, with an imported one, or with subnets whose routes are not in the template', () => {
@@ -53,7 +73,11 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       const stack = euStack(app, 'S');
       compliantCfnDb(stack, 'NoGroup', { publiclyAccessible: undefined, dbSubnetGroupName: undefined });
       compliantCfnDb(stack, 'Imported', { publiclyAccessible: undefined, dbSubnetGroupName: 'shared-db-subnets' });
-      const subnet = new ec2.CfnSubnet(stack, 'LooseSubnet', { vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.9.0.0/24', availabilityZone: 'eu-west-1a' });
+      const subnet = new ec2.CfnSubnet(stack, 'LooseSubnet', {
+        vpcId: 'vpc-0123456789abcdef0',
+        cidrBlock: '10.9.0.0/24',
+        availabilityZone: 'eu-west-1a',
+      });
       new ec2.CfnSubnetRouteTableAssociation(stack, 'LooseAssoc', { subnetId: subnet.ref, routeTableId: 'rtb-0123456789abcdef0' });
       const group = new rds.CfnDBSubnetGroup(stack, 'LooseGroup', { dbSubnetGroupDescription: 'loose', subnetIds: [subnet.ref] });
       compliantCfnDb(stack, 'Loose', { publiclyAccessible: undefined, dbSubnetGroupName: group.ref });
@@ -65,7 +89,8 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const group = new rds.CfnDBSubnetGroup(stack, 'PublicGroup', {
-        dbSubnetGroupDescription: 'public', subnetIds: mixedVpc(stack).publicSubnets.map((subnet) => subnet.subnetId),
+        dbSubnetGroupDescription: 'public',
+        subnetIds: mixedVpc(stack).publicSubnets.map((subnet) => subnet.subnetId),
       });
       compliantCfnDb(stack, 'Db', { publiclyAccessible: undefined, dbSubnetGroupName: group.ref });
     });
@@ -81,14 +106,18 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
   });
 
   test('a DB in the isolated subnets of the same mixed VPC passes', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      new rds.DatabaseInstance(stack, 'Db', compliantDbProps(mixedVpc(stack)));
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        new rds.DatabaseInstance(stack, 'Db', compliantDbProps(mixedVpc(stack)));
+      }),
+    );
   });
 
   test('a CfnDBInstance without a DB subnet group fails (default VPC)', () => {
-    const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { dbSubnetGroupName: undefined }); });
+    const err = synthGate((app) => {
+      compliantCfnDb(euStack(app, 'S'), 'Db', { dbSubnetGroupName: undefined });
+    });
     expectViolation(err, ID, 'S/Db', 'DBSubnetGroupName is absent');
   });
 
@@ -104,7 +133,11 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       const stack = euStack(app, 'S');
       const db = compliantDatabase(stack);
       new ec2.CfnSecurityGroupIngress(stack, 'Open', {
-        groupId: db.connections.securityGroups[0].securityGroupId, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv6: '::/0',
+        groupId: db.connections.securityGroups[0].securityGroupId,
+        ipProtocol: 'tcp',
+        fromPort: 5432,
+        toPort: 5432,
+        cidrIpv6: '::/0',
       });
     });
     expectViolation(err, ID, 'S/Db/Resource', '::/0');
@@ -132,13 +165,16 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Free/Resource']);
   });
 
-  test('an ingress rule that another stack adds to the DB\'s group (an import of its id) counts', () => {
+  test("an ingress rule that another stack adds to the DB's group (an import of its id) counts", () => {
     const err = synthGate((app) => {
       const db = compliantDatabase(euStack(app, 'Data'));
       // CDK renders a separate AWS::EC2::SecurityGroupIngress in Tools whose GroupId imports the group's id from Data.
       const tools = euStack(app, 'Tools');
-      ec2.SecurityGroup.fromSecurityGroupId(tools, 'DbSg', db.connections.securityGroups[0].securityGroupId)
-        .addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(5432), 'debugging from anywhere');
+      ec2.SecurityGroup.fromSecurityGroupId(tools, 'DbSg', db.connections.securityGroups[0].securityGroupId).addIngressRule(
+        ec2.Peer.anyIpv4(),
+        ec2.Port.tcp(5432),
+        'debugging from anywhere',
+      );
     });
     expectViolation(err, ID, 'Data/Db/Resource', 'allows ingress from 0.0.0.0/0');
   });
@@ -156,7 +192,13 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
         const closed = new ec2.SecurityGroup(shared, 'ClosedSg', { vpc });
         new CfnOutput(shared, 'ClosedSgId', { value: closed.securityGroupId, exportName: 'closed-sg' });
         const opened = isolatedVpc(shared, 'OpenedVpc');
-        new ec2.CfnSecurityGroupIngress(shared, 'OpenDefault', { groupId: opened.vpcDefaultSecurityGroup, ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '0.0.0.0/0' });
+        new ec2.CfnSecurityGroupIngress(shared, 'OpenDefault', {
+          groupId: opened.vpcDefaultSecurityGroup,
+          ipProtocol: 'tcp',
+          fromPort: 5432,
+          toPort: 5432,
+          cidrIp: '0.0.0.0/0',
+        });
         const stack = euStack(app, 'S');
         const free = new CfnParameter(stack, 'SgId', { type: 'AWS::EC2::SecurityGroup::Id' });
         // A VPC's default group (through an import of Shared's export) admits only its members, unless a rule opens it.
@@ -173,8 +215,15 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
         // An inline rule that only one branch of an Fn::If adds still deploys when that branch is taken (CloudFormation keys: a token is rendered as is).
         const dev = new CfnCondition(stack, 'IsDev', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
         const maybeOpen = new ec2.CfnSecurityGroup(stack, 'MaybeOpen', {
-          groupDescription: 'open in dev', vpcId: 'vpc-0123456789abcdef0',
-          securityGroupIngress: [Fn.conditionIf(dev.logicalId, { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '0.0.0.0/0' }, Aws.NO_VALUE) as unknown as ec2.CfnSecurityGroup.IngressProperty],
+          groupDescription: 'open in dev',
+          vpcId: 'vpc-0123456789abcdef0',
+          securityGroupIngress: [
+            Fn.conditionIf(
+              dev.logicalId,
+              { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, CidrIp: '0.0.0.0/0' },
+              Aws.NO_VALUE,
+            ) as unknown as ec2.CfnSecurityGroup.IngressProperty,
+          ],
         });
         compliantCfnDb(stack, 'MaybeOpenDb', { vpcSecurityGroups: [maybeOpen.attrGroupId] });
       });
@@ -186,7 +235,7 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       expectViolation(err, ID, 'S/Cache', /SecurityGroupIds: a security group is not a literal/);
     });
 
-    test('an export of the app is judged by its group (a VPC\'s default group too); a literal group id and AllowedValues of group ids pass', () => {
+    test("an export of the app is judged by its group (a VPC's default group too); a literal group id and AllowedValues of group ids pass", () => {
       expectViolation(err, ID, 'S/ExportedOpen', 'OpenSg');
       const paths = err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path);
       expectViolation(err, ID, 'S/OpenedDefaultSg', 'allows ingress from 0.0.0.0/0');
@@ -196,18 +245,22 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
   });
 
   test("ingress from the VPC's own CIDR block passes", () => {
-    expectNoViolations(synthGate((app) => {
-      const db = compliantDatabase(euStack(app, 'S'));
-      db.connections.allowDefaultPortFrom(ec2.Peer.ipv4(db.vpc.vpcCidrBlock));
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const db = compliantDatabase(euStack(app, 'S'));
+        db.connections.allowDefaultPortFrom(ec2.Peer.ipv4(db.vpc.vpcCidrBlock));
+      }),
+    );
   });
 
   test('ingress from the application security group passes', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const db = compliantDatabase(stack);
-      db.connections.allowDefaultPortFrom(new ec2.SecurityGroup(stack, 'AppSg', { vpc: db.vpc }));
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const db = compliantDatabase(stack);
+        db.connections.allowDefaultPortFrom(new ec2.SecurityGroup(stack, 'AppSg', { vpc: db.vpc }));
+      }),
+    );
   });
 
   test('a cache whose security group admits 0.0.0.0/0 fails; in public subnets fails', () => {
@@ -221,11 +274,13 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
   });
 
   test('a cache in isolated subnets with a closed security group passes', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      const vpc = isolatedVpc(stack);
-      cacheIn(stack, vpc, vpc.isolatedSubnets);
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        const vpc = isolatedVpc(stack);
+        cacheIn(stack, vpc, vpc.isolatedSubnets);
+      }),
+    );
   });
 
   describe('escape hatches and fail closed', () => {
@@ -237,10 +292,14 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     });
 
     test('an override that FIXES a public DB passes', () => {
-      expectNoViolations(synthGate((app) => {
-        (compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true }).node.defaultChild as rds.CfnDBInstance)
-          .addPropertyOverride('PubliclyAccessible', false);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          (compliantDatabase(euStack(app, 'S'), 'Db', { publiclyAccessible: true }).node.defaultChild as rds.CfnDBInstance).addPropertyOverride(
+            'PubliclyAccessible',
+            false,
+          );
+        }),
+      );
     });
 
     test('PubliclyAccessible from a parameter fails closed', () => {

@@ -18,24 +18,69 @@ interface Row {
   readonly fix: [string, unknown];
 }
 
-const REDIS = { ReplicationGroupDescription: 'cache', Engine: 'redis', NumCacheClusters: 2, MultiAZEnabled: true, AutomaticFailoverEnabled: true, AtRestEncryptionEnabled: true, TransitEncryptionEnabled: true };
-const POSTGRES = { Engine: 'postgres', EngineVersion: '16.4', DBInstanceClass: 'db.t4g.medium', AllocatedStorage: '20', StorageEncrypted: true, MultiAZ: true, PubliclyAccessible: false, DBSubnetGroupName: 'isolated', ManageMasterUserPassword: true, MasterUsername: 'admin' };
+const REDIS = {
+  ReplicationGroupDescription: 'cache',
+  Engine: 'redis',
+  NumCacheClusters: 2,
+  MultiAZEnabled: true,
+  AutomaticFailoverEnabled: true,
+  AtRestEncryptionEnabled: true,
+  TransitEncryptionEnabled: true,
+};
+const POSTGRES = {
+  Engine: 'postgres',
+  EngineVersion: '16.4',
+  DBInstanceClass: 'db.t4g.medium',
+  AllocatedStorage: '20',
+  StorageEncrypted: true,
+  MultiAZ: true,
+  PubliclyAccessible: false,
+  DBSubnetGroupName: 'isolated',
+  ManageMasterUserPassword: true,
+  MasterUsername: 'admin',
+};
 
 const ROWS: readonly Row[] = [
-  { ruleId: 'SFX-REDIS-AT-REST', type: 'AWS::ElastiCache::ReplicationGroup', bad: { ...REDIS, AtRestEncryptionEnabled: false }, fix: ['AtRestEncryptionEnabled', true] },
-  { ruleId: 'SFX-REDIS-IN-TRANSIT', type: 'AWS::ElastiCache::ReplicationGroup', bad: { ...REDIS, TransitEncryptionMode: 'preferred' }, fix: ['TransitEncryptionMode', 'required'] },
+  {
+    ruleId: 'SFX-REDIS-AT-REST',
+    type: 'AWS::ElastiCache::ReplicationGroup',
+    bad: { ...REDIS, AtRestEncryptionEnabled: false },
+    fix: ['AtRestEncryptionEnabled', true],
+  },
+  {
+    ruleId: 'SFX-REDIS-IN-TRANSIT',
+    type: 'AWS::ElastiCache::ReplicationGroup',
+    bad: { ...REDIS, TransitEncryptionMode: 'preferred' },
+    fix: ['TransitEncryptionMode', 'required'],
+  },
   { ruleId: 'SFX-RDS-AT-REST', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, StorageEncrypted: false }, fix: ['StorageEncrypted', true] },
   { ruleId: 'SFX-MULTI-AZ', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, MultiAZ: false }, fix: ['MultiAZ', true] },
-  { ruleId: 'SFX-REGION', type: 'AWS::EC2::Subnet', bad: { VpcId: 'vpc-12345678', CidrBlock: '10.0.0.0/24', AvailabilityZone: 'us-east-1a' }, fix: ['AvailabilityZone', 'eu-west-1a'] },
   {
-    ruleId: 'SFX-IAM-LEAST-PRIVILEGE', type: 'AWS::IAM::ManagedPolicy',
+    ruleId: 'SFX-REGION',
+    type: 'AWS::EC2::Subnet',
+    bad: { VpcId: 'vpc-12345678', CidrBlock: '10.0.0.0/24', AvailabilityZone: 'us-east-1a' },
+    fix: ['AvailabilityZone', 'eu-west-1a'],
+  },
+  {
+    ruleId: 'SFX-IAM-LEAST-PRIVILEGE',
+    type: 'AWS::IAM::ManagedPolicy',
     bad: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } },
     fix: ['PolicyDocument.Statement.0.Action', 'ecr:GetAuthorizationToken'],
   },
-  { ruleId: 'SFX-SECRETS-MANAGER', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, ManageMasterUserPassword: undefined, MasterUserPassword: 'hunter2-hunter2' }, fix: ['MasterUserPassword', '{{resolve:secretsmanager:db:SecretString:password::}}'] },
+  {
+    ruleId: 'SFX-SECRETS-MANAGER',
+    type: 'AWS::RDS::DBInstance',
+    bad: { ...POSTGRES, ManageMasterUserPassword: undefined, MasterUserPassword: 'hunter2-hunter2' },
+    fix: ['MasterUserPassword', '{{resolve:secretsmanager:db:SecretString:password::}}'],
+  },
   { ruleId: 'SFX-RDS-TLS', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, EngineVersion: '14.12' }, fix: ['EngineVersion', '16.4'] },
   { ruleId: 'SFX-DATA-NOT-PUBLIC', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, PubliclyAccessible: true }, fix: ['PubliclyAccessible', false] },
-  { ruleId: 'SFX-TEMPLATE-VISIBLE', type: 'AWS::CloudFormation::Stack', bad: { TemplateURL: 'https://s3.eu-west-1.amazonaws.com/bucket/legacy.json' }, fix: ['TemplateURL', undefined] },
+  {
+    ruleId: 'SFX-TEMPLATE-VISIBLE',
+    type: 'AWS::CloudFormation::Stack',
+    bad: { TemplateURL: 'https://s3.eu-west-1.amazonaws.com/bucket/legacy.json' },
+    fix: ['TemplateURL', undefined],
+  },
 ];
 
 /** The value at a dotted path (array indexes as numbers). */
@@ -55,21 +100,45 @@ const raw = (scope: import('constructs').Construct, row: Row) => new CfnResource
 
 describe.each(ROWS.map((row) => [row.ruleId, row] as const))('%s', (ruleId, row) => {
   test('raw CfnResource fails with the rule id and the construct path', () => {
-    expectViolation(synthGate((app) => { raw(euStack(app, 'S'), row); }), ruleId, 'S/Thing');
+    expectViolation(
+      synthGate((app) => {
+        raw(euStack(app, 'S'), row);
+      }),
+      ruleId,
+      'S/Thing',
+    );
   });
 
   test('a template brought in with CfnInclude fails', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-matrix-')), 'template.json');
     fs.writeFileSync(file, JSON.stringify({ Resources: { Legacy: { Type: row.type, Properties: row.bad } } }));
-    expectViolation(synthGate((app) => { new cfninc.CfnInclude(euStack(app, 'S'), 'Include', { templateFile: file }); }), ruleId, 'S/Include/Legacy');
+    expectViolation(
+      synthGate((app) => {
+        new cfninc.CfnInclude(euStack(app, 'S'), 'Include', { templateFile: file });
+      }),
+      ruleId,
+      'S/Include/Legacy',
+    );
   });
 
   test('inside a nested stack it fails', () => {
-    expectViolation(synthGate((app) => { raw(new NestedStack(euStack(app, 'S'), 'Inner'), row); }), ruleId, 'S/Inner/Thing');
+    expectViolation(
+      synthGate((app) => {
+        raw(new NestedStack(euStack(app, 'S'), 'Inner'), row);
+      }),
+      ruleId,
+      'S/Inner/Thing',
+    );
   });
 
   test('inside a Stage it fails', () => {
-    expectViolation(synthGate((app) => { raw(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'S'), row); }), ruleId, 'Prod/S/Thing');
+    expectViolation(
+      synthGate((app) => {
+        raw(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'S'), row);
+      }),
+      ruleId,
+      'Prod/S/Thing',
+    );
   });
 
   if (row.fix[1] !== undefined) {
@@ -77,18 +146,25 @@ describe.each(ROWS.map((row) => [row.ruleId, row] as const))('%s', (ruleId, row)
       const [property, goodValue] = row.fix;
       const compliant = withValue(row.bad, property, goodValue);
       const err = synthGate((app) => {
-        new CfnResource(euStack(app, 'S'), 'Thing', { type: row.type, properties: compliant }).addPropertyOverride(property, valueAt(row.bad, property));
+        new CfnResource(euStack(app, 'S'), 'Thing', { type: row.type, properties: compliant }).addPropertyOverride(
+          property,
+          valueAt(row.bad, property),
+        );
       });
       expectViolation(err, ruleId, 'S/Thing');
     });
 
     test('an escape hatch that fixes the violating resource passes for this rule', () => {
-      const err = synthGate((app) => { raw(euStack(app, 'S'), row).addPropertyOverride(row.fix[0], row.fix[1]); });
+      const err = synthGate((app) => {
+        raw(euStack(app, 'S'), row).addPropertyOverride(row.fix[0], row.fix[1]);
+      });
       expectNoViolationOf(err, ruleId);
     });
   } else {
     test('deleting the offending property with an escape hatch passes for this rule', () => {
-      const err = synthGate((app) => { raw(euStack(app, 'S'), row).addOverride('Type', 'AWS::SQS::Queue'); });
+      const err = synthGate((app) => {
+        raw(euStack(app, 'S'), row).addOverride('Type', 'AWS::SQS::Queue');
+      });
       expectNoViolationOf(err, ruleId);
     });
   }

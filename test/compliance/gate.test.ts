@@ -8,8 +8,15 @@ import * as path from 'path';
 import { ComplianceViolationError, RedisAtRestEncryptionAspect, RegionAspect, allControlAspects, applyCompliance } from '../../aspects';
 import { ALL_RULES, MANDATED_RULES } from '../../rules';
 import {
-  compliantDatabase, compliantReplicationGroup, euStack, expectNoViolations, expectViolation, newApp, synthApp,
-  synthGate, violationLines,
+  compliantDatabase,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  newApp,
+  synthApp,
+  synthGate,
+  violationLines,
 } from './helpers';
 
 const LINE = /^\[SFX-[A-Z-]+\] \S+: .+\. Fix: .+$/;
@@ -20,8 +27,9 @@ describe('the SFX gate', () => {
       const stack = euStack(app, 'S');
       compliantReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: false, transitEncryptionEnabled: false });
       compliantDatabase(stack, 'Db', { storageEncrypted: false, multiAz: false });
-      new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') })
-        .addToPolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }));
+      new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') }).addToPolicy(
+        new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }),
+      );
       new Stack(app, 'Us', { env: { region: 'us-east-1' } });
       compliantReplicationGroup(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Cache', { numCacheClusters: 1 });
     });
@@ -65,7 +73,9 @@ describe('the SFX gate', () => {
 
   test('a violation inside a Stage leaves no manifest or template anywhere in cdk.out', () => {
     const app = newApp();
-    compliantReplicationGroup(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Cache', { atRestEncryptionEnabled: false });
+    compliantReplicationGroup(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Data'), 'Cache', {
+      atRestEncryptionEnabled: false,
+    });
     applyCompliance(app);
     expectViolation(synthApp(app), 'SFX-REDIS-AT-REST', 'Prod/Data/Cache');
     const written = fs.readdirSync(app.outdir, { recursive: true }).map(String);
@@ -76,7 +86,12 @@ describe('the SFX gate', () => {
     expect(allControlAspects().map((a) => a.rule.id)).toEqual(ALL_RULES.map((r) => r.id));
     expect(ALL_RULES.slice(0, MANDATED_RULES.length)).toEqual(MANDATED_RULES);
     expect(MANDATED_RULES.map((r) => r.id)).toEqual([
-      'SFX-REDIS-AT-REST', 'SFX-REDIS-IN-TRANSIT', 'SFX-RDS-AT-REST', 'SFX-MULTI-AZ', 'SFX-REGION', 'SFX-IAM-LEAST-PRIVILEGE',
+      'SFX-REDIS-AT-REST',
+      'SFX-REDIS-IN-TRANSIT',
+      'SFX-RDS-AT-REST',
+      'SFX-MULTI-AZ',
+      'SFX-REGION',
+      'SFX-IAM-LEAST-PRIVILEGE',
     ]);
   });
 
@@ -125,10 +140,12 @@ describe('the SFX gate', () => {
     });
 
     test('a mutating aspect that fixes a resource is honoured', () => {
-      expectNoViolations(synthGate((app) => {
-        compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false });
-        Aspects.of(app).add(new SetProperty(true), { priority: AspectPriority.MUTATING });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false });
+          Aspects.of(app).add(new SetProperty(true), { priority: AspectPriority.MUTATING });
+        }),
+      );
     });
   });
 

@@ -8,7 +8,14 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
-  compliantCfnDb, compliantReplicationGroup, euStack, expectNoViolations, expectViolation, lambdaRole, rawResource, synthGate,
+  compliantCfnDb,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  lambdaRole,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
@@ -16,7 +23,8 @@ const REGION = 'SFX-REGION';
 const NOT_PUBLIC = 'SFX-DATA-NOT-PUBLIC';
 const EU = { region: 'eu-west-1' };
 
-const readObjects = (scope: Construct, resource: string) => lambdaRole(scope).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [resource] }));
+const readObjects = (scope: Construct, resource: string) =>
+  lambdaRole(scope).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [resource] }));
 
 describe('imports the gate must not follow', () => {
   test('an export of another account, a name exported twice, a conditional export: all stay unknown', () => {
@@ -51,12 +59,14 @@ describe('imports the gate must not follow', () => {
 });
 
 describe('what identifies a resource in an IAM Resource', () => {
-  test('a bucket of a nested stack passes; a custom resource\'s attribute passed out of a nested stack, a third-party type and a resource named AWS fail', () => {
-    expectNoViolations(synthGate((app) => {
-      const parent = euStack(app, 'S');
-      const bucket = new s3.Bucket(new NestedStack(parent, 'Storage'), 'Bucket');
-      bucket.grantRead(lambdaRole(parent));
-    }));
+  test("a bucket of a nested stack passes; a custom resource's attribute passed out of a nested stack, a third-party type and a resource named AWS fail", () => {
+    expectNoViolations(
+      synthGate((app) => {
+        const parent = euStack(app, 'S');
+        const bucket = new s3.Bucket(new NestedStack(parent, 'Storage'), 'Bucket');
+        bucket.grantRead(lambdaRole(parent));
+      }),
+    );
     const err = synthGate((app) => {
       const parent = euStack(app, 'S');
       const nested = new NestedStack(parent, 'Nested');
@@ -65,7 +75,11 @@ describe('what identifies a resource in an IAM Resource', () => {
       const shadow = new CfnResource(parent, 'Shadow', { type: 'AWS::SSM::Parameter', properties: { Type: 'String', Value: '*' } });
       shadow.overrideLogicalId('AWS');
       const target = lambdaRole(parent);
-      for (const resource of [custom.getAttString('TargetArn'), `arn:aws:s3:::${third.getAtt('Name')}/*`, `arn:aws:s3:::${shadow.getAtt('Value')}/*`]) {
+      for (const resource of [
+        custom.getAttString('TargetArn'),
+        `arn:aws:s3:::${third.getAtt('Name')}/*`,
+        `arn:aws:s3:::${shadow.getAtt('Value')}/*`,
+      ]) {
         target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [resource] }));
       }
     });
@@ -80,7 +94,11 @@ describe('routes the private-subnet proof cannot see', () => {
     const vpc = new ec2.CfnVPC(stack, 'Vpc', { cidrBlock: '10.0.0.0/16' });
     const table = new ec2.CfnRouteTable(stack, 'Table', { vpcId: vpc.ref });
     const subnets = ['a', 'b'].map((zone) => {
-      const subnet = new ec2.CfnSubnet(stack, `Subnet${zone}`, { vpcId: vpc.ref, cidrBlock: `10.0.${zone === 'a' ? 1 : 2}.0/24`, availabilityZone: `eu-west-1${zone}` });
+      const subnet = new ec2.CfnSubnet(stack, `Subnet${zone}`, {
+        vpcId: vpc.ref,
+        cidrBlock: `10.0.${zone === 'a' ? 1 : 2}.0/24`,
+        availabilityZone: `eu-west-1${zone}`,
+      });
       new ec2.CfnSubnetRouteTableAssociation(stack, `Assoc${zone}`, { subnetId: subnet.ref, routeTableId: table.ref });
       return subnet;
     });
@@ -95,35 +113,50 @@ describe('routes the private-subnet proof cannot see', () => {
 
   test('a route table exported to another stack, a gateway from a parameter, a carrier gateway, a route table named through Fn::Sub', () => {
     const cases: Record<string, (stack: Stack, table: ec2.CfnRouteTable) => void> = {
-      Exported: (stack, table) => { new CfnOutput(stack, 'TableId', { value: table.ref, exportName: 'TableId' }); },
+      Exported: (stack, table) => {
+        new CfnOutput(stack, 'TableId', { value: table.ref, exportName: 'TableId' });
+      },
       ParamGateway: (stack, table) => {
-        new ec2.CfnRoute(stack, 'Out', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', gatewayId: new CfnParameter(stack, 'Gw').valueAsString });
+        new ec2.CfnRoute(stack, 'Out', {
+          routeTableId: table.ref,
+          destinationCidrBlock: '0.0.0.0/0',
+          gatewayId: new CfnParameter(stack, 'Gw').valueAsString,
+        });
       },
       Carrier: (stack, table) => {
         new ec2.CfnRoute(stack, 'Out', { routeTableId: table.ref, destinationCidrBlock: '0.0.0.0/0', carrierGatewayId: 'cagw-0123456789abcdef0' });
       },
       SubTable: (stack, table) => {
-        new ec2.CfnRoute(stack, 'Out', { routeTableId: Fn.sub(`\${${table.logicalId}}`), destinationCidrBlock: '0.0.0.0/0', gatewayId: 'igw-0123456789abcdef0' });
+        new ec2.CfnRoute(stack, 'Out', {
+          routeTableId: Fn.sub(`\${${table.logicalId}}`),
+          destinationCidrBlock: '0.0.0.0/0',
+          gatewayId: 'igw-0123456789abcdef0',
+        });
       },
     };
     for (const [name, add] of Object.entries(cases)) {
-      const err = synthGate((app) => { const stack = euStack(app, name); dbWithRoute(stack, (table) => add(stack, table)); });
+      const err = synthGate((app) => {
+        const stack = euStack(app, name);
+        dbWithRoute(stack, (table) => add(stack, table));
+      });
       expectViolation(err, NOT_PUBLIC, `${name}/Db`, 'PubliclyAccessible is absent');
     }
   });
 });
 
 describe('SFX-REGION: regions assembled at deploy time', () => {
-  test('a region split across parts, one from a mapping or a parameter\'s AllowedValues', () => {
+  test("a region split across parts, one from a mapping or a parameter's AllowedValues", () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       new CfnMapping(stack, 'Parts', { mapping: { prefix: { value: 'us' } } });
       const prefix = new CfnParameter(stack, 'Prefix', { type: 'String', allowedValues: ['ap'] });
       rawResource(stack, 'FromMapping', 'AWS::SNS::Subscription', {
-        Protocol: 'sqs', Endpoint: Fn.join('', ['arn:aws:sqs:', Fn.findInMap('Parts', 'prefix', 'value'), '-east-1:123456789012:q']),
+        Protocol: 'sqs',
+        Endpoint: Fn.join('', ['arn:aws:sqs:', Fn.findInMap('Parts', 'prefix', 'value'), '-east-1:123456789012:q']),
       });
       rawResource(stack, 'FromParameter', 'AWS::SNS::Subscription', {
-        Protocol: 'sqs', Endpoint: Fn.join('', ['arn:aws:sqs:', prefix.valueAsString, '-south-1:123456789012:q']),
+        Protocol: 'sqs',
+        Endpoint: Fn.join('', ['arn:aws:sqs:', prefix.valueAsString, '-south-1:123456789012:q']),
       });
     });
     expectViolation(err, REGION, 'S/FromMapping', 'us-east-1');
@@ -135,8 +168,15 @@ describe('SFX-REGION: regions assembled at deploy time', () => {
       const stack = euStack(app, 'S');
       const free = new CfnParameter(stack, 'Free').valueAsString;
       rawResource(stack, 'ArnRegion', 'AWS::SNS::Subscription', { Protocol: 'sqs', Endpoint: `arn:aws:sqs:${free}:123456789012:q` });
-      rawResource(stack, 'JsonRegion', 'Custom::AWS', { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:f', Create: Fn.join('', ['{"service":"S3","region":"', free, '"}']) });
-      rawResource(stack, 'EnvRegion', 'AWS::Lambda::Function', { Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: 'x' }, Environment: { Variables: { TARGET_REGION: free } } });
+      rawResource(stack, 'JsonRegion', 'Custom::AWS', {
+        ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:f',
+        Create: Fn.join('', ['{"service":"S3","region":"', free, '"}']),
+      });
+      rawResource(stack, 'EnvRegion', 'AWS::Lambda::Function', {
+        Role: 'arn:aws:iam::123456789012:role/r',
+        Code: { ZipFile: 'x' },
+        Environment: { Variables: { TARGET_REGION: free } },
+      });
       rawResource(stack, 'Capitals', 'AWS::SNS::Subscription', { Protocol: 'https', Endpoint: 'https://sqs.US-EAST-1.amazonaws.com/123456789012/q' });
     });
     expectViolation(err, REGION, 'S/ArnRegion', 'decided at deploy time');
@@ -146,12 +186,17 @@ describe('SFX-REGION: regions assembled at deploy time', () => {
   });
 });
 
-test('SFX-RDS-TLS: a PostgreSQL cluster restored from a snapshot runs the snapshot\'s version, so the default group proves nothing', () => {
+test("SFX-RDS-TLS: a PostgreSQL cluster restored from a snapshot runs the snapshot's version, so the default group proves nothing", () => {
   const err = synthGate((app) => {
     new rds.CfnDBCluster(euStack(app, 'S'), 'Restored', {
-      engine: 'postgres', snapshotIdentifier: 'arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:pg13',
-      storageEncrypted: true, kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-      dbClusterInstanceClass: 'db.m6gd.large', allocatedStorage: 100, storageType: 'io1', iops: 1000,
+      engine: 'postgres',
+      snapshotIdentifier: 'arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:pg13',
+      storageEncrypted: true,
+      kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      dbClusterInstanceClass: 'db.m6gd.large',
+      allocatedStorage: 100,
+      storageType: 'io1',
+      iops: 1000,
     });
   });
   expectViolation(err, 'SFX-RDS-TLS', 'S/Restored', 'DBClusterParameterGroupName is absent');

@@ -8,8 +8,19 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import {
-  POSTGRES_16, compliantCfnDb, compliantDatabase, compliantReplicationGroup, euStack, expectNoViolationOf,
-  expectViolation, isolatedVpc, newApp, rawResource, synthApp, readReplicaOf, synthGate,
+  POSTGRES_16,
+  compliantCfnDb,
+  compliantDatabase,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolationOf,
+  expectViolation,
+  isolatedVpc,
+  newApp,
+  rawResource,
+  synthApp,
+  readReplicaOf,
+  synthGate,
 } from './helpers';
 import { applyCompliance } from '../../aspects';
 
@@ -57,8 +68,11 @@ describe('SFX-RDS-AT-REST: encryption inherited from a source', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       new rds.CfnDBCluster(stack, 'NoKey', { engine: 'aurora-postgresql', storageEncrypted: true }).addPropertyOverride(property, 'legacy');
-      new rds.CfnDBCluster(stack, 'WithKey', { engine: 'aurora-postgresql', storageEncrypted: true, kmsKeyId: new kms.Key(stack, 'Key').keyArn })
-        .addPropertyOverride(property, 'legacy');
+      new rds.CfnDBCluster(stack, 'WithKey', {
+        engine: 'aurora-postgresql',
+        storageEncrypted: true,
+        kmsKeyId: new kms.Key(stack, 'Key').keyArn,
+      }).addPropertyOverride(property, 'legacy');
     });
     expectViolation(err, AT_REST, 'S/NoKey', 'KmsKeyId is absent');
     expect(err!.violations.filter((v) => v.ruleId === AT_REST).map((v) => v.path)).toEqual(['S/NoKey']);
@@ -84,14 +98,26 @@ describe('SFX-RDS-AT-REST: encryption inherited from a source', () => {
 describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
   function ecsTarget(stack: Stack, scheduledActions: unknown): void {
     rawResource(stack, 'Target', 'AWS::ApplicationAutoScaling::ScalableTarget', {
-      ServiceNamespace: 'ecs', ScalableDimension: 'ecs:service:DesiredCount', ResourceId: 'service/c/s',
-      MinCapacity: 2, MaxCapacity: 4, ScheduledActions: scheduledActions,
+      ServiceNamespace: 'ecs',
+      ScalableDimension: 'ecs:service:DesiredCount',
+      ResourceId: 'service/c/s',
+      MinCapacity: 2,
+      MaxCapacity: 4,
+      ScheduledActions: scheduledActions,
     });
   }
 
   test('a scheduled action or its ScalableTargetAction behind Fn::If fails closed', () => {
     const err = synthGate((app) => {
-      ecsTarget(euStack(app, 'A'), [{ 'Fn::If': ['Night', { ScheduledActionName: 'n', Schedule: 'cron(0 0 * * ? *)', ScalableTargetAction: { MinCapacity: 1 } }, { Ref: 'AWS::NoValue' }] }]);
+      ecsTarget(euStack(app, 'A'), [
+        {
+          'Fn::If': [
+            'Night',
+            { ScheduledActionName: 'n', Schedule: 'cron(0 0 * * ? *)', ScalableTargetAction: { MinCapacity: 1 } },
+            { Ref: 'AWS::NoValue' },
+          ],
+        },
+      ]);
       ecsTarget(euStack(app, 'B'), [{ ScheduledActionName: 'n', Schedule: 'cron(0 0 * * ? *)', ScalableTargetAction: IF_TWO_OR_ONE }]);
     });
     expectViolation(err, MULTI_AZ, 'A/Target', 'ScheduledActions[0] is not a literal');
@@ -109,10 +135,10 @@ describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const nodeGroup = { NodeGroupId: '0001', ReplicaCount: 1 };
-      compliantReplicationGroup(stack, 'Opaque', { numCacheClusters: undefined })
-        .addPropertyOverride('NodeGroupConfiguration', [{ 'Fn::If': ['Big', nodeGroup, { NodeGroupId: '0001', ReplicaCount: 0 }] }]);
-      compliantReplicationGroup(stack, 'Literal', { numCacheClusters: undefined })
-        .addPropertyOverride('NodeGroupConfiguration', [nodeGroup]);
+      compliantReplicationGroup(stack, 'Opaque', { numCacheClusters: undefined }).addPropertyOverride('NodeGroupConfiguration', [
+        { 'Fn::If': ['Big', nodeGroup, { NodeGroupId: '0001', ReplicaCount: 0 }] },
+      ]);
+      compliantReplicationGroup(stack, 'Literal', { numCacheClusters: undefined }).addPropertyOverride('NodeGroupConfiguration', [nodeGroup]);
     });
     expectViolation(err, MULTI_AZ, 'S/Opaque', 'NodeGroupConfiguration[0] is not a literal');
     expect(err!.violations.filter((v) => v.ruleId === MULTI_AZ).map((v) => v.path)).toEqual(['S/Opaque']);
@@ -143,7 +169,9 @@ describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
     const vpc = isolatedVpc(stack, `${id}Vpc`);
     const cluster = new ecs.Cluster(stack, `${id}Cluster`, { vpc });
     cluster.addCapacity('Capacity', {
-      instanceType: new ec2.InstanceType('t3.small'), minCapacity: 2, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      instanceType: new ec2.InstanceType('t3.small'),
+      minCapacity: 2,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     });
     const taskDefinition = new ecs.Ec2TaskDefinition(stack, `${id}Task`);
     taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'), memoryLimitMiB: 256 });
@@ -155,7 +183,9 @@ describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
     'attribute:ecs.availability-zone in [eu-west-1b]',
     'attribute:ecs.instance-type =~ t3.* and attribute:ecs.availability-zone==eu-west-1a',
   ])('a memberOf constraint "%s" pins every task to one AZ', (expression) => {
-    const err = synthGate((app) => { ec2Service(euStack(app, 'S'), 'Service', ecs.PlacementConstraint.memberOf(expression)); });
+    const err = synthGate((app) => {
+      ec2Service(euStack(app, 'S'), 'Service', ecs.PlacementConstraint.memberOf(expression));
+    });
     expectViolation(err, MULTI_AZ, 'S/Service/Service', 'single Availability Zone');
   });
 
@@ -174,7 +204,9 @@ describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
     const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
     taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
     const service = new ecs.FargateService(stack, 'Service', {
-      cluster, taskDefinition, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      cluster,
+      taskDefinition,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     });
     service.autoScaleTaskCount({ minCapacity, maxCapacity: 4 }).scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
   }
@@ -187,7 +219,10 @@ describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
   }
 
   test('a service without desiredCount auto-scaled with minCapacity 2 passes', () => {
-    expectNoViolationOf(gateWithoutDefaultDesiredCount((stack) => autoScaledService(stack, 2)), MULTI_AZ);
+    expectNoViolationOf(
+      gateWithoutDefaultDesiredCount((stack) => autoScaledService(stack, 2)),
+      MULTI_AZ,
+    );
   });
 
   test('a service without desiredCount auto-scaled with minCapacity 1 fails', () => {
@@ -237,7 +272,8 @@ describe('SFX-RDS-TLS', () => {
       const stack = euStack(app, 'S');
       const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_14 });
       const source = compliantDatabase(stack, 'Db', {
-        engine, parameterGroup: new rds.ParameterGroup(stack, 'Params', { engine, parameters: { 'rds.force_ssl': '1' } }),
+        engine,
+        parameterGroup: new rds.ParameterGroup(stack, 'Params', { engine, parameters: { 'rds.force_ssl': '1' } }),
       });
       readReplicaOf(stack, source);
     });
@@ -247,9 +283,12 @@ describe('SFX-RDS-TLS', () => {
 });
 
 describe('SFX-REGION: regions split across Fn::Join and Fn::Sub', () => {
-  const queuePolicy = (stack: Stack, id: string, resource: unknown) => rawResource(stack, id, 'AWS::SNS::Subscription', {
-    Protocol: 'sqs', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t', Endpoint: resource,
-  });
+  const queuePolicy = (stack: Stack, id: string, resource: unknown) =>
+    rawResource(stack, id, 'AWS::SNS::Subscription', {
+      Protocol: 'sqs',
+      TopicArn: 'arn:aws:sns:eu-west-1:123456789012:t',
+      Endpoint: resource,
+    });
 
   test('a region split across Fn::Join parts is caught', () => {
     const err = synthGate((app) => {
@@ -281,22 +320,31 @@ describe('SFX-REGION: regions split across Fn::Join and Fn::Sub', () => {
 describe('SFX-SECRETS-MANAGER: metadata about a secret is not a secret', () => {
   function handler(stack: Stack, id: string, environment: Record<string, string>): void {
     new lambda.Function(stack, id, {
-      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'), environment,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {}'),
+      environment,
     });
   }
 
   test('SECRET_NAME, TOKEN_TTL_SECONDS, DB_SECRET_ARN, PASSWORD_MIN_LENGTH with literal values pass', () => {
     const err = synthGate((app) => {
       handler(euStack(app, 'S'), 'Fn', {
-        SECRET_NAME: 'catalogue/db', TOKEN_TTL_SECONDS: '900', DB_SECRET_ARN: 'catalogue-db', PASSWORD_MIN_LENGTH: '16',
-        API_KEY_HEADER: 'x-api-key', SECRET_ROTATION_ENABLED: 'true',
+        SECRET_NAME: 'catalogue/db',
+        TOKEN_TTL_SECONDS: '900',
+        DB_SECRET_ARN: 'catalogue-db',
+        PASSWORD_MIN_LENGTH: '16',
+        API_KEY_HEADER: 'x-api-key',
+        SECRET_ROTATION_ENABLED: 'true',
       });
     });
     expectNoViolationOf(err, SECRETS);
   });
 
   test.each(['DB_PASSWORD', 'API_KEY'])('%s with a literal value still fails', (name) => {
-    const err = synthGate((app) => { handler(euStack(app, 'S'), 'Fn', { [name]: 'x' }); });
+    const err = synthGate((app) => {
+      handler(euStack(app, 'S'), 'Fn', { [name]: 'x' });
+    });
     expectViolation(err, SECRETS, 'S/Fn/Resource', name);
   });
 });

@@ -12,11 +12,19 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import {
-  compliantCfnDb, compliantReplicationGroup, euStack, expectNoViolationOf, expectViolation, isolatedSubnetGroup, rawResource, synthGate,
+  compliantCfnDb,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolationOf,
+  expectViolation,
+  isolatedSubnetGroup,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
-const taskRole = (scope: import('constructs').Construct) => new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+const taskRole = (scope: import('constructs').Construct) =>
+  new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
 
 describe('IAM: "*" in all but name', () => {
   test.each([
@@ -76,11 +84,19 @@ describe('IAM: administrator access by another name', () => {
       const stack = euStack(app, 'S');
       stack.addTransform('AWS::Serverless-2016-10-31');
       rawResource(stack, 'Fn', 'AWS::Serverless::Function', {
-        Handler: 'index.handler', Runtime: 'nodejs20.x', CodeUri: 's3://bucket/key',
-        Policies: ['AdministratorAccess', { S3ReadPolicy: { BucketName: 'bucket' } }, { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }],
+        Handler: 'index.handler',
+        Runtime: 'nodejs20.x',
+        CodeUri: 's3://bucket/key',
+        Policies: [
+          'AdministratorAccess',
+          { S3ReadPolicy: { BucketName: 'bucket' } },
+          { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        ],
       });
       rawResource(stack, 'Ps', 'AWS::SSO::PermissionSet', {
-        InstanceArn: 'arn:aws:sso:::instance/ssoins-1', Name: 'ops', ManagedPolicies: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+        InstanceArn: 'arn:aws:sso:::instance/ssoins-1',
+        Name: 'ops',
+        ManagedPolicies: ['arn:aws:iam::aws:policy/PowerUserAccess'],
       });
     });
     expectViolation(err, IAM, 'S/Fn', 'Policies[0] attaches the AWS managed policy AdministratorAccess');
@@ -110,8 +126,11 @@ describe('Aurora instance of a cluster outside the template', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       new rds.CfnDBInstance(stack, 'Reader', {
-        engine: 'aurora-postgresql', dbClusterIdentifier: 'legacy-cluster', dbInstanceClass: 'db.r7g.large',
-        publiclyAccessible: false, dbSubnetGroupName: isolatedSubnetGroup(stack).ref,
+        engine: 'aurora-postgresql',
+        dbClusterIdentifier: 'legacy-cluster',
+        dbInstanceClass: 'db.r7g.large',
+        publiclyAccessible: false,
+        dbSubnetGroupName: isolatedSubnetGroup(stack).ref,
       });
     });
     expectViolation(err, 'SFX-RDS-AT-REST', 'S/Reader', 'DB cluster outside this template');
@@ -124,7 +143,12 @@ describe('Aurora instance of a cluster outside the template', () => {
       const stack = euStack(app, 'S');
       compliantCfnDb(stack);
       const cluster = new rds.CfnDBCluster(stack, 'Cluster', { engine: 'aurora-postgresql', storageEncrypted: false });
-      new rds.CfnDBInstance(stack, 'Writer', { engine: 'aurora-postgresql', dbClusterIdentifier: cluster.ref, dbInstanceClass: 'db.r7g.large', publiclyAccessible: false });
+      new rds.CfnDBInstance(stack, 'Writer', {
+        engine: 'aurora-postgresql',
+        dbClusterIdentifier: cluster.ref,
+        dbInstanceClass: 'db.r7g.large',
+        publiclyAccessible: false,
+      });
     });
     expectViolation(err, 'SFX-RDS-AT-REST', 'S/Cluster', 'StorageEncrypted is false');
     expect(err!.violations.filter((v) => v.path === 'S/Writer' && v.ruleId === 'SFX-RDS-AT-REST')).toEqual([]);
@@ -132,14 +156,15 @@ describe('Aurora instance of a cluster outside the template', () => {
 });
 
 describe('ECS secrets come from Secrets Manager only', () => {
-  const service = (fromSsm: boolean) => synthGate((app) => {
-    const stack = euStack(app, 'S');
-    const task = new ecs.FargateTaskDefinition(stack, 'Task');
-    const secret = fromSsm
-      ? ecs.Secret.fromSsmParameter(ssm.StringParameter.fromSecureStringParameterAttributes(stack, 'Param', { parameterName: '/db/password' }))
-      : ecs.Secret.fromSecretsManager(new secretsmanager.Secret(stack, 'DbSecret'), 'password');
-    task.addContainer('Api', { image: ecs.ContainerImage.fromRegistry('nginx'), secrets: { DB_PASSWORD: secret } });
-  });
+  const service = (fromSsm: boolean) =>
+    synthGate((app) => {
+      const stack = euStack(app, 'S');
+      const task = new ecs.FargateTaskDefinition(stack, 'Task');
+      const secret = fromSsm
+        ? ecs.Secret.fromSsmParameter(ssm.StringParameter.fromSecureStringParameterAttributes(stack, 'Param', { parameterName: '/db/password' }))
+        : ecs.Secret.fromSecretsManager(new secretsmanager.Secret(stack, 'DbSecret'), 'password');
+      task.addContainer('Api', { image: ecs.ContainerImage.fromRegistry('nginx'), secrets: { DB_PASSWORD: secret } });
+    });
 
   test('an SSM SecureString parameter fails', () => {
     expectViolation(service(true), 'SFX-SECRETS-MANAGER', 'S/Task/Resource', 'DB_PASSWORD');
@@ -154,14 +179,22 @@ describe('the internet written in pieces', () => {
   test('0.0.0.0/1 and 128.0.0.0/1 on the database security group fail', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
-      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
       const sg = new ec2.SecurityGroup(stack, 'DbSg', { vpc });
       sg.addIngressRule(ec2.Peer.ipv4('0.0.0.0/1'), ec2.Port.tcp(5432));
       sg.addIngressRule(ec2.Peer.ipv4('128.0.0.0/1'), ec2.Port.tcp(5432));
       new rds.DatabaseInstance(stack, 'Db', {
         engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-        vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, securityGroups: [sg],
-        storageEncrypted: true, multiAz: true, publiclyAccessible: false,
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        securityGroups: [sg],
+        storageEncrypted: true,
+        multiAz: true,
+        publiclyAccessible: false,
       });
     });
     expectViolation(err, 'SFX-DATA-NOT-PUBLIC', 'S/Db/Resource', '0.0.0.0/1');
@@ -169,9 +202,12 @@ describe('the internet written in pieces', () => {
 });
 
 describe('IAM: values decided at deploy time', () => {
-  const policy = (stack: import('aws-cdk-lib').Stack, statement: unknown) => new iam.CfnPolicy(stack, 'Policy', {
-    policyName: 'p', roles: [taskRole(stack).roleName], policyDocument: { Version: '2012-10-17', Statement: statement },
-  });
+  const policy = (stack: import('aws-cdk-lib').Stack, statement: unknown) =>
+    new iam.CfnPolicy(stack, 'Policy', {
+      policyName: 'p',
+      roles: [taskRole(stack).roleName],
+      policyDocument: { Version: '2012-10-17', Statement: statement },
+    });
 
   test('a statement wrapped in Fn::If fails closed', () => {
     const err = synthGate((app) => {
@@ -189,19 +225,30 @@ describe('IAM: values decided at deploy time', () => {
     expectViolation(err, IAM, 'S/Policy', 'iam:PassRole on "*"');
   });
 
-  test.each(['arn:aws:iam::123456789012:*', 'arn:aws:iam::123456789012:role*', 'arn:aws:iam::123456789012:role/?*'])('iam:PassRole on %s fails', (resource) => {
-    const err = synthGate((app) => { policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: resource }]); });
-    expectViolation(err, IAM, 'S/Policy', /every role|on "arn/);
-  });
+  test.each(['arn:aws:iam::123456789012:*', 'arn:aws:iam::123456789012:role*', 'arn:aws:iam::123456789012:role/?*'])(
+    'iam:PassRole on %s fails',
+    (resource) => {
+      const err = synthGate((app) => {
+        policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: resource }]);
+      });
+      expectViolation(err, IAM, 'S/Policy', /every role|on "arn/);
+    },
+  );
 
   test('iam:PassRole on every role in one branch of a Fn::If fails', () => {
     const err = synthGate((app) => {
-      policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::If': ['C', 'arn:aws:iam::123456789012:role/*', 'arn:aws:iam::123456789012:role/x'] } }]);
+      policy(euStack(app, 'S'), [
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: { 'Fn::If': ['C', 'arn:aws:iam::123456789012:role/*', 'arn:aws:iam::123456789012:role/x'] },
+        },
+      ]);
     });
     expectViolation(err, IAM, 'S/Policy', 'every role of the account');
   });
 
-  test('an attribute that is not an identity (an SSM parameter\'s Value) fails closed as a Resource', () => {
+  test("an attribute that is not an identity (an SSM parameter's Value) fails closed as a Resource", () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       rawResource(stack, 'P', 'AWS::SSM::Parameter', { Type: 'String', Value: '*' });
@@ -214,13 +261,20 @@ describe('IAM: values decided at deploy time', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       stack.addTransform('AWS::Serverless-2016-10-31');
-      rawResource(stack, 'Fn', 'AWS::Serverless::Function', { Runtime: 'nodejs22.x', Handler: 'i.h', InlineCode: 'x', Policies: [{ S3CrudPolicy: { BucketName: '*' } }] });
+      rawResource(stack, 'Fn', 'AWS::Serverless::Function', {
+        Runtime: 'nodejs22.x',
+        Handler: 'i.h',
+        InlineCode: 'x',
+        Policies: [{ S3CrudPolicy: { BucketName: '*' } }],
+      });
     });
     expectViolation(err, IAM, 'S/Fn', 'SAM policy template S3CrudPolicy');
   });
 
   test('dynamodb:ListStreams on "*" (no resource-level permissions) passes', () => {
-    const err = synthGate((app) => { policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: '*' }]); });
+    const err = synthGate((app) => {
+      policy(euStack(app, 'S'), [{ Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: '*' }]);
+    });
     expectNoViolationOf(err, IAM);
   });
 });
@@ -242,15 +296,25 @@ describe('SFX-TEMPLATE-VISIBLE', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       stack.addTransform('AWS::Serverless-2016-10-31');
-      rawResource(stack, 'App', 'AWS::Serverless::Application', { Location: { ApplicationId: 'arn:aws:serverlessrepo:eu-west-1:111111111111:applications/anything', SemanticVersion: '1.0.0' } });
+      rawResource(stack, 'App', 'AWS::Serverless::Application', {
+        Location: { ApplicationId: 'arn:aws:serverlessrepo:eu-west-1:111111111111:applications/anything', SemanticVersion: '1.0.0' },
+      });
     });
     expectViolation(err, RULE, 'S/App', 'applications/anything');
     const rotation = synthGate((app) => {
       const stack = euStack(app, 'S');
-      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      const vpc = new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
       new rds.DatabaseInstance(stack, 'Db', {
-        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }), vpc,
-        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, storageEncrypted: true, multiAz: true, publiclyAccessible: false,
+        engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        storageEncrypted: true,
+        multiAz: true,
+        publiclyAccessible: false,
       }).addRotationSingleUser();
     });
     expectNoViolationOf(rotation, RULE);
@@ -271,10 +335,25 @@ describe('gate mechanics', () => {
   test('a resource rendered by a custom CfnElement (no CfnResource behind it) is judged', () => {
     class Smuggler extends CfnElement {
       _toCloudFormation(): object {
-        return { Resources: { Evil: { Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'x', TransitEncryptionEnabled: true, MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 } } } };
+        return {
+          Resources: {
+            Evil: {
+              Type: 'AWS::ElastiCache::ReplicationGroup',
+              Properties: {
+                ReplicationGroupDescription: 'x',
+                TransitEncryptionEnabled: true,
+                MultiAZEnabled: true,
+                AutomaticFailoverEnabled: true,
+                NumCacheClusters: 2,
+              },
+            },
+          },
+        };
       }
     }
-    const err = synthGate((app) => { new Smuggler(euStack(app, 'S'), 'Smuggler'); });
+    const err = synthGate((app) => {
+      new Smuggler(euStack(app, 'S'), 'Smuggler');
+    });
     expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Evil');
   });
 
@@ -293,7 +372,9 @@ describe('gate mechanics', () => {
       const stack = euStack(app, 'S');
       stack.addTransform('AWS::LanguageExtensions');
       new CfnMapping(stack, 'Cfg', { mapping: { prod: { other: 'true' } } });
-      compliantReplicationGroup(stack).addPropertyOverride('AtRestEncryptionEnabled', { 'Fn::FindInMap': ['Cfg', 'prod', 'missing', { DefaultValue: false }] });
+      compliantReplicationGroup(stack).addPropertyOverride('AtRestEncryptionEnabled', {
+        'Fn::FindInMap': ['Cfg', 'prod', 'missing', { DefaultValue: false }],
+      });
     });
     expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache');
   });

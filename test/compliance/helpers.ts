@@ -46,7 +46,11 @@ export function synthApp(app: App): ComplianceViolationError | undefined {
 /** The violation lines of the error (without the header line), trimmed. */
 export function violationLines(err: ComplianceViolationError | undefined): string[] {
   if (!err) return [];
-  return err.message.split('\n').slice(1).map((line) => line.trim()).filter((line) => line.length > 0);
+  return err.message
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 }
 
 function escape(text: string): string {
@@ -145,7 +149,11 @@ export function compliantReplicationGroupCfn(): Record<string, unknown> {
   };
 }
 
-export function compliantReplicationGroup(scope: Construct, id = 'Cache', overrides: Partial<elasticache.CfnReplicationGroupProps> = {}): elasticache.CfnReplicationGroup {
+export function compliantReplicationGroup(
+  scope: Construct,
+  id = 'Cache',
+  overrides: Partial<elasticache.CfnReplicationGroupProps> = {},
+): elasticache.CfnReplicationGroup {
   return new elasticache.CfnReplicationGroup(scope, id, { ...compliantReplicationGroupProps(), ...overrides });
 }
 
@@ -174,7 +182,10 @@ export function compliantDatabase(stack: Stack, id = 'Db', overrides: Partial<rd
 
 /** A Multi-AZ read replica of `source` in its isolated subnets (the replica's own settings as `overrides`). */
 export function readReplicaOf(
-  stack: Stack, source: rds.DatabaseInstance, id = 'Replica', overrides: Partial<rds.DatabaseInstanceReadReplicaProps> = {},
+  stack: Stack,
+  source: rds.DatabaseInstance,
+  id = 'Replica',
+  overrides: Partial<rds.DatabaseInstanceReadReplicaProps> = {},
 ): rds.DatabaseInstanceReadReplica {
   return new rds.DatabaseInstanceReadReplica(stack, id, {
     sourceDatabaseInstance: source,
@@ -223,7 +234,10 @@ export function lambdaRole(scope: Construct, id = 'Role'): iam.Role {
 /** An inline-code Lambda function (no asset to build). */
 export function lambdaFunction(scope: Construct, id = 'Fn', props: Partial<lambda.FunctionProps> = {}): lambda.Function {
   return new lambda.Function(scope, id, {
-    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};'), ...props,
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => {};'),
+    ...props,
   });
 }
 

@@ -17,7 +17,9 @@ function role(stack: Stack, id = 'Role'): iam.Role {
 
 /** A role with one statement added through addToPolicy: the violation lands on its DefaultPolicy. */
 function roleWith(statement: iam.PolicyStatementProps) {
-  return synthGate((app) => { role(euStack(app, 'S')).addToPolicy(new iam.PolicyStatement(statement)); });
+  return synthGate((app) => {
+    role(euStack(app, 'S')).addToPolicy(new iam.PolicyStatement(statement));
+  });
 }
 const DEFAULT_POLICY = 'S/Role/DefaultPolicy/Resource';
 
@@ -26,7 +28,8 @@ function cfnPolicyWith(statement: unknown) {
   return synthGate((app) => {
     const stack = euStack(app, 'S');
     new iam.CfnPolicy(stack, 'Policy', {
-      policyName: 'p', roles: [role(stack).roleName],
+      policyName: 'p',
+      roles: [role(stack).roleName],
       policyDocument: { Version: '2012-10-17', Statement: statement },
     });
   });
@@ -51,29 +54,39 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
     });
 
     test('Deny statements with "*", NotAction or NotResource are never a problem', () => {
-      expectNoViolations(cfnPolicyWith([
-        { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-        { Effect: 'Deny', NotAction: 's3:GetObject', Resource: BUCKET_OBJECTS },
-        { Effect: 'Deny', Action: 's3:*', NotResource: BUCKET_OBJECTS },
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS },
-      ]));
+      expectNoViolations(
+        cfnPolicyWith([
+          { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          { Effect: 'Deny', NotAction: 's3:GetObject', Resource: BUCKET_OBJECTS },
+          { Effect: 'Deny', Action: 's3:*', NotResource: BUCKET_OBJECTS },
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS },
+        ]),
+      );
     });
 
     test('CDK grant methods (resources referenced by Ref/GetAtt) pass', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const r = role(stack);
-        new iam.Role(stack, 'Target', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }).grantPassRole(r);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const r = role(stack);
+          new iam.Role(stack, 'Target', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }).grantPassRole(r);
+        }),
+      );
     });
 
     test('a customer managed policy ARN and a policy created in the template pass', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const r = role(stack);
-        r.addManagedPolicy(iam.ManagedPolicy.fromManagedPolicyArn(stack, 'Customer', 'arn:aws:iam::123456789012:policy/sfx-read-catalog'));
-        r.addManagedPolicy(new iam.ManagedPolicy(stack, 'Own', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [BUCKET_OBJECTS] })] }));
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const r = role(stack);
+          r.addManagedPolicy(iam.ManagedPolicy.fromManagedPolicyArn(stack, 'Customer', 'arn:aws:iam::123456789012:policy/sfx-read-catalog'));
+          r.addManagedPolicy(
+            new iam.ManagedPolicy(stack, 'Own', {
+              statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [BUCKET_OBJECTS] })],
+            }),
+          );
+        }),
+      );
     });
   });
 
@@ -158,7 +171,8 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
         const stack = euStack(app, 'S');
         const effect = new CfnParameter(stack, 'Effect', { type: 'String' });
         new iam.CfnPolicy(stack, 'Policy', {
-          policyName: 'p', roles: [role(stack).roleName],
+          policyName: 'p',
+          roles: [role(stack).roleName],
           policyDocument: { Statement: [{ Effect: effect.valueAsString, Action: '*', Resource: '*' }] },
         });
       });
@@ -207,11 +221,13 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
         rawResource(stack, 'Inline', 'AWS::IAM::RolePolicy', {
-          RoleName: role(stack).roleName, PolicyName: 'p',
+          RoleName: role(stack).roleName,
+          PolicyName: 'p',
           PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
         });
         rawResource(stack, 'Fine', 'AWS::IAM::Policy', {
-          PolicyName: 'fine', Roles: [role(stack, 'Other').roleName],
+          PolicyName: 'fine',
+          Roles: [role(stack, 'Other').roleName],
           PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS }] }),
         });
       });
@@ -222,15 +238,21 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
 
   describe('AWS managed policies', () => {
     test.each(['AdministratorAccess', 'PowerUserAccess', 'AmazonS3FullAccess', 'IAMFullAccess', 'job-function/SystemAdministrator'])(
-      '%s via ManagedPolicy.fromAwsManagedPolicyName fails', (name) => {
-        const err = synthGate((app) => { role(euStack(app, 'S')).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(name)); });
+      '%s via ManagedPolicy.fromAwsManagedPolicyName fails',
+      (name) => {
+        const err = synthGate((app) => {
+          role(euStack(app, 'S')).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(name));
+        });
         expectViolation(err, ID, 'S/Role/Resource', `attaches the AWS managed policy ${name.split('/').pop()}`);
-      });
+      },
+    );
 
     test('a harmless AWS managed policy (service-role/AmazonECSTaskExecutionRolePolicy) passes', () => {
-      expectNoViolations(synthGate((app) => {
-        role(euStack(app, 'S')).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonECSTaskExecutionRolePolicy'));
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          role(euStack(app, 'S')).addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonECSTaskExecutionRolePolicy'));
+        }),
+      );
     });
 
     test('a managed policy ARN from a CfnParameter fails closed', () => {
@@ -299,7 +321,9 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
         const bucket = new CfnParameter(stack, 'Bucket', { type: 'String' });
         const target = role(stack);
         target.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::${bucket.valueAsString}/*`] }));
-        target.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [`arn:aws:iam::123456789012:role/${Fn.importValue('RoleName')}`] }));
+        target.addToPolicy(
+          new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [`arn:aws:iam::123456789012:role/${Fn.importValue('RoleName')}`] }),
+        );
       });
       expectViolation(err, ID, DEFAULT_POLICY, 'Statement[0] Resource is not a literal');
       expectViolation(err, ID, DEFAULT_POLICY, 'Statement[1] Resource is not a literal');
@@ -307,7 +331,11 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
 
     test('raw Fn::Join / Fn::If parts that are "*" at deploy time (iam:PassRole, s3:GetObject)', () => {
       const err = cfnPolicyWith([
-        { Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::Join': ['', ['arn:aws:iam::123456789012:role/', { 'Fn::Select': [0, ['*']] }]] } },
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: { 'Fn::Join': ['', ['arn:aws:iam::123456789012:role/', { 'Fn::Select': [0, ['*']] }]] },
+        },
         { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', ['arn:aws:s3:::', { 'Fn::If': ['Always', '*', 'b'] }, '/*']] } },
       ]);
       expectViolation(err, ID, 'S/Policy', 'Statement[0] Resource is not a literal');
@@ -325,7 +353,8 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
         const policy = new iam.CfnPolicy(stack, 'Policy', {
-          policyName: 'p', roles: [role(stack).roleName],
+          policyName: 'p',
+          roles: [role(stack).roleName],
           policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS }] },
         });
         policy.addPropertyOverride('PolicyDocument.Statement.0.Resource', '*');
@@ -335,20 +364,24 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
 
     test('an override attaching AdministratorAccess to an L2 role fails', () => {
       const err = synthGate((app) => {
-        (role(euStack(app, 'S')).node.defaultChild as iam.CfnRole)
-          .addPropertyOverride('ManagedPolicyArns', ['arn:aws:iam::aws:policy/AdministratorAccess']);
+        (role(euStack(app, 'S')).node.defaultChild as iam.CfnRole).addPropertyOverride('ManagedPolicyArns', [
+          'arn:aws:iam::aws:policy/AdministratorAccess',
+        ]);
       });
       expectViolation(err, ID, 'S/Role/Resource', 'AdministratorAccess');
     });
 
     test('an override that FIXES a wildcard statement passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        new iam.CfnPolicy(stack, 'Policy', {
-          policyName: 'p', roles: [role(stack).roleName],
-          policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
-        }).addPropertyOverride('PolicyDocument.Statement', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS }]);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          new iam.CfnPolicy(stack, 'Policy', {
+            policyName: 'p',
+            roles: [role(stack).roleName],
+            policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+          }).addPropertyOverride('PolicyDocument.Statement', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: BUCKET_OBJECTS }]);
+        }),
+      );
     });
   });
 

@@ -33,12 +33,14 @@ describe('an Aurora-engine DB instance without a cluster', () => {
 describe('a read replica without Engine whose source is outside the template', () => {
   const err = synthGate((app) => {
     rawResource(euStack(app, 'S'), 'Replica', 'AWS::RDS::DBInstance', {
-      SourceDBInstanceIdentifier: 'arn:aws:rds:eu-west-1:123456789012:db:legacy', DBInstanceClass: 'db.r6g.large', MultiAZ: true,
+      SourceDBInstanceIdentifier: 'arn:aws:rds:eu-west-1:123456789012:db:legacy',
+      DBInstanceClass: 'db.r6g.large',
+      MultiAZ: true,
     });
   });
 
   test('is told it takes its engine from a source outside the template, not that Engine "is not a literal"', () => {
-    const [line] = expectViolation(err, 'SFX-RDS-TLS', 'S/Replica', 'the read replica sets no Engine and takes its source\'s');
+    const [line] = expectViolation(err, 'SFX-RDS-TLS', 'S/Replica', "the read replica sets no Engine and takes its source's");
     expect(line).not.toContain('is not a literal');
   });
 });

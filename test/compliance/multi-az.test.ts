@@ -6,8 +6,17 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import {
-  compliantCfnDb, compliantDatabase, compliantReplicationGroup, compliantReplicationGroupCfn, euStack,
-  expectNoViolationOf, expectNoViolations, expectViolation, isolatedVpc, rawResource, synthGate,
+  compliantCfnDb,
+  compliantDatabase,
+  compliantReplicationGroup,
+  compliantReplicationGroupCfn,
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  isolatedVpc,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-MULTI-AZ';
@@ -19,7 +28,11 @@ function fargateService(stack: Stack, overrides: Partial<ecs.FargateServiceProps
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
   taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
   return new ecs.FargateService(stack, 'Service', {
-    cluster, taskDefinition, desiredCount: 2, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, ...overrides,
+    cluster,
+    taskDefinition,
+    desiredCount: 2,
+    vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ...overrides,
   });
 }
 
@@ -69,10 +82,12 @@ describe('SFX-MULTI-AZ', () => {
     });
 
     test('an override that FIXES a single-AZ instance passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const db = compliantDatabase(euStack(app, 'S'), 'Db', { multiAz: false });
-        (db.node.defaultChild as rds.CfnDBInstance).addOverride('Properties.MultiAZ', true);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const db = compliantDatabase(euStack(app, 'S'), 'Db', { multiAz: false });
+          (db.node.defaultChild as rds.CfnDBInstance).addOverride('Properties.MultiAZ', true);
+        }),
+      );
     });
 
     test('a MultiAZ CfnParameter without AllowedValues fails closed', () => {
@@ -85,12 +100,18 @@ describe('SFX-MULTI-AZ', () => {
     });
 
     test('Aurora with a writer only fails at the cluster; with a reader passes', () => {
-      const err = synthGate((app) => { auroraCluster(euStack(app, 'S'), []); });
+      const err = synthGate((app) => {
+        auroraCluster(euStack(app, 'S'), []);
+      });
       expectViolation(err, ID, 'S/Aurora/Resource', '1 DB instance');
       expect(err!.violations.map((v) => `${v.ruleId} ${v.path}`)).toEqual([`${ID} S/Aurora/Resource`]);
-      expectNoViolations(synthGate((app) => {
-        auroraCluster(euStack(app, 'S'), [rds.ClusterInstance.provisioned('reader', { instanceType: ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE) })]);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          auroraCluster(euStack(app, 'S'), [
+            rds.ClusterInstance.provisioned('reader', { instanceType: ec2.InstanceType.of(ec2.InstanceClass.R6G, ec2.InstanceSize.LARGE) }),
+          ]);
+        }),
+      );
     });
   });
 
@@ -101,17 +122,29 @@ describe('SFX-MULTI-AZ', () => {
       ['automaticFailoverEnabled false', { automaticFailoverEnabled: false }, 'AutomaticFailoverEnabled is false'],
       ['numCacheClusters 1', { numCacheClusters: 1 }, 'NumCacheClusters is 1'],
       ['numCacheClusters absent (default 1)', { numCacheClusters: undefined }, 'NumCacheClusters is absent'],
-      ['cluster mode with 0 replicas per node group', { numCacheClusters: undefined, numNodeGroups: 2, replicasPerNodeGroup: 0 }, 'ReplicasPerNodeGroup is 0'],
-      ['a node group with ReplicaCount 0', { numCacheClusters: undefined, nodeGroupConfiguration: [{ replicaCount: 1 }, { replicaCount: 0 }] }, 'NodeGroupConfiguration[1].ReplicaCount'],
+      [
+        'cluster mode with 0 replicas per node group',
+        { numCacheClusters: undefined, numNodeGroups: 2, replicasPerNodeGroup: 0 },
+        'ReplicasPerNodeGroup is 0',
+      ],
+      [
+        'a node group with ReplicaCount 0',
+        { numCacheClusters: undefined, nodeGroupConfiguration: [{ replicaCount: 1 }, { replicaCount: 0 }] },
+        'NodeGroupConfiguration[1].ReplicaCount',
+      ],
     ])('%s fails', (_name, overrides, message) => {
-      const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', overrides); });
+      const err = synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S'), 'Cache', overrides);
+      });
       expectViolation(err, ID, 'S/Cache', message);
     });
 
     test('cluster mode with one replica per node group passes', () => {
-      expectNoViolations(synthGate((app) => {
-        compliantReplicationGroup(euStack(app, 'S'), 'Cache', { numCacheClusters: undefined, numNodeGroups: 3, replicasPerNodeGroup: 1 });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantReplicationGroup(euStack(app, 'S'), 'Cache', { numCacheClusters: undefined, numNodeGroups: 3, replicasPerNodeGroup: 1 });
+        }),
+      );
     });
 
     test('raw CfnResource with a NumCacheClusters parameter of MinValue 2 passes, MinValue 1 fails', () => {
@@ -127,7 +160,9 @@ describe('SFX-MULTI-AZ', () => {
     });
 
     test('addPropertyOverride weakening AutomaticFailoverEnabled fails', () => {
-      const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S')).addPropertyOverride('AutomaticFailoverEnabled', false); });
+      const err = synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S')).addPropertyOverride('AutomaticFailoverEnabled', false);
+      });
       expectViolation(err, ID, 'S/Cache', 'AutomaticFailoverEnabled');
     });
   });
@@ -136,8 +171,16 @@ describe('SFX-MULTI-AZ', () => {
     test('ec2.Vpc with maxAzs: 1 fails at the VPC; maxAzs: 2 passes', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
-        new ec2.Vpc(stack, 'One', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
-        new ec2.Vpc(stack, 'Two', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+        new ec2.Vpc(stack, 'One', {
+          maxAzs: 1,
+          natGateways: 0,
+          subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        });
+        new ec2.Vpc(stack, 'Two', {
+          maxAzs: 2,
+          natGateways: 0,
+          subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        });
       });
       expectViolation(err, ID, 'S/One/Resource', 'span 1 Availability Zone');
       expect(err!.violations.map((v) => v.path)).toEqual(['S/One/Resource']);
@@ -169,9 +212,13 @@ describe('SFX-MULTI-AZ', () => {
       expectViolation(err, ID, 'S/Vpc', 'provably span 0');
     });
 
-    test('an override moving a subnet into the other subnet\'s AZ weakens a 2-AZ VPC', () => {
+    test("an override moving a subnet into the other subnet's AZ weakens a 2-AZ VPC", () => {
       const err = synthGate((app) => {
-        const vpc = new ec2.Vpc(euStack(app, 'S'), 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+        const vpc = new ec2.Vpc(euStack(app, 'S'), 'Vpc', {
+          maxAzs: 2,
+          natGateways: 0,
+          subnetConfiguration: [{ name: 'Data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        });
         const [first, second] = vpc.isolatedSubnets.map((s) => s.node.defaultChild as ec2.CfnSubnet);
         second.addPropertyOverride('AvailabilityZone', first.availabilityZone);
       });
@@ -188,11 +235,17 @@ describe('SFX-MULTI-AZ', () => {
 
   describe('ECS', () => {
     test('a FargateService with desiredCount 2 passes', () => {
-      expectNoViolations(synthGate((app) => { fargateService(euStack(app, 'S')); }));
+      expectNoViolations(
+        synthGate((app) => {
+          fargateService(euStack(app, 'S'));
+        }),
+      );
     });
 
     test('a FargateService with desiredCount 1 fails', () => {
-      const err = synthGate((app) => { fargateService(euStack(app, 'S'), { desiredCount: 1 }); });
+      const err = synthGate((app) => {
+        fargateService(euStack(app, 'S'), { desiredCount: 1 });
+      });
       expectViolation(err, ID, 'S/Service/Service', 'DesiredCount is 1');
     });
 
@@ -201,9 +254,11 @@ describe('SFX-MULTI-AZ', () => {
         fargateService(euStack(app, 'S')).autoScaleTaskCount({ minCapacity: 1, maxCapacity: 4 });
       });
       expectViolation(err, ID, 'S/Service/TaskCount/Target/Resource', 'MinCapacity is 1');
-      expectNoViolations(synthGate((app) => {
-        fargateService(euStack(app, 'S')).autoScaleTaskCount({ minCapacity: 2, maxCapacity: 4 });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          fargateService(euStack(app, 'S')).autoScaleTaskCount({ minCapacity: 2, maxCapacity: 4 });
+        }),
+      );
     });
 
     test('a scheduled scaling action dropping to 1 task fails', () => {

@@ -4,8 +4,18 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import {
-  compliantCfnDb, compliantDatabase, compliantDbProps, euStack, expectNoViolationOf, expectNoViolations,
-  expectViolation, isolatedSubnetGroup, isolatedVpc, rawResource, readReplicaOf, synthGate,
+  compliantCfnDb,
+  compliantDatabase,
+  compliantDbProps,
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  isolatedSubnetGroup,
+  isolatedVpc,
+  rawResource,
+  readReplicaOf,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-RDS-AT-REST';
@@ -30,36 +40,55 @@ function auroraCluster(stack: Stack, id: string, overrides: Partial<rds.Database
 describe('SFX-RDS-AT-REST', () => {
   describe('L2', () => {
     test('a compliant DatabaseInstance passes', () => {
-      expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S')); }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantDatabase(euStack(app, 'S'));
+        }),
+      );
     });
 
     test('DatabaseInstance with storageEncrypted: false fails at its CfnDBInstance', () => {
-      const err = synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: false }); });
+      const err = synthGate((app) => {
+        compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: false });
+      });
       expectViolation(err, ID, 'S/Db/Resource', 'StorageEncrypted is false');
     });
 
     test('DatabaseInstance without storageEncrypted fails (CloudFormation default false)', () => {
-      const err = synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: undefined }); });
+      const err = synthGate((app) => {
+        compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: undefined });
+      });
       expectViolation(err, ID, 'S/Db/Resource', 'StorageEncrypted is absent');
     });
 
     test('a compliant Aurora DatabaseCluster passes; its instances are judged through the cluster', () => {
-      expectNoViolations(synthGate((app) => { auroraCluster(euStack(app, 'S'), 'Aurora'); }));
+      expectNoViolations(
+        synthGate((app) => {
+          auroraCluster(euStack(app, 'S'), 'Aurora');
+        }),
+      );
     });
 
     test('an Aurora DatabaseCluster with storageEncrypted: false fails at the cluster, not at its instances', () => {
-      const err = synthGate((app) => { auroraCluster(euStack(app, 'S'), 'Aurora', { storageEncrypted: false }); });
+      const err = synthGate((app) => {
+        auroraCluster(euStack(app, 'S'), 'Aurora', { storageEncrypted: false });
+      });
       expectViolation(err, ID, 'S/Aurora/Resource', 'StorageEncrypted is false');
       expect(err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path)).toEqual(['S/Aurora/Resource']);
     });
 
     test('a read replica of an encrypted source in the same stack passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const source = compliantDatabase(stack, 'Db');
-        const parameterGroup = new rds.ParameterGroup(stack, 'ReplicaParams', { engine: compliantDbProps(source.vpc).engine, parameters: { 'rds.force_ssl': '1' } });
-        readReplicaOf(stack, source, 'Replica', { publiclyAccessible: false, parameterGroup });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const source = compliantDatabase(stack, 'Db');
+          const parameterGroup = new rds.ParameterGroup(stack, 'ReplicaParams', {
+            engine: compliantDbProps(source.vpc).engine,
+            parameters: { 'rds.force_ssl': '1' },
+          });
+          readReplicaOf(stack, source, 'Replica', { publiclyAccessible: false, parameterGroup });
+        }),
+      );
     });
 
     test('a read replica of an unencrypted source fails too', () => {
@@ -78,7 +107,12 @@ describe('SFX-RDS-AT-REST', () => {
         // DatabaseInstanceFromSnapshot has no storageEncrypted prop: encryption comes from the snapshot.
         const { engine, vpc, vpcSubnets, instanceType, multiAz, publiclyAccessible } = compliantDbProps(isolatedVpc(stack));
         new rds.DatabaseInstanceFromSnapshot(stack, 'Restored', {
-          engine, vpc, vpcSubnets, instanceType, multiAz, publiclyAccessible,
+          engine,
+          vpc,
+          vpcSubnets,
+          instanceType,
+          multiAz,
+          publiclyAccessible,
           snapshotIdentifier: 'arn:aws:rds:eu-west-1:123456789012:snapshot:legacy',
           credentials: rds.SnapshotCredentials.fromGeneratedSecret('app'),
         });
@@ -89,7 +123,11 @@ describe('SFX-RDS-AT-REST', () => {
 
   describe('L1 and raw', () => {
     test('a compliant CfnDBInstance passes', () => {
-      expectNoViolations(synthGate((app) => { compliantCfnDb(euStack(app, 'S')); }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantCfnDb(euStack(app, 'S'));
+        }),
+      );
     });
 
     test('CfnDBInstance storageEncrypted false / absent fails', () => {
@@ -106,7 +144,9 @@ describe('SFX-RDS-AT-REST', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
         new rds.CfnDBCluster(stack, 'Cluster', {
-          engine: 'aurora-mysql', masterUsername: 'app', manageMasterUserPassword: true,
+          engine: 'aurora-mysql',
+          masterUsername: 'app',
+          manageMasterUserPassword: true,
           dbSubnetGroupName: isolatedSubnetGroup(stack).ref,
         });
       });
@@ -116,7 +156,12 @@ describe('SFX-RDS-AT-REST', () => {
     test('raw CfnResource AWS::RDS::DBInstance / DBCluster are judged', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
-        rawResource(stack, 'RawDb', 'AWS::RDS::DBInstance', { Engine: 'mysql', DBInstanceClass: 'db.t4g.micro', StorageEncrypted: 'false', MultiAZ: true });
+        rawResource(stack, 'RawDb', 'AWS::RDS::DBInstance', {
+          Engine: 'mysql',
+          DBInstanceClass: 'db.t4g.micro',
+          StorageEncrypted: 'false',
+          MultiAZ: true,
+        });
         rawResource(stack, 'RawCluster', 'AWS::RDS::DBCluster', { Engine: 'aurora-mysql' });
       });
       expectViolation(err, ID, 'S/RawDb', '"false"');
@@ -141,15 +186,19 @@ describe('SFX-RDS-AT-REST', () => {
     });
 
     test("addOverride('Properties.StorageEncrypted', false) on an L1 fails", () => {
-      const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S')).addOverride('Properties.StorageEncrypted', false); });
+      const err = synthGate((app) => {
+        compliantCfnDb(euStack(app, 'S')).addOverride('Properties.StorageEncrypted', false);
+      });
       expectViolation(err, ID, 'S/Db', 'is false');
     });
 
     test('an override that FIXES an unencrypted L2 passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const db = compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: false });
-        (db.node.defaultChild as rds.CfnDBInstance).addPropertyOverride('StorageEncrypted', true);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const db = compliantDatabase(euStack(app, 'S'), 'Db', { storageEncrypted: false });
+          (db.node.defaultChild as rds.CfnDBInstance).addPropertyOverride('StorageEncrypted', true);
+        }),
+      );
     });
   });
 
@@ -189,7 +238,9 @@ describe('SFX-RDS-AT-REST', () => {
 
   describe('wherever the resource is defined', () => {
     test('NestedStack', () => {
-      const err = synthGate((app) => { compliantCfnDb(new NestedStack(euStack(app, 'S'), 'Nested') as unknown as Stack, 'Db', { storageEncrypted: false }); });
+      const err = synthGate((app) => {
+        compliantCfnDb(new NestedStack(euStack(app, 'S'), 'Nested') as unknown as Stack, 'Db', { storageEncrypted: false });
+      });
       expectViolation(err, ID, 'S/Nested/Db');
     });
 
@@ -210,7 +261,9 @@ describe('SFX-RDS-AT-REST', () => {
   });
 
   test('other engines and DB types are not judged by this rule when encrypted', () => {
-    const err = synthGate((app) => { compliantCfnDb(euStack(app, 'S'), 'Db', { engine: 'mysql', engineVersion: '8.0.36' }); });
+    const err = synthGate((app) => {
+      compliantCfnDb(euStack(app, 'S'), 'Db', { engine: 'mysql', engineVersion: '8.0.36' });
+    });
     expectNoViolationOf(err, ID);
   });
 });

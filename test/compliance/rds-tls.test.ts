@@ -2,8 +2,15 @@ import { CfnParameter, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import {
-  compliantCfnDb, compliantDatabase, euStack, expectNoViolations,
-  expectViolation, isolatedVpc, rawResource, readReplicaOf, synthGate,
+  compliantCfnDb,
+  compliantDatabase,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  isolatedVpc,
+  rawResource,
+  readReplicaOf,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-RDS-TLS';
@@ -27,18 +34,26 @@ function aurora(stack: Stack, parameterGroup?: rds.IParameterGroup): rds.Databas
 
 describe('SFX-RDS-TLS', () => {
   test('PostgreSQL 16 on the default parameter group passes (rds.force_ssl defaults to 1)', () => {
-    expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG16 }); }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG16 });
+      }),
+    );
   });
 
   test('PostgreSQL 14 on the default parameter group fails', () => {
-    const err = synthGate((app) => { compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG14 }); });
+    const err = synthGate((app) => {
+      compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG14 });
+    });
     expectViolation(err, ID, 'S/Db/Resource', 'DBParameterGroupName is absent');
   });
 
   test("PostgreSQL 14 with rds.force_ssl '1' passes", () => {
-    expectNoViolations(synthGate((app) => {
-      compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG14, parameters: { 'rds.force_ssl': '1' } });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantDatabase(euStack(app, 'S'), 'Db', { engine: PG14, parameters: { 'rds.force_ssl': '1' } });
+      }),
+    );
   });
 
   test("a parameter group with rds.force_ssl '0' fails, even on PostgreSQL 16", () => {
@@ -47,32 +62,41 @@ describe('SFX-RDS-TLS', () => {
       compliantDatabase(stack, 'Old', { engine: PG14, parameters: { 'rds.force_ssl': '0' } });
       compliantDatabase(stack, 'New', { engine: PG16, parameters: { 'rds.force_ssl': '0' } });
     });
-    expectViolation(err, ID, 'S/Old/Resource', "rds.force_ssl in parameter group");
+    expectViolation(err, ID, 'S/Old/Resource', 'rds.force_ssl in parameter group');
     expectViolation(err, ID, 'S/New/Resource', '"0"');
   });
 
   test('a PostgreSQL 14 parameter group without rds.force_ssl fails; a 16 family one passes', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
-      compliantDatabase(stack, 'Old', { engine: PG14, parameters: { 'log_connections': '1' } });
-      compliantDatabase(stack, 'New', { engine: PG16, parameters: { 'log_connections': '1' } });
+      compliantDatabase(stack, 'Old', { engine: PG14, parameters: { log_connections: '1' } });
+      compliantDatabase(stack, 'New', { engine: PG16, parameters: { log_connections: '1' } });
     });
     expectViolation(err, ID, 'S/Old/Resource', 'does not set rds.force_ssl');
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Old/Resource']);
   });
 
   test('Aurora PostgreSQL without a cluster parameter group fails at the cluster', () => {
-    const err = synthGate((app) => { aurora(euStack(app, 'S')); });
+    const err = synthGate((app) => {
+      aurora(euStack(app, 'S'));
+    });
     // CDK names the engine's default cluster parameter group, which does not force TLS for Aurora.
-    expectViolation(err, ID, 'S/Aurora/Resource', 'DBClusterParameterGroupName is the default group default.aurora-postgresql16, which leaves rds.force_ssl at 0');
+    expectViolation(
+      err,
+      ID,
+      'S/Aurora/Resource',
+      'DBClusterParameterGroupName is the default group default.aurora-postgresql16, which leaves rds.force_ssl at 0',
+    );
     expect(err!.violations.map((v) => v.path)).toEqual(['S/Aurora/Resource']);
   });
 
   test("Aurora PostgreSQL with a cluster parameter group rds.force_ssl '1' passes", () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      aurora(stack, new rds.ParameterGroup(stack, 'Params', { engine: AURORA_PG, parameters: { 'rds.force_ssl': '1' } }));
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        aurora(stack, new rds.ParameterGroup(stack, 'Params', { engine: AURORA_PG, parameters: { 'rds.force_ssl': '1' } }));
+      }),
+    );
   });
 
   test('L1: literal default.postgres14 group fails, default.postgres16 passes; no EngineVersion (RDS default, 15+) passes, a parameter version fails', () => {
@@ -113,8 +137,16 @@ describe('SFX-RDS-TLS', () => {
       const stack = euStack(app, 'S');
       const free = new CfnParameter(stack, 'ForceSsl', { type: 'String' });
       const pinned = new CfnParameter(stack, 'ForceSslPinned', { type: 'String', allowedValues: ['1'] });
-      const bad = new rds.CfnDBParameterGroup(stack, 'Free', { family: 'postgres14', description: 'x', parameters: { 'rds.force_ssl': free.valueAsString } });
-      const good = new rds.CfnDBParameterGroup(stack, 'Pinned', { family: 'postgres14', description: 'x', parameters: { 'rds.force_ssl': pinned.valueAsString } });
+      const bad = new rds.CfnDBParameterGroup(stack, 'Free', {
+        family: 'postgres14',
+        description: 'x',
+        parameters: { 'rds.force_ssl': free.valueAsString },
+      });
+      const good = new rds.CfnDBParameterGroup(stack, 'Pinned', {
+        family: 'postgres14',
+        description: 'x',
+        parameters: { 'rds.force_ssl': pinned.valueAsString },
+      });
       compliantCfnDb(stack, 'Bad', { engineVersion: '14.12', dbParameterGroupName: bad.ref });
       compliantCfnDb(stack, 'Good', { engineVersion: '14.12', dbParameterGroupName: good.ref });
     });
@@ -135,7 +167,9 @@ describe('SFX-RDS-TLS', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const source = compliantDatabase(stack, 'Db', { engine: PG16 });
-      readReplicaOf(stack, source, 'Replica', { parameterGroup: new rds.ParameterGroup(stack, 'ReplicaParams', { engine: PG16, parameters: { 'rds.force_ssl': '0' } }) });
+      readReplicaOf(stack, source, 'Replica', {
+        parameterGroup: new rds.ParameterGroup(stack, 'ReplicaParams', { engine: PG16, parameters: { 'rds.force_ssl': '0' } }),
+      });
     });
     expectViolation(err, ID, 'S/Replica/Resource', '"0"');
   });

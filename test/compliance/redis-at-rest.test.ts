@@ -5,8 +5,16 @@ import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import { applyCompliance } from '../../aspects';
 import {
-  compliantReplicationGroup, compliantReplicationGroupCfn, euStack, expectNoViolationOf, expectNoViolations,
-  expectViolation, newApp, rawResource, synthApp, synthGate,
+  compliantReplicationGroup,
+  compliantReplicationGroupCfn,
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  newApp,
+  rawResource,
+  synthApp,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-REDIS-AT-REST';
@@ -16,16 +24,24 @@ const asBool = (token: string) => token as unknown as boolean;
 
 describe('SFX-REDIS-AT-REST', () => {
   test('a compliant L1 replication group passes', () => {
-    expectNoViolations(synthGate((app) => { compliantReplicationGroup(euStack(app, 'S')); }));
+    expectNoViolations(
+      synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S'));
+      }),
+    );
   });
 
   test('L1 with atRestEncryptionEnabled: false fails', () => {
-    const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false }); });
+    const err = synthGate((app) => {
+      compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false });
+    });
     expectViolation(err, ID, 'S/Cache', 'AtRestEncryptionEnabled is false');
   });
 
   test('L1 without atRestEncryptionEnabled fails (CloudFormation default false)', () => {
-    const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: undefined }); });
+    const err = synthGate((app) => {
+      compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: undefined });
+    });
     expectViolation(err, ID, 'S/Cache', 'AtRestEncryptionEnabled is absent');
   });
 
@@ -62,9 +78,11 @@ describe('SFX-REDIS-AT-REST', () => {
   });
 
   test('a string "true" alone passes', () => {
-    expectNoViolations(synthGate((app) => {
-      rawResource(euStack(app, 'S'), 'Yes', RG, { ...compliantReplicationGroupCfn(), AtRestEncryptionEnabled: 'true' });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        rawResource(euStack(app, 'S'), 'Yes', RG, { ...compliantReplicationGroupCfn(), AtRestEncryptionEnabled: 'true' });
+      }),
+    );
   });
 
   describe('escape hatches', () => {
@@ -97,10 +115,14 @@ describe('SFX-REDIS-AT-REST', () => {
     });
 
     test('an override that FIXES a non-compliant group passes', () => {
-      expectNoViolations(synthGate((app) => {
-        compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false })
-          .addPropertyOverride('AtRestEncryptionEnabled', true);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantReplicationGroup(euStack(app, 'S'), 'Cache', { atRestEncryptionEnabled: false }).addPropertyOverride(
+            'AtRestEncryptionEnabled',
+            true,
+          );
+        }),
+      );
     });
 
     test('changing the L2-rendered Type through an override does not hide the resource', () => {
@@ -125,11 +147,13 @@ describe('SFX-REDIS-AT-REST', () => {
     });
 
     test("a parameter with AllowedValues ['true'] passes", () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const p = new CfnParameter(stack, 'Encrypt', { type: 'String', allowedValues: ['true'], default: 'true' });
-        compliantReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: asBool(p.valueAsString) });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const p = new CfnParameter(stack, 'Encrypt', { type: 'String', allowedValues: ['true'], default: 'true' });
+          compliantReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: asBool(p.valueAsString) });
+        }),
+      );
     });
 
     test("a parameter with AllowedValues ['true', 'false'] fails", () => {
@@ -187,7 +211,10 @@ describe('SFX-REDIS-AT-REST', () => {
     test('a Redis CacheCluster fails: it cannot be encrypted at rest', () => {
       const err = synthGate((app) => {
         new elasticache.CfnCacheCluster(euStack(app, 'S'), 'Cluster', {
-          engine: 'redis', cacheNodeType: 'cache.t4g.small', numCacheNodes: 1, transitEncryptionEnabled: true,
+          engine: 'redis',
+          cacheNodeType: 'cache.t4g.small',
+          numCacheNodes: 1,
+          transitEncryptionEnabled: true,
         });
       });
       expectViolation(err, ID, 'S/Cluster', 'CacheCluster cannot be encrypted at rest');
@@ -229,10 +256,12 @@ describe('SFX-REDIS-AT-REST', () => {
     });
 
     test('a compliant cache in a Stage passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const stage = new Stage(app, 'Prod', { env: { region: 'eu-west-1' } });
-        compliantReplicationGroup(new Stack(stage, 'Data'));
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stage = new Stage(app, 'Prod', { env: { region: 'eu-west-1' } });
+          compliantReplicationGroup(new Stack(stage, 'Data'));
+        }),
+      );
     });
 
     test('in a template brought in with CfnInclude: path Stack/Include/<LogicalId>', () => {
@@ -241,12 +270,19 @@ describe('SFX-REDIS-AT-REST', () => {
       });
       expectViolation(err, ID, 'S/Include/LegacyCache', 'absent');
       expectViolation(err, ID, 'S/Include/LegacyCluster', 'CacheCluster');
-      expect(err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path).sort()).toEqual(['S/Include/LegacyCache', 'S/Include/LegacyCluster']);
+      expect(
+        err!.violations
+          .filter((v) => v.ruleId === ID)
+          .map((v) => v.path)
+          .sort(),
+      ).toEqual(['S/Include/LegacyCache', 'S/Include/LegacyCluster']);
     });
 
     test('an included template fixed through getResource + override passes', () => {
       const err = synthGate((app) => {
-        const included = new include.CfnInclude(euStack(app, 'S'), 'Include', { templateFile: path.join(__dirname, 'fixtures', 'legacy-cache.json') });
+        const included = new include.CfnInclude(euStack(app, 'S'), 'Include', {
+          templateFile: path.join(__dirname, 'fixtures', 'legacy-cache.json'),
+        });
         included.getResource('LegacyCache').addPropertyOverride('AtRestEncryptionEnabled', true);
       });
       expect(err!.violations.filter((v) => v.ruleId === ID).map((v) => v.path)).toEqual(['S/Include/LegacyCluster']);
@@ -258,7 +294,8 @@ describe('SFX-REDIS-AT-REST', () => {
         const product = new servicecatalog.ProductStack(stack, 'CacheProduct');
         compliantReplicationGroup(product, 'Cache', { atRestEncryptionEnabled: false });
         new servicecatalog.CloudFormationProduct(stack, 'Product', {
-          productName: 'cache', owner: 'platform',
+          productName: 'cache',
+          owner: 'platform',
           productVersions: [{ productVersionName: 'v1', cloudFormationTemplate: servicecatalog.CloudFormationTemplate.fromProductStack(product) }],
         });
       });

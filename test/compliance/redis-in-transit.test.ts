@@ -1,8 +1,14 @@
 import { CfnCondition, CfnParameter, Fn, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import {
-  compliantReplicationGroup, compliantReplicationGroupCfn, euStack, expectNoViolationOf, expectNoViolations,
-  expectViolation, rawResource, synthGate,
+  compliantReplicationGroup,
+  compliantReplicationGroupCfn,
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-REDIS-IN-TRANSIT';
@@ -11,25 +17,33 @@ const asBool = (token: string) => token as unknown as boolean;
 
 describe('SFX-REDIS-IN-TRANSIT', () => {
   test('TLS on, mode absent (required by default) passes; mode "required" passes', () => {
-    expectNoViolations(synthGate((app) => {
-      const stack = euStack(app, 'S');
-      compliantReplicationGroup(stack, 'Implicit');
-      compliantReplicationGroup(stack, 'Required', { transitEncryptionMode: 'required' });
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        const stack = euStack(app, 'S');
+        compliantReplicationGroup(stack, 'Implicit');
+        compliantReplicationGroup(stack, 'Required', { transitEncryptionMode: 'required' });
+      }),
+    );
   });
 
   test('transitEncryptionEnabled: false fails', () => {
-    const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionEnabled: false }); });
+    const err = synthGate((app) => {
+      compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionEnabled: false });
+    });
     expectViolation(err, ID, 'S/Cache', 'TransitEncryptionEnabled is false');
   });
 
   test('transitEncryptionEnabled absent fails (CloudFormation default false)', () => {
-    const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionEnabled: undefined }); });
+    const err = synthGate((app) => {
+      compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionEnabled: undefined });
+    });
     expectViolation(err, ID, 'S/Cache', 'TransitEncryptionEnabled is absent');
   });
 
   test('transitEncryptionMode "preferred" fails: plaintext clients still accepted', () => {
-    const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionMode: 'preferred' }); });
+    const err = synthGate((app) => {
+      compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionMode: 'preferred' });
+    });
     expectViolation(err, ID, 'S/Cache', 'TransitEncryptionMode is "preferred"');
   });
 
@@ -66,26 +80,37 @@ describe('SFX-REDIS-IN-TRANSIT', () => {
 
   describe('escape hatches', () => {
     test('addPropertyOverride(TransitEncryptionMode, preferred) weakens a compliant group', () => {
-      const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S')).addPropertyOverride('TransitEncryptionMode', 'preferred'); });
+      const err = synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S')).addPropertyOverride('TransitEncryptionMode', 'preferred');
+      });
       expectViolation(err, ID, 'S/Cache', 'preferred');
     });
 
     test('addPropertyDeletionOverride(TransitEncryptionEnabled) weakens it', () => {
-      const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S')).addPropertyDeletionOverride('TransitEncryptionEnabled'); });
+      const err = synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S')).addPropertyDeletionOverride('TransitEncryptionEnabled');
+      });
       expectViolation(err, ID, 'S/Cache', 'absent');
     });
 
     test('addOverride(Properties.TransitEncryptionEnabled, false) weakens it', () => {
-      const err = synthGate((app) => { compliantReplicationGroup(euStack(app, 'S')).addOverride('Properties.TransitEncryptionEnabled', false); });
+      const err = synthGate((app) => {
+        compliantReplicationGroup(euStack(app, 'S')).addOverride('Properties.TransitEncryptionEnabled', false);
+      });
       expectViolation(err, ID, 'S/Cache', 'is false');
     });
 
     test('overrides that FIX a non-compliant group pass', () => {
-      expectNoViolations(synthGate((app) => {
-        const cache = compliantReplicationGroup(euStack(app, 'S'), 'Cache', { transitEncryptionEnabled: false, transitEncryptionMode: 'preferred' });
-        cache.addPropertyOverride('TransitEncryptionEnabled', true);
-        cache.addPropertyDeletionOverride('TransitEncryptionMode');
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const cache = compliantReplicationGroup(euStack(app, 'S'), 'Cache', {
+            transitEncryptionEnabled: false,
+            transitEncryptionMode: 'preferred',
+          });
+          cache.addPropertyOverride('TransitEncryptionEnabled', true);
+          cache.addPropertyDeletionOverride('TransitEncryptionMode');
+        }),
+      );
     });
   });
 

@@ -12,7 +12,8 @@ function publish(publisher: Stack, id: string, build: (product: servicecatalog.P
   const product = new servicecatalog.ProductStack(publisher, id);
   build(product);
   new servicecatalog.CloudFormationProduct(publisher, `${id}Product`, {
-    productName: id, owner: 'platform',
+    productName: id,
+    owner: 'platform',
     productVersions: [{ productVersionName: 'v1', cloudFormationTemplate: servicecatalog.CloudFormationTemplate.fromProductStack(product) }],
   });
   return product;
@@ -23,42 +24,60 @@ const content = (scope: Construct) => rawResource(scope, 'Handle', 'AWS::CloudFo
 
 describe('SFX-REGION', () => {
   test('a stack in eu-west-1 passes', () => {
-    expectNoViolations(synthGate((app) => { content(euStack(app, 'S')); }));
+    expectNoViolations(
+      synthGate((app) => {
+        content(euStack(app, 'S'));
+      }),
+    );
   });
 
   test('an environment-agnostic stack fails', () => {
-    const err = synthGate((app) => { content(new Stack(app, 'Agnostic')); });
+    const err = synthGate((app) => {
+      content(new Stack(app, 'Agnostic'));
+    });
     expectViolation(err, ID, 'Agnostic', 'environment-agnostic');
   });
 
   test('a stack whose region is the Aws.REGION token is environment-agnostic and fails', () => {
-    const err = synthGate((app) => { content(new Stack(app, 'Token', { env: { region: Aws.REGION } })); });
+    const err = synthGate((app) => {
+      content(new Stack(app, 'Token', { env: { region: Aws.REGION } }));
+    });
     expectViolation(err, ID, 'Token', 'environment-agnostic');
   });
 
   test('a stack with only an account (no region) fails', () => {
-    const err = synthGate((app) => { content(new Stack(app, 'AccountOnly', { env: { account: '123456789012' } })); });
+    const err = synthGate((app) => {
+      content(new Stack(app, 'AccountOnly', { env: { account: '123456789012' } }));
+    });
     expectViolation(err, ID, 'AccountOnly', 'environment-agnostic');
   });
 
   test.each(['us-east-1', 'eu-west-2', 'eu-central-1'])('a stack in %s fails', (region) => {
-    const err = synthGate((app) => { content(new Stack(app, 'Foreign', { env: { region } })); });
+    const err = synthGate((app) => {
+      content(new Stack(app, 'Foreign', { env: { region } }));
+    });
     expectViolation(err, ID, 'Foreign', `deploys to ${region}, not eu-west-1`);
   });
 
   test("a Stage's env applies to its stacks: eu-west-1 passes", () => {
-    expectNoViolations(synthGate((app) => {
-      content(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Api'));
-    }));
+    expectNoViolations(
+      synthGate((app) => {
+        content(new Stack(new Stage(app, 'Prod', { env: { region: 'eu-west-1' } }), 'Api'));
+      }),
+    );
   });
 
   test('a stack in a us-east-1 Stage fails at Stage/Stack', () => {
-    const err = synthGate((app) => { content(new Stack(new Stage(app, 'Dr', { env: { region: 'us-east-1' } }), 'Api')); });
+    const err = synthGate((app) => {
+      content(new Stack(new Stage(app, 'Dr', { env: { region: 'us-east-1' } }), 'Api'));
+    });
     expectViolation(err, ID, 'Dr/Api', 'us-east-1');
   });
 
   test('a stack in a Stage without env is environment-agnostic', () => {
-    const err = synthGate((app) => { content(new Stack(new Stage(app, 'Dev'), 'Api')); });
+    const err = synthGate((app) => {
+      content(new Stack(new Stage(app, 'Dev'), 'Api'));
+    });
     expectViolation(err, ID, 'Dev/Api', 'environment-agnostic');
   });
 
@@ -70,8 +89,14 @@ describe('SFX-REGION', () => {
   });
 
   test('a nested stack deploys with its parent: passes under eu-west-1, parent fails elsewhere', () => {
-    expectNoViolations(synthGate((app) => { content(new NestedStack(euStack(app, 'S'), 'Nested')); }));
-    const err = synthGate((app) => { content(new NestedStack(new Stack(app, 'Us', { env: { region: 'us-east-1' } }), 'Nested')); });
+    expectNoViolations(
+      synthGate((app) => {
+        content(new NestedStack(euStack(app, 'S'), 'Nested'));
+      }),
+    );
+    const err = synthGate((app) => {
+      content(new NestedStack(new Stack(app, 'Us', { env: { region: 'us-east-1' } }), 'Nested'));
+    });
     expectViolation(err, ID, 'Us', 'deploys to us-east-1');
     // The nested stack is not a Service Catalog product and is not judged on its own.
     expect(err!.violations.some((v) => v.path === 'Us/Nested')).toBe(false);
@@ -79,7 +104,11 @@ describe('SFX-REGION', () => {
 
   describe('Service Catalog products', () => {
     test('a product published by an eu-west-1 stack passes', () => {
-      expectNoViolations(synthGate((app) => { publish(euStack(app, 'S'), 'Cache', (p) => compliantReplicationGroup(p)); }));
+      expectNoViolations(
+        synthGate((app) => {
+          publish(euStack(app, 'S'), 'Cache', (p) => compliantReplicationGroup(p));
+        }),
+      );
     });
 
     test('a product published by a us-east-1 stack fails for the product itself', () => {
@@ -91,7 +120,9 @@ describe('SFX-REGION', () => {
     });
 
     test('a product published by an environment-agnostic stack fails', () => {
-      const err = synthGate((app) => { publish(new Stack(app, 'Anywhere'), 'Cache', (p) => compliantReplicationGroup(p)); });
+      const err = synthGate((app) => {
+        publish(new Stack(app, 'Anywhere'), 'Cache', (p) => compliantReplicationGroup(p));
+      });
       expectViolation(err, ID, 'Anywhere/Cache', 'environment-agnostic');
     });
   });
@@ -124,10 +155,13 @@ describe('SFX-REGION', () => {
     test('a Lambda environment pointing at a us-west-2 endpoint fails; the stack region token passes', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
-        const fn = (id: string, endpoint: string) => new lambda.Function(stack, id, {
-          runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
-          environment: { ENDPOINT: endpoint },
-        });
+        const fn = (id: string, endpoint: string) =>
+          new lambda.Function(stack, id, {
+            runtime: lambda.Runtime.NODEJS_20_X,
+            handler: 'index.handler',
+            code: lambda.Code.fromInline('exports.handler = async () => {}'),
+            environment: { ENDPOINT: endpoint },
+          });
         fn('Foreign', 'https://sqs.us-west-2.amazonaws.com/123456789012/q');
         fn('Local', `https://sqs.${Aws.REGION}.amazonaws.com/123456789012/q`);
       });
@@ -138,7 +172,9 @@ describe('SFX-REGION', () => {
     test('an ARN in another region inside a raw resource fails', () => {
       const err = synthGate((app) => {
         rawResource(euStack(app, 'S'), 'Sub', 'AWS::SNS::Subscription', {
-          TopicArn: 'arn:aws:sns:ap-southeast-2:123456789012:alerts', Protocol: 'email', Endpoint: 'ops@example.com',
+          TopicArn: 'arn:aws:sns:ap-southeast-2:123456789012:alerts',
+          Protocol: 'email',
+          Endpoint: 'ops@example.com',
         });
       });
       expectViolation(err, ID, 'S/Sub', 'ap-southeast-2');

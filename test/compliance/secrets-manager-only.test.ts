@@ -7,8 +7,15 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as include from 'aws-cdk-lib/cloudformation-include';
 import * as path from 'path';
 import {
-  LITERAL_PASSWORD, compliantCfnDb, compliantDatabase, compliantReplicationGroup, euStack, expectNoViolations,
-  expectViolation, rawResource, synthGate,
+  LITERAL_PASSWORD,
+  compliantCfnDb,
+  compliantDatabase,
+  compliantReplicationGroup,
+  euStack,
+  expectNoViolations,
+  expectViolation,
+  rawResource,
+  synthGate,
 } from './helpers';
 
 const ID = 'SFX-SECRETS-MANAGER';
@@ -23,11 +30,19 @@ function taskWith(stack: Stack, options: Partial<ecs.ContainerDefinitionOptions>
 describe('SFX-SECRETS-MANAGER', () => {
   describe('database master passwords', () => {
     test('a generated secret (rds.Credentials.fromGeneratedSecret) passes', () => {
-      expectNoViolations(synthGate((app) => { compliantDatabase(euStack(app, 'S')); }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantDatabase(euStack(app, 'S'));
+        }),
+      );
     });
 
     test('ManageMasterUserPassword (no password in the template) passes', () => {
-      expectNoViolations(synthGate((app) => { compliantCfnDb(euStack(app, 'S')); }));
+      expectNoViolations(
+        synthGate((app) => {
+          compliantCfnDb(euStack(app, 'S'));
+        }),
+      );
     });
 
     test('Credentials.fromPassword with SecretValue.unsafePlainText fails', () => {
@@ -41,7 +56,12 @@ describe('SFX-SECRETS-MANAGER', () => {
       const err = synthGate((app) => {
         const stack = euStack(app, 'S');
         compliantCfnDb(stack, 'Db', { manageMasterUserPassword: undefined, masterUserPassword: 'Sup3rSecret!' });
-        rawResource(stack, 'Cluster', 'AWS::RDS::DBCluster', { Engine: 'aurora-mysql', StorageEncrypted: true, MasterUsername: 'app', MasterUserPassword: 'Sup3rSecret!' });
+        rawResource(stack, 'Cluster', 'AWS::RDS::DBCluster', {
+          Engine: 'aurora-mysql',
+          StorageEncrypted: true,
+          MasterUsername: 'app',
+          MasterUserPassword: 'Sup3rSecret!',
+        });
       });
       expectViolation(err, ID, 'S/Db', 'literal credential');
       expectViolation(err, ID, 'S/Cluster', 'literal credential');
@@ -75,11 +95,13 @@ describe('SFX-SECRETS-MANAGER', () => {
         (compliantDatabase(euStack(app, 'S')).node.defaultChild as rds.CfnDBInstance).addPropertyOverride('MasterUserPassword', 'hunter2');
       });
       expectViolation(err, ID, 'S/Db/Resource', 'literal');
-      expectNoViolations(synthGate((app) => {
-        const db = compliantCfnDb(euStack(app, 'S'), 'Db', { manageMasterUserPassword: undefined, masterUserPassword: 'hunter2' });
-        db.addPropertyDeletionOverride('MasterUserPassword');
-        db.addPropertyOverride('ManageMasterUserPassword', true);
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const db = compliantCfnDb(euStack(app, 'S'), 'Db', { manageMasterUserPassword: undefined, masterUserPassword: 'hunter2' });
+          db.addPropertyDeletionOverride('MasterUserPassword');
+          db.addPropertyOverride('ManageMasterUserPassword', true);
+        }),
+      );
     });
 
     test('a literal password in a CfnInclude template: Stack/Include/<LogicalId>', () => {
@@ -94,23 +116,31 @@ describe('SFX-SECRETS-MANAGER', () => {
   describe('cache AUTH tokens and users', () => {
     test('a literal AuthToken (SecretValue.unsafePlainText) fails', () => {
       const err = synthGate((app) => {
-        compliantReplicationGroup(euStack(app, 'S'), 'Cache', { authToken: SecretValue.unsafePlainText('a-very-long-auth-token-123').unsafeUnwrap() });
+        compliantReplicationGroup(euStack(app, 'S'), 'Cache', {
+          authToken: SecretValue.unsafePlainText('a-very-long-auth-token-123').unsafeUnwrap(),
+        });
       });
       expectViolation(err, ID, 'S/Cache', 'AuthToken is a literal credential');
     });
 
     test('an AuthToken from a generated Secrets Manager secret passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const token = new secretsmanager.Secret(stack, 'Token', { generateSecretString: { excludePunctuation: true, passwordLength: 32 } });
-        compliantReplicationGroup(stack, 'Cache', { authToken: token.secretValue.unsafeUnwrap() });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const token = new secretsmanager.Secret(stack, 'Token', { generateSecretString: { excludePunctuation: true, passwordLength: 32 } });
+          compliantReplicationGroup(stack, 'Cache', { authToken: token.secretValue.unsafeUnwrap() });
+        }),
+      );
     });
 
     test('an ElastiCache user with a literal password fails', () => {
       const err = synthGate((app) => {
         new elasticache.CfnUser(euStack(app, 'S'), 'User', {
-          engine: 'redis', userId: 'app', userName: 'app', accessString: 'on ~* +@read', passwords: ['literal-password-1234'],
+          engine: 'redis',
+          userId: 'app',
+          userName: 'app',
+          accessString: 'on ~* +@read',
+          passwords: ['literal-password-1234'],
         });
       });
       expectViolation(err, ID, 'S/User', 'Passwords[0] is a literal credential');
@@ -119,7 +149,9 @@ describe('SFX-SECRETS-MANAGER', () => {
 
   describe('containers and functions', () => {
     test("ECS container environment { DB_PASSWORD: 'x' } fails", () => {
-      const err = synthGate((app) => { taskWith(euStack(app, 'S'), { environment: { DB_PASSWORD: 'x', LOG_LEVEL: 'info' } }); });
+      const err = synthGate((app) => {
+        taskWith(euStack(app, 'S'), { environment: { DB_PASSWORD: 'x', LOG_LEVEL: 'info' } });
+      });
       const lines = expectViolation(err, ID, 'S/Task/Resource', 'DB_PASSWORD holds a literal value');
       expect(lines.some((l) => l.includes('LOG_LEVEL'))).toBe(false);
     });
@@ -134,11 +166,13 @@ describe('SFX-SECRETS-MANAGER', () => {
     });
 
     test('ECS container secrets: { DB_PASSWORD: Secret.fromSecretsManager(...) } passes', () => {
-      expectNoViolations(synthGate((app) => {
-        const stack = euStack(app, 'S');
-        const secret = new secretsmanager.Secret(stack, 'DbSecret');
-        taskWith(stack, { secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') }, environment: { LOG_LEVEL: 'info' } });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          const stack = euStack(app, 'S');
+          const secret = new secretsmanager.Secret(stack, 'DbSecret');
+          taskWith(stack, { secrets: { DB_PASSWORD: ecs.Secret.fromSecretsManager(secret, 'password') }, environment: { LOG_LEVEL: 'info' } });
+        }),
+      );
     });
 
     test('a resolved secret in a plain environment variable fails, whatever its name', () => {
@@ -153,7 +187,9 @@ describe('SFX-SECRETS-MANAGER', () => {
     test('a Lambda environment API_KEY literal fails', () => {
       const err = synthGate((app) => {
         new lambda.Function(euStack(app, 'S'), 'Fn', {
-          runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
+          runtime: lambda.Runtime.NODEJS_20_X,
+          handler: 'index.handler',
+          code: lambda.Code.fromInline('exports.handler = async () => {}'),
           environment: { API_KEY: 'sk_live_123456', STAGE: 'prod' },
         });
       });
@@ -170,9 +206,13 @@ describe('SFX-SECRETS-MANAGER', () => {
     });
 
     test('a generated secret passes', () => {
-      expectNoViolations(synthGate((app) => {
-        new secretsmanager.Secret(euStack(app, 'S'), 'Secret', { generateSecretString: { secretStringTemplate: '{"username":"app"}', generateStringKey: 'password' } });
-      }));
+      expectNoViolations(
+        synthGate((app) => {
+          new secretsmanager.Secret(euStack(app, 'S'), 'Secret', {
+            generateSecretString: { secretStringTemplate: '{"username":"app"}', generateStringKey: 'password' },
+          });
+        }),
+      );
     });
   });
 });

@@ -33,7 +33,11 @@ function build(expires: string, on: 'group' | 'other' = 'group'): { app: App; er
   return { app, error: synthApp(app) };
 }
 
-function report(app: App): { waivers: { ruleId: string; path: string; status: string; matched: string[]; reason: string; expires: string }[]; waived: { path: string; waiver: { reason: string } }[]; violations: { path: string }[] } {
+function report(app: App): {
+  waivers: { ruleId: string; path: string; status: string; matched: string[]; reason: string; expires: string }[];
+  waived: { path: string; waiver: { reason: string } }[];
+  violations: { path: string }[];
+} {
   return JSON.parse(fs.readFileSync(path.join(app.outdir, 'compliance-report.json'), 'utf8'));
 }
 
@@ -48,9 +52,16 @@ describe('a current waiver', () => {
 
   test('is in the JSON report with what it matched; the unused one as unused', () => {
     const json = report(app);
-    expect(json.waivers).toContainEqual(expect.objectContaining({
-      ruleId: RULE, path: 'Api/Legacy', reason: REASON, expires: '2999-12-31', status: 'applied', matched: ['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret'],
-    }));
+    expect(json.waivers).toContainEqual(
+      expect.objectContaining({
+        ruleId: RULE,
+        path: 'Api/Legacy',
+        reason: REASON,
+        expires: '2999-12-31',
+        status: 'applied',
+        matched: ['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret'],
+      }),
+    );
     expect(json.waivers).toContainEqual(expect.objectContaining({ ruleId: 'SFX-RDS-TLS', path: 'Api/Clean', status: 'unused', matched: [] }));
     expect(json.waived.map((v) => v.path)).toEqual(['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret']);
     expect(json.violations.map((v) => v.path)).toEqual(['Api/Other']);
@@ -120,9 +131,11 @@ describe('an app whose only violation is waived', () => {
     const [result] = sarif.runs[0].results;
     expect(result.suppressions[0].justification).toContain(REASON);
     expect(result.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'test/compliance/helpers.ts', uriBaseId: '%SRCROOT%' });
-    expect(result.relatedLocations).toEqual([expect.objectContaining({
-      physicalLocation: { artifactLocation: { uri: 'Api.template.json', uriBaseId: 'CDK_OUT' }, region: { startLine: expect.any(Number) } },
-    })]);
+    expect(result.relatedLocations).toEqual([
+      expect.objectContaining({
+        physicalLocation: { artifactLocation: { uri: 'Api.template.json', uriBaseId: 'CDK_OUT' }, region: { startLine: expect.any(Number) } },
+      }),
+    ]);
     const lines = fs.readFileSync(path.join(app.outdir, 'Api.template.json'), 'utf8').split('\n');
     expect(lines[result.relatedLocations[0].physicalLocation.region.startLine - 1]).toBe('  "Secret": {');
   });

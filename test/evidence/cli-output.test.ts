@@ -25,7 +25,11 @@ beforeAll(() => {
   status = run.status;
 });
 
-const fixtureLine = (marker: string) => fs.readFileSync(path.join(ROOT, FIXTURE), 'utf8').split('\n').findIndex((line) => line.includes(marker)) + 1;
+const fixtureLine = (marker: string) =>
+  fs
+    .readFileSync(path.join(ROOT, FIXTURE), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(marker)) + 1;
 
 test('cdk.json runs the app with source maps on', () => {
   expect(cdkJson.app).toMatch(/^node --enable-source-maps /);

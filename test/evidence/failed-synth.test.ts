@@ -13,7 +13,11 @@ import { stageSnapshots } from '../../lib/catalog/snapshot-staging';
 import { buildStreamFlixApp } from '../../lib/streamflix-app';
 import { CDK_CONTEXT, REPORTS, filesUnder, readJson, readText, tempOutdir } from './helpers';
 
-interface Report { outcome: string; gateOutcome: string; checks: { name: string; outcome: string; findings: number }[] }
+interface Report {
+  outcome: string;
+  gateOutcome: string;
+  checks: { name: string; outcome: string; findings: number }[];
+}
 
 function synthFailure(synth: () => unknown): SynthesisFailedError {
   try {
@@ -44,15 +48,26 @@ describe('the blueprint with key rotation off on the cache key (a cdk-nag-only f
     for (const key of app.node.findAll()) {
       if (key instanceof kms.CfnKey && /\/Data\/Cache\/Key\/Resource$/.test(key.node.path)) key.enableKeyRotation = false;
     }
-    error = synthFailure(() => synthesizeGated(app, { onSuccess: () => { committedAfterSuccess = true; snapshots.commit(); } }));
+    error = synthFailure(() =>
+      synthesizeGated(app, {
+        onSuccess: () => {
+          committedAfterSuccess = true;
+          snapshots.commit();
+        },
+      }),
+    );
     // The staged copy did receive the weakened template: only the commit step is missing.
-    stagedDiffers = fs.readdirSync(snapshots.directory).some((file) => before.get(file) !== fs.readFileSync(path.join(snapshots.directory, file), 'utf8'));
+    stagedDiffers = fs
+      .readdirSync(snapshots.directory)
+      .some((file) => before.get(file) !== fs.readFileSync(path.join(snapshots.directory, file), 'utf8'));
     snapshots.discard();
   });
 
   test('fails naming the cdk-nag packs that failed', () => {
     expect(error.message).toMatch(/AwsSolutions \(\d+ finding\(s\)\)/);
-    expect(error.checks.filter((c) => c.outcome === 'fail').map((c) => c.name)).toEqual(expect.arrayContaining(['AwsSolutions', 'NIST.800.53.R5', 'PCI.DSS.321']));
+    expect(error.checks.filter((c) => c.outcome === 'fail').map((c) => c.name)).toEqual(
+      expect.arrayContaining(['AwsSolutions', 'NIST.800.53.R5', 'PCI.DSS.321']),
+    );
   });
 
   test('leaves no template, no manifest, no asset, no tree', () => {
@@ -62,7 +77,9 @@ describe('the blueprint with key rotation off on the cache key (a cdk-nag-only f
 
   test('keeps the reports of every check that ran, and they say FAIL', () => {
     const files = filesUnder(outdir);
-    expect(files).toEqual(expect.arrayContaining([REPORTS.json, REPORTS.sarif, REPORTS.markdown, 'validation-report.json', 'cdk-nag-AwsSolutions.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([REPORTS.json, REPORTS.sarif, REPORTS.markdown, 'validation-report.json', 'cdk-nag-AwsSolutions.json']),
+    );
     expect(readJson<{ success: boolean }>(outdir, 'cdk-nag-AwsSolutions.json').success).toBe(false);
     const report = readJson<Report>(outdir, REPORTS.json);
     expect(report.outcome).toBe('fail');
@@ -113,7 +130,11 @@ describe('a passing synth', () => {
     new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic', properties: { TopicName: 'ok' } });
     applyCompliance(app);
     let called = false;
-    synthesizeGated(app, { onSuccess: () => { called = true; } });
+    synthesizeGated(app, {
+      onSuccess: () => {
+        called = true;
+      },
+    });
     expect(called).toBe(true);
     expect(fs.existsSync(path.join(outdir, 'manifest.json'))).toBe(true);
     expect(readJson<Report>(outdir, REPORTS.json).outcome).toBe('pass');

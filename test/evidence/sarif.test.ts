@@ -9,9 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ComplianceViolationError } from '../../aspects';
 import { ALL_RULES } from '../../rules';
-import {
-  FAILING_RESOURCE, FAILING_STACK, REPORTS, buildFailingApp, readJson, synthBlueprint, synthFailingApp, tempOutdir,
-} from './helpers';
+import { FAILING_RESOURCE, FAILING_STACK, REPORTS, buildFailingApp, readJson, synthBlueprint, synthFailingApp, tempOutdir } from './helpers';
 
 const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schemas', 'sarif-schema-2.1.0.json');
 
@@ -38,10 +36,14 @@ interface SarifLog {
  */
 function addSchemaFormats(ajv: Ajv2020): void {
   ajv.addFormat('uri', { type: 'string', validate: (value: string) => /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(value) && URL.canParse(value) });
-  ajv.addFormat('uri-reference', { type: 'string', validate: (value: string) => !/[\s<>"{}|\\^`]/.test(value) && URL.canParse(value, 'file:///base/') });
+  ajv.addFormat('uri-reference', {
+    type: 'string',
+    validate: (value: string) => !/[\s<>"{}|\\^`]/.test(value) && URL.canParse(value, 'file:///base/'),
+  });
   ajv.addFormat('date-time', {
     type: 'string',
-    validate: (value: string) => /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+    validate: (value: string) =>
+      /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
   });
   ajv.addFormat('uuid', { type: 'string', validate: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/ });
 }
@@ -62,12 +64,24 @@ function expectValid(validate: ValidateFunction, log: unknown): void {
 }
 
 let validate: ValidateFunction;
-beforeAll(() => { validate = sarifValidator(); });
+beforeAll(() => {
+  validate = sarifValidator();
+});
 
 const helperLines = fs.readFileSync(path.join(__dirname, 'helpers.ts'), 'utf8').split('\n');
 
 interface GithubRun {
-  tool: { driver: { rules: { id: string; shortDescription?: { text: string }; fullDescription?: { text: string }; help?: { text: string }; properties?: Record<string, unknown> }[] } };
+  tool: {
+    driver: {
+      rules: {
+        id: string;
+        shortDescription?: { text: string };
+        fullDescription?: { text: string };
+        help?: { text: string };
+        properties?: Record<string, unknown>;
+      }[];
+    };
+  };
   originalUriBaseIds?: Record<string, { uri: string; uriBaseId?: string }>;
   results: {
     ruleId: string;
@@ -113,16 +127,22 @@ describe('the shipped schema', () => {
     expect(validate({ version: '2.0.0', runs: [] })).toBe(false);
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false); // driver.name is required
     expect(validate({ version: '2.1.0', runs: [], unknownTopLevel: true })).toBe(false);
-    expect(validate({
-      version: '2.1.0',
-      runs: [{ tool: { driver: { name: 't' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }] }],
-    })).toBe(false); // startLine is 1-based
+    expect(
+      validate({
+        version: '2.1.0',
+        runs: [
+          { tool: { driver: { name: 't' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { region: { startLine: 0 } } }] }] },
+        ],
+      }),
+    ).toBe(false); // startLine is 1-based
   });
 });
 
 describe('passing blueprint synth', () => {
   let log: SarifLog;
-  beforeAll(() => { log = readJson<SarifLog>(synthBlueprint(), REPORTS.sarif); });
+  beforeAll(() => {
+    log = readJson<SarifLog>(synthBlueprint(), REPORTS.sarif);
+  });
 
   test('validates against the SARIF 2.1.0 schema', () => {
     expectValid(validate, log);

@@ -22,7 +22,11 @@ export function synthesizeForProof() {
 
 /** The launch role's managed policies as IAM will hold them (account resolved). */
 export function launchRolePolicies(catalogTemplate: CfnTemplate): NamedPolicy[] {
-  const model = new TemplateModel(catalogTemplate, { account: PROOF_ACCOUNT, region: 'eu-west-1', stackName: 'StreamFlixCatalog', parameters: {}, stackTags: {} }, {});
+  const model = new TemplateModel(
+    catalogTemplate,
+    { account: PROOF_ACCOUNT, region: 'eu-west-1', stackName: 'StreamFlixCatalog', parameters: {}, stackTags: {} },
+    {},
+  );
   return Object.entries(catalogTemplate.Resources)
     .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy')
     .map(([id, r]) => ({ name: id, document: model.resolve(r.Properties!.PolicyDocument) as NamedPolicy['document'] }));
@@ -39,6 +43,11 @@ export function firstTagOptions(catalogTemplate: CfnTemplate): Record<string, st
 }
 
 export function allTagOptionKeys(catalogTemplate: CfnTemplate): string[] {
-  return [...new Set(Object.values(catalogTemplate.Resources).filter((x) => x.Type === 'AWS::ServiceCatalog::TagOption')
-    .map((r) => (r.Properties as { Key: string }).Key))];
+  return [
+    ...new Set(
+      Object.values(catalogTemplate.Resources)
+        .filter((x) => x.Type === 'AWS::ServiceCatalog::TagOption')
+        .map((r) => (r.Properties as { Key: string }).Key),
+    ),
+  ];
 }

@@ -17,7 +17,10 @@ const REPO = path.join(__dirname, '..', '..');
 
 /** A catalog stack whose product snapshots go to a temporary directory, never the committed one. */
 function catalogStack(app: App): StreamFlixCatalogStack {
-  return new StreamFlixCatalogStack(app, 'Catalog', { env: { region: MANDATED_REGION }, snapshotDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-runtime-')) });
+  return new StreamFlixCatalogStack(app, 'Catalog', {
+    env: { region: MANDATED_REGION },
+    snapshotDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-runtime-')),
+  });
 }
 
 describe('every SFX control states what acts on it after deployment', () => {
@@ -69,14 +72,15 @@ describe('the region SCP', () => {
     expect(new Set(actions).size).toBe(actions.length);
   });
 
-  test('denies every region but the one SFX-REGION mandates, exempting exactly AWS\'s global services', () => {
+  test("denies every region but the one SFX-REGION mandates, exempting exactly AWS's global services", () => {
     const [statement] = policy.Statement;
     expect(statement.Condition).toEqual({ StringNotEquals: { 'aws:RequestedRegion': [MANDATED_REGION] } });
     expect(statement.NotAction).toEqual([...GLOBAL_SERVICE_EXEMPTIONS]);
     // The services whose single endpoint is in us-east-1 must be exempt, or the account cannot use them at all.
     expect(statement.NotAction).toEqual(expect.arrayContaining(['iam:*', 'sts:*', 'cloudfront:*', 'route53:*', 'organizations:*', 'support:*']));
     // Regional services of the blueprint are not.
-    for (const regional of ['ec2:*', 'rds:*', 'elasticache:*', 'ecs:*', 's3:*', 'secretsmanager:*', 'lambda:*', 'logs:*']) expect(statement.NotAction).not.toContain(regional);
+    for (const regional of ['ec2:*', 'rds:*', 'elasticache:*', 'ecs:*', 's3:*', 'secretsmanager:*', 'lambda:*', 'logs:*'])
+      expect(statement.NotAction).not.toContain(regional);
   });
 });
 
@@ -85,7 +89,12 @@ describe('the catalog stack deploys the Config rules of every SFX control that h
   const stack = catalogStack(app);
   const template = Template.fromStack(stack);
   const configRules = template.findResources('AWS::Config::ConfigRule');
-  const bySource = new Map(Object.values(configRules).map((r) => [(r.Properties as { Source: { SourceIdentifier: string } }).Source.SourceIdentifier, r.Properties as Record<string, unknown>]));
+  const bySource = new Map(
+    Object.values(configRules).map((r) => [
+      (r.Properties as { Source: { SourceIdentifier: string } }).Source.SourceIdentifier,
+      r.Properties as Record<string, unknown>,
+    ]),
+  );
   const mapped = ALL_RULES.flatMap((rule) => (rule.runtime?.configRules ?? []).map((c) => ({ sfx: rule.id, managed: c.rule })));
 
   test.each(mapped.map((m) => [`${m.sfx} → ${m.managed.identifier}`, m]))('%s', (_name, { managed }) => {
@@ -112,10 +121,14 @@ describe('the catalog stack deploys the Config rules of every SFX control that h
     new SfxConfigRules(off, 'RuntimeControls');
     Template.fromStack(off).resourceCountIs('AWS::Config::ConfigRule', 0);
     const on = new Stack(new App(), 'On', { env: { region: MANDATED_REGION } });
-    new SfxConfigRules(on, 'RuntimeControls', { privilegedRoleNames: ['cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1', 'AWSControlTowerExecution'] });
+    new SfxConfigRules(on, 'RuntimeControls', {
+      privilegedRoleNames: ['cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1', 'AWSControlTowerExecution'],
+    });
     const blocked = Object.values(Template.fromStack(on).findResources('AWS::Config::ConfigRule'))
       .map((r) => r.Properties as { Source: { SourceIdentifier: string }; InputParameters?: Record<string, string> })
       .filter((p) => p.Source.SourceIdentifier === 'IAM_POLICY_BLACKLISTED_CHECK');
-    expect(blocked.map((p) => p.InputParameters!.exceptionList)).toEqual(['roles:[cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1;AWSControlTowerExecution]']);
+    expect(blocked.map((p) => p.InputParameters!.exceptionList)).toEqual([
+      'roles:[cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1;AWSControlTowerExecution]',
+    ]);
   });
 });

@@ -18,8 +18,12 @@ const env = (): TestEnvironment => {
   return environment;
 };
 
-beforeAll(async () => { environment = await createTestEnvironment(); }, 60_000);
-afterAll(async () => { await environment?.close(); });
+beforeAll(async () => {
+  environment = await createTestEnvironment();
+}, 60_000);
+afterAll(async () => {
+  await environment?.close();
+});
 
 describe('content-metadata API', () => {
   migrationsSuite(env);

@@ -30,7 +30,15 @@ export const REVIEWED_HANDLER_PERMISSIONS: Readonly<Record<string, ReviewedHandl
   'AWS::IAM::Policy': {
     handlers: {
       create: ['iam:PutRolePolicy', 'iam:PutUserPolicy', 'iam:PutGroupPolicy', 'iam:GetRolePolicy'],
-      update: ['iam:PutRolePolicy', 'iam:PutUserPolicy', 'iam:PutGroupPolicy', 'iam:GetRolePolicy', 'iam:DeleteRolePolicy', 'iam:DeleteUserPolicy', 'iam:DeleteGroupPolicy'],
+      update: [
+        'iam:PutRolePolicy',
+        'iam:PutUserPolicy',
+        'iam:PutGroupPolicy',
+        'iam:GetRolePolicy',
+        'iam:DeleteRolePolicy',
+        'iam:DeleteUserPolicy',
+        'iam:DeleteGroupPolicy',
+      ],
       delete: ['iam:DeleteRolePolicy', 'iam:DeleteUserPolicy', 'iam:DeleteGroupPolicy'],
     },
     tagging: { taggable: false },

@@ -53,7 +53,14 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     await client.query(`CREATE ROLE ${APP_USER} LOGIN PASSWORD '${dbPassword}'`);
     await client.query(`CREATE DATABASE ${DATABASE} OWNER ${APP_USER}`);
   });
-  secrets.put(DB_SECRET_ARN, { username: APP_USER, password: dbPassword, engine: 'postgres', host: '127.0.0.1', port: String(postgres.port), dbname: DATABASE });
+  secrets.put(DB_SECRET_ARN, {
+    username: APP_USER,
+    password: dbPassword,
+    engine: 'postgres',
+    host: '127.0.0.1',
+    port: String(postgres.port),
+    dbname: DATABASE,
+  });
   secrets.put(REDIS_SECRET_ARN, { authToken: redisPassword });
 
   // The SDK reads its endpoint and (fake) credentials from the environment, as a task reads its role's.
@@ -65,13 +72,27 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
   const env: Record<string, string> = {
-    [ENV.dbHost]: 'localhost', [ENV.dbPort]: String(postgres.port), [ENV.dbName]: DATABASE, [ENV.dbSecretArn]: DB_SECRET_ARN,
-    [ENV.dbCaFile]: certs.caFile, [ENV.redisHost]: 'localhost', [ENV.redisPort]: String(redis.port), [ENV.redisSecretArn]: REDIS_SECRET_ARN,
-    [ENV.redisCaFile]: certs.caFile, [ENV.logLevel]: 'silent', [ENV.awsRegion]: 'eu-west-1',
+    [ENV.dbHost]: 'localhost',
+    [ENV.dbPort]: String(postgres.port),
+    [ENV.dbName]: DATABASE,
+    [ENV.dbSecretArn]: DB_SECRET_ARN,
+    [ENV.dbCaFile]: certs.caFile,
+    [ENV.redisHost]: 'localhost',
+    [ENV.redisPort]: String(redis.port),
+    [ENV.redisSecretArn]: REDIS_SECRET_ARN,
+    [ENV.redisCaFile]: certs.caFile,
+    [ENV.logLevel]: 'silent',
+    [ENV.awsRegion]: 'eu-west-1',
   };
   const instances = new Set<Instance>();
   const environment: TestEnvironment = {
-    directory, certs, postgres, redis, secrets, env, dbPassword,
+    directory,
+    certs,
+    postgres,
+    redis,
+    secrets,
+    env,
+    dbPassword,
     config: () => loadConfig(env),
     async startInstance(options) {
       const service = await createService(loadConfig(env), secretsManagerSource('eu-west-1'), options);

@@ -44,7 +44,9 @@ export class FakeSecretsManager {
 
   private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
     let body = '';
-    request.on('data', (chunk) => { body += chunk; });
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
     request.on('end', () => {
       const reply = (status: number, payload: object) => {
         response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -58,7 +60,14 @@ export class FakeSecretsManager {
       const secret = this.secrets.get(SecretId);
       const value = VersionStage === 'AWSPENDING' ? secret?.pending : secret?.current;
       if (!value) return reply(400, { __type: 'ResourceNotFoundException', message: `no ${VersionStage} version of ${SecretId}` });
-      return reply(200, { ARN: SecretId, Name: SecretId, SecretString: value, VersionId: 'v', VersionStages: [VersionStage], CreatedDate: Date.now() / 1000 });
+      return reply(200, {
+        ARN: SecretId,
+        Name: SecretId,
+        SecretString: value,
+        VersionId: 'v',
+        VersionStages: [VersionStage],
+        CreatedDate: Date.now() / 1000,
+      });
     });
   }
 }

@@ -3,7 +3,11 @@ import { put } from './http';
 /** A complete title body as the catalogue team sends it. */
 export function titleBody(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    type: 'movie', name, synopsis: `${name}: a film about testing`, releaseYear: 2001, runtimeMinutes: 120,
+    type: 'movie',
+    name,
+    synopsis: `${name}: a film about testing`,
+    releaseYear: 2001,
+    runtimeMinutes: 120,
     genres: ['drama'],
     credits: [{ personId: 'ada-lovelace', name: 'Ada Lovelace', role: 'director', character: null }],
     availability: [{ region: 'GB', startsAt: '2024-01-01T00:00:00Z', endsAt: null }],

@@ -12,7 +12,11 @@ export async function call(url: string, init: { method?: string; headers?: Recor
   const response = await fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   const text = await response.text();
   let body: unknown;
-  try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
   return { status: response.status, headers: response.headers, body, text };
 }
 

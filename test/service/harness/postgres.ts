@@ -30,7 +30,12 @@ export class TestPostgres {
   readonly port: number;
   private process: ChildProcess | undefined;
 
-  private constructor(private readonly dataDir: string, private readonly certs: TestCertificates, port: number, private readonly user?: { uid: number; gid: number }) {
+  private constructor(
+    private readonly dataDir: string,
+    private readonly certs: TestCertificates,
+    port: number,
+    private readonly user?: { uid: number; gid: number },
+  ) {
     this.port = port;
   }
 
@@ -48,8 +53,11 @@ export class TestPostgres {
     const pwFile = path.join(directory, 'pgpass-init');
     fs.writeFileSync(pwFile, `${ADMIN_PASSWORD}\n`);
     if (user) for (const p of [dataDir, tlsDir, ownCerts.certFile, ownCerts.keyFile, pwFile]) fs.chownSync(p, user.uid, user.gid);
-    execFileSync(path.join(BIN, 'initdb'), [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${ADMIN_USER}`, `--pwfile=${pwFile}`,
-      '--encoding=UTF8', '--locale=C'], { stdio: 'pipe', ...user });
+    execFileSync(
+      path.join(BIN, 'initdb'),
+      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${ADMIN_USER}`, `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C'],
+      { stdio: 'pipe', ...user },
+    );
     fs.writeFileSync(path.join(dataDir, 'pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\n');
     const server = new TestPostgres(dataDir, ownCerts, await freePort(), user);
     await server.start();
@@ -57,9 +65,30 @@ export class TestPostgres {
   }
 
   async start(): Promise<void> {
-    const args = ['-D', this.dataDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`,
-      '-c', 'ssl=on', '-c', `ssl_cert_file=${this.certs.certFile}`, '-c', `ssl_key_file=${this.certs.keyFile}`,
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+    const args = [
+      '-D',
+      this.dataDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=`,
+      '-c',
+      'ssl=on',
+      '-c',
+      `ssl_cert_file=${this.certs.certFile}`,
+      '-c',
+      `ssl_key_file=${this.certs.keyFile}`,
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
+    ];
     const child = spawn(path.join(BIN, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...this.user });
     this.process = child;
     let log = '';
@@ -79,12 +108,21 @@ export class TestPostgres {
     const child = this.process;
     if (!child || child.exitCode !== null) return;
     this.process = undefined;
-    await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGINT'); });
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
   }
 
   async admin<T>(fn: (client: Client) => Promise<T>, database = 'postgres'): Promise<T> {
-    const client = new Client({ host: '127.0.0.1', port: this.port, user: ADMIN_USER, password: ADMIN_PASSWORD, database,
-      ssl: { ca: fs.readFileSync(this.certs.caFile, 'utf8') } });
+    const client = new Client({
+      host: '127.0.0.1',
+      port: this.port,
+      user: ADMIN_USER,
+      password: ADMIN_PASSWORD,
+      database,
+      ssl: { ca: fs.readFileSync(this.certs.caFile, 'utf8') },
+    });
     await client.connect();
     try {
       return await fn(client);

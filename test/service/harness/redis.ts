@@ -9,7 +9,11 @@ import { freePort } from './ports';
 export class TestRedis {
   private process: ChildProcess | undefined;
 
-  private constructor(readonly port: number, private readonly certs: TestCertificates, readonly password: string) {}
+  private constructor(
+    readonly port: number,
+    private readonly certs: TestCertificates,
+    readonly password: string,
+  ) {}
 
   static async create(certs: TestCertificates, password: string): Promise<TestRedis> {
     const server = new TestRedis(await freePort(), certs, password);
@@ -18,10 +22,32 @@ export class TestRedis {
   }
 
   async start(): Promise<void> {
-    const args = ['--port', '0', '--tls-port', String(this.port), '--bind', '127.0.0.1',
-      '--tls-cert-file', this.certs.certFile, '--tls-key-file', this.certs.keyFile, '--tls-ca-cert-file', this.certs.caFile,
-      '--tls-auth-clients', 'no', '--requirepass', this.password, '--save', '', '--appendonly', 'no',
-      '--enable-debug-command', 'local', '--maxmemory-policy', 'volatile-lru'];
+    const args = [
+      '--port',
+      '0',
+      '--tls-port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--tls-cert-file',
+      this.certs.certFile,
+      '--tls-key-file',
+      this.certs.keyFile,
+      '--tls-ca-cert-file',
+      this.certs.caFile,
+      '--tls-auth-clients',
+      'no',
+      '--requirepass',
+      this.password,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--enable-debug-command',
+      'local',
+      '--maxmemory-policy',
+      'volatile-lru',
+    ];
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
     let log = '';
@@ -42,6 +68,9 @@ export class TestRedis {
     const child = this.process;
     if (!child || child.exitCode !== null) return;
     this.process = undefined;
-    await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
   }
 }

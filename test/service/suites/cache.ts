@@ -65,23 +65,36 @@ export function cacheSuite(env: () => TestEnvironment): void {
 
     it('a title write invalidates its document, the list pages and the search results it appears in', async () => {
       await createTitle(api.url, 'cache-inval', { name: 'Marmalade Express', genres: ['cache-inval-genre'] });
-      const read = async () => Promise.all([
-        call(`${api.url}/v1/titles/cache-inval`),
-        call(`${api.url}/v1/titles?genre=cache-inval-genre`),
-        call(`${api.url}/v1/search?q=marmalade`),
-        call(`${api.url}/v1/search?q=porridge`),
-      ]);
+      const read = async () =>
+        Promise.all([
+          call(`${api.url}/v1/titles/cache-inval`),
+          call(`${api.url}/v1/titles?genre=cache-inval-genre`),
+          call(`${api.url}/v1/search?q=marmalade`),
+          call(`${api.url}/v1/search?q=porridge`),
+        ]);
       await read();
       queries.mockClear();
       const [doc, list, search, other] = await read(); // all four cached now
       expect(queries).not.toHaveBeenCalled();
-      expect([doc.body.name, list.body.items[0].name, search.body.items.length, other.body.items.length]).toEqual(['Marmalade Express', 'Marmalade Express', 1, 0]);
+      expect([doc.body.name, list.body.items[0].name, search.body.items.length, other.body.items.length]).toEqual([
+        'Marmalade Express',
+        'Marmalade Express',
+        1,
+        0,
+      ]);
 
-      const updated = await put(`${api.url}/v1/titles/cache-inval`, titleBody('Porridge Express', { genres: ['cache-inval-genre'] }), { 'if-match': '"v1"' });
+      const updated = await put(`${api.url}/v1/titles/cache-inval`, titleBody('Porridge Express', { genres: ['cache-inval-genre'] }), {
+        'if-match': '"v1"',
+      });
       expect(updated.status).toBe(200);
       const [doc2, list2, search2, other2] = await read();
-      expect([doc2.body.name, doc2.body.version, list2.body.items[0].name, search2.body.items.length, other2.body.items.map((t: { id: string }) => t.id)])
-        .toEqual(['Porridge Express', 2, 'Porridge Express', 0, ['cache-inval']]);
+      expect([
+        doc2.body.name,
+        doc2.body.version,
+        list2.body.items[0].name,
+        search2.body.items.length,
+        other2.body.items.map((t: { id: string }) => t.id),
+      ]).toEqual(['Porridge Express', 2, 'Porridge Express', 0, ['cache-inval']]);
     });
 
     it('a season write invalidates the season list; an episode write the episode list and the season counts', async () => {
@@ -89,9 +102,11 @@ export function cacheSuite(env: () => TestEnvironment): void {
       await put(`${api.url}/v1/titles/cache-series/seasons/1`, { name: 'One' });
       const seasons = () => call(`${api.url}/v1/titles/cache-series/seasons`);
       const episodes = () => call(`${api.url}/v1/titles/cache-series/seasons/1/episodes`);
-      await seasons(); await episodes();
+      await seasons();
+      await episodes();
       queries.mockClear();
-      await seasons(); await episodes();
+      await seasons();
+      await episodes();
       expect(queries).not.toHaveBeenCalled();
 
       await put(`${api.url}/v1/titles/cache-series/seasons/1`, { name: 'One, renamed' }, { 'if-match': '"v1"' });

@@ -15,7 +15,9 @@ export function consistencySuite(env: () => TestEnvironment): void {
     beforeAll(async () => {
       [a, b] = await Promise.all([env().startInstance(), env().startInstance()]);
     });
-    afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+    afterAll(async () => {
+      await Promise.all([a.close(), b.close()]);
+    });
 
     it('a write through one task is read through the other at once, for documents and lists', async () => {
       await createTitle(a.url, 'two-simple', { genres: ['two-simple-genre'] });
@@ -33,7 +35,8 @@ export function consistencySuite(env: () => TestEnvironment): void {
       const reads: { started: number; version: number; status: number }[] = [];
       let writing = true;
 
-      const reader = async (url: string, path: string, version: (body: any) => number) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const reader = async (url: string, path: string, version: (body: any) => number) => {
         while (writing) {
           const started = performance.now();
           const reply = await call(`${url}${path}`);
@@ -49,7 +52,9 @@ export function consistencySuite(env: () => TestEnvironment): void {
       try {
         for (let version = 1; version <= 25; version++) {
           const writer = version % 2 ? b : a;
-          const reply = await put(`${writer.url}/v1/titles/${id}`, titleBody(`race ${version}`, { genres: ['two-race-genre'] }), { 'if-match': `"v${version}"` });
+          const reply = await put(`${writer.url}/v1/titles/${id}`, titleBody(`race ${version}`, { genres: ['two-race-genre'] }), {
+            'if-match': `"v${version}"`,
+          });
           writeStatuses.push(reply.status);
           if (reply.status !== 200) break;
           acked.push({ version: version + 1, at: performance.now() });

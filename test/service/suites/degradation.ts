@@ -38,7 +38,10 @@ export function degradationSuite(env: () => TestEnvironment): void {
       expect(reply.status).toBe(200);
       expect(ms).toBeLessThan(1000);
       expect((await call(`${api.url}/v1/titles/deg-uncached`)).status).toBe(200);
-      expect(await call(`${api.url}/readyz`)).toMatchObject({ status: 200, body: { status: 'degraded', checks: { database: 'ok', cache: 'unavailable' } } });
+      expect(await call(`${api.url}/readyz`)).toMatchObject({
+        status: 200,
+        body: { status: 'degraded', checks: { database: 'ok', cache: 'unavailable' } },
+      });
       const write = await put(`${api.url}/v1/titles/deg-cached`, titleBody('not now'), { 'if-match': '"v1"' });
       expect(write.status).toBe(503);
       expect(write.body.detail).toMatch(/nothing was written/);
@@ -55,7 +58,13 @@ export function degradationSuite(env: () => TestEnvironment): void {
     });
 
     it('Redis slow: a read waits at most the command timeout, then PostgreSQL answers', async () => {
-      const admin = new Redis({ host: 'localhost', port: env().redis.port, password: env().redis.password, tls: { ca: fs.readFileSync(env().certs.caFile) }, maxRetriesPerRequest: 0 });
+      const admin = new Redis({
+        host: 'localhost',
+        port: env().redis.port,
+        password: env().redis.password,
+        tls: { ca: fs.readFileSync(env().certs.caFile) },
+        maxRetriesPerRequest: 0,
+      });
       try {
         const sleeping = admin.call('DEBUG', 'SLEEP', '1.5');
         await new Promise((r) => setTimeout(r, 100));

@@ -13,18 +13,32 @@ export function migrationsSuite(env: () => TestEnvironment): void {
       const e = env();
       await e.postgres.admin((client) => client.query(`CREATE DATABASE ${database} OWNER ${APP_USER}`));
       const make = () => {
-        const pool = new Pool({ host: 'localhost', port: e.postgres.port, database, user: APP_USER, password: e.dbPassword, ssl: { ca: fs.readFileSync(e.certs.caFile, 'utf8') } });
+        const pool = new Pool({
+          host: 'localhost',
+          port: e.postgres.port,
+          database,
+          user: APP_USER,
+          password: e.dbPassword,
+          ssl: { ca: fs.readFileSync(e.certs.caFile, 'utf8') },
+        });
         pools.push(pool);
         return pool;
       };
       return make;
     };
-    afterAll(async () => { await Promise.all(pools.map((p) => p.end())); });
+    afterAll(async () => {
+      await Promise.all(pools.map((p) => p.end()));
+    });
 
     it('applies every migration to an empty database, and nothing on a re-run', async () => {
       const pool = (await poolFor('migrations_empty'))();
       const first = await migrate(pool);
-      expect(first.applied).toEqual(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort());
+      expect(first.applied).toEqual(
+        fs
+          .readdirSync(MIGRATIONS_DIR)
+          .filter((f) => f.endsWith('.sql'))
+          .sort(),
+      );
       const tables = (await pool.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.tablename);
       expect(tables).toEqual(['availability', 'credits', 'episodes', 'genres', 'people', 'schema_migrations', 'seasons', 'title_genres', 'titles']);
       const second = await migrate(pool);

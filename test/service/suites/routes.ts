@@ -11,11 +11,13 @@ export function routesSuite(env: () => TestEnvironment): void {
 
     beforeAll(async () => {
       api = await env().startInstance();
-      await inBatches(ids, 4, (id) => createTitle(api.url, id, {
-        genres: ['routes-genre', Number(id.slice(-2)) % 2 ? 'odd' : 'even'],
-        type: id.endsWith('6') ? 'series' : 'movie',
-        releaseYear: Number(id.slice(-2)) < 3 ? 1999 : 2005,
-      }));
+      await inBatches(ids, 4, (id) =>
+        createTitle(api.url, id, {
+          genres: ['routes-genre', Number(id.slice(-2)) % 2 ? 'odd' : 'even'],
+          type: id.endsWith('6') ? 'series' : 'movie',
+          releaseYear: Number(id.slice(-2)) < 3 ? 1999 : 2005,
+        }),
+      );
     });
     afterAll(() => api.close());
 
@@ -25,7 +27,12 @@ export function routesSuite(env: () => TestEnvironment): void {
         expect(reply.status).toBe(200);
         expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
         expect(reply.body).toMatchObject({
-          id: 'routes-01', type: 'movie', name: 'routes-01', releaseYear: 1999, runtimeMinutes: 120, version: 1,
+          id: 'routes-01',
+          type: 'movie',
+          name: 'routes-01',
+          releaseYear: 1999,
+          runtimeMinutes: 120,
+          version: 1,
           genres: ['odd', 'routes-genre'],
           credits: [{ personId: 'ada-lovelace', name: 'Ada Lovelace', role: 'director', character: null }],
           availability: [{ region: 'GB', endsAt: null }],
@@ -49,7 +56,12 @@ export function routesSuite(env: () => TestEnvironment): void {
         const reply = await call(`${api.url}/v1/titles/no-such-title`);
         expect(reply.status).toBe(404);
         expect(reply.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-        expect(reply.body).toEqual({ type: 'urn:streamflix:problem:not-found', title: 'Not found', status: 404, detail: 'title no-such-title does not exist' });
+        expect(reply.body).toEqual({
+          type: 'urn:streamflix:problem:not-found',
+          title: 'Not found',
+          status: 404,
+          detail: 'title no-such-title does not exist',
+        });
       });
 
       it('rejects a malformed id with 400 naming the parameter', async () => {
@@ -59,8 +71,12 @@ export function routesSuite(env: () => TestEnvironment): void {
       });
 
       it('echoes a valid X-Request-Id and generates one otherwise', async () => {
-        expect((await call(`${api.url}/v1/titles/routes-01`, { headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
-        expect((await call(`${api.url}/v1/titles/routes-01`, { headers: { 'x-request-id': 'bad id!' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+        expect((await call(`${api.url}/v1/titles/routes-01`, { headers: { 'x-request-id': 'abc-123' } })).headers.get('x-request-id')).toBe(
+          'abc-123',
+        );
+        expect((await call(`${api.url}/v1/titles/routes-01`, { headers: { 'x-request-id': 'bad id!' } })).headers.get('x-request-id')).toMatch(
+          /^[0-9a-f-]{36}$/,
+        );
       });
     });
 
@@ -97,11 +113,22 @@ export function routesSuite(env: () => TestEnvironment): void {
       });
 
       it('rejects bad limits, cursors and unknown parameters with 400 naming the field', async () => {
-        for (const [query, field] of [['limit=0', 'querystring.limit'], ['limit=101', 'querystring.limit'], ['limit=two', 'querystring.limit'],
-          ['type=film', 'querystring.type'], ['year=1700', 'querystring.year'], ['cursor=%21%21', 'querystring.cursor'],
-          ['cursor=Zm9v_', 'querystring.cursor'], ['sort=name', 'querystring.sort']]) {
+        for (const [query, field] of [
+          ['limit=0', 'querystring.limit'],
+          ['limit=101', 'querystring.limit'],
+          ['limit=two', 'querystring.limit'],
+          ['type=film', 'querystring.type'],
+          ['year=1700', 'querystring.year'],
+          ['cursor=%21%21', 'querystring.cursor'],
+          ['cursor=Zm9v_', 'querystring.cursor'],
+          ['sort=name', 'querystring.sort'],
+        ]) {
           const reply = await call(`${api.url}/v1/titles?${query}`);
-          expect({ query, status: reply.status, type: reply.headers.get('content-type') }).toEqual({ query, status: 400, type: 'application/problem+json; charset=utf-8' });
+          expect({ query, status: reply.status, type: reply.headers.get('content-type') }).toEqual({
+            query,
+            status: 400,
+            type: 'application/problem+json; charset=utf-8',
+          });
           expect(reply.body.errors[0].field).toBe(field);
         }
       });
@@ -121,7 +148,9 @@ export function routesSuite(env: () => TestEnvironment): void {
         expect(reply.status).toBe(200);
         expect(reply.body.query).toBe('quantum');
         expect(reply.body.items.map((t: { id: string }) => t.id)).toEqual(['search-target', 'search-other']);
-        expect((await call(`${api.url}/v1/search?q=${encodeURIComponent('quantum lighthouse')}`)).body.items.map((t: { id: string }) => t.id)).toEqual(['search-target']);
+        expect(
+          (await call(`${api.url}/v1/search?q=${encodeURIComponent('quantum lighthouse')}`)).body.items.map((t: { id: string }) => t.id),
+        ).toEqual(['search-target']);
         expect((await call(`${api.url}/v1/search?q=zzzzunmatched`)).body.items).toEqual([]);
       });
 
@@ -138,7 +167,11 @@ export function routesSuite(env: () => TestEnvironment): void {
       it('creates seasons and episodes of a series and lists them with episode counts', async () => {
         expect((await put(`${api.url}/v1/titles/routes-06/seasons/1`, { name: 'Season 1', overview: 'first' })).status).toBe(201);
         expect((await put(`${api.url}/v1/titles/routes-06/seasons/2`, { name: 'Season 2' })).status).toBe(201);
-        const created = await put(`${api.url}/v1/titles/routes-06/seasons/1/episodes/1`, { name: 'Pilot', runtimeMinutes: 50, airDate: '2005-03-01' });
+        const created = await put(`${api.url}/v1/titles/routes-06/seasons/1/episodes/1`, {
+          name: 'Pilot',
+          runtimeMinutes: 50,
+          airDate: '2005-03-01',
+        });
         expect(created.status).toBe(201);
         expect(created.headers.get('location')).toBe('/v1/titles/routes-06/seasons/1/episodes/1');
         expect(created.body).toMatchObject({ number: 1, name: 'Pilot', airDate: '2005-03-01', version: 1 });
@@ -147,7 +180,10 @@ export function routesSuite(env: () => TestEnvironment): void {
         const seasons = await call(`${api.url}/v1/titles/routes-06/seasons`);
         expect(seasons.status).toBe(200);
         expect(seasons.body.titleId).toBe('routes-06');
-        expect(seasons.body.seasons.map((s: { number: number; episodeCount: number }) => [s.number, s.episodeCount])).toEqual([[1, 2], [2, 0]]);
+        expect(seasons.body.seasons.map((s: { number: number; episodeCount: number }) => [s.number, s.episodeCount])).toEqual([
+          [1, 2],
+          [2, 0],
+        ]);
         const episodes = await call(`${api.url}/v1/titles/routes-06/seasons/1/episodes`);
         expect(episodes.body).toMatchObject({ titleId: 'routes-06', seasonNumber: 1 });
         expect(episodes.body.episodes.map((e: { name: string }) => e.name)).toEqual(['Pilot', 'Second']);
@@ -219,7 +255,10 @@ export function routesSuite(env: () => TestEnvironment): void {
           [titleBody('x', { genres: ['Drama!'] }), 'body.genres.0'],
           [titleBody('x', { credits: [{ personId: 'p', name: 'P', role: 'stunt' }] }), 'body.credits.0.role'],
           [titleBody('x', { availability: [{ region: 'GB', startsAt: 'yesterday' }] }), 'body.availability.0.startsAt'],
-          [titleBody('x', { availability: [{ region: 'GB', startsAt: '2024-02-01T00:00:00Z', endsAt: '2024-01-01T00:00:00Z' }] }), 'body.availability.0.endsAt'],
+          [
+            titleBody('x', { availability: [{ region: 'GB', startsAt: '2024-02-01T00:00:00Z', endsAt: '2024-01-01T00:00:00Z' }] }),
+            'body.availability.0.endsAt',
+          ],
         ];
         for (const [body, field] of cases) {
           const reply = await put(`${api.url}/v1/titles/routes-invalid`, body);
@@ -227,10 +266,18 @@ export function routesSuite(env: () => TestEnvironment): void {
           expect(reply.body.errors[0].field).toBe(field);
           expect(reply.text).not.toMatch(/at .*\.(ts|js):\d+/);
         }
-        const notJson = await fetch(`${api.url}/v1/titles/routes-invalid`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+        const notJson = await fetch(`${api.url}/v1/titles/routes-invalid`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: '{"name":',
+        });
         expect(notJson.status).toBe(400);
         expect(notJson.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-        const wrongType = await fetch(`${api.url}/v1/titles/routes-invalid`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+        const wrongType = await fetch(`${api.url}/v1/titles/routes-invalid`, {
+          method: 'PUT',
+          headers: { 'content-type': 'text/plain' },
+          body: 'hello',
+        });
         expect(wrongType.status).toBe(415);
         expect((await call(`${api.url}/v1/titles/routes-invalid`)).status).toBe(404);
       });

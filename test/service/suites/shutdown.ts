@@ -17,14 +17,23 @@ export function shutdownSuite(env: () => TestEnvironment): void {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stdout.on('data', (chunk) => { output += chunk; });
-      child.stderr.on('data', (chunk) => { output += chunk; });
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        output += chunk;
+      });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       const url = `http://127.0.0.1:${port}`;
       await Promise.race([
         waitForPort(port, 45_000),
-        exited.then((code) => { throw new Error(`the service exited (${code}) before listening:\n${output}`); }),
-      ]).catch((error) => { child.kill('SIGKILL'); throw new Error(`${(error as Error).message}\n${output}`); });
+        exited.then((code) => {
+          throw new Error(`the service exited (${code}) before listening:\n${output}`);
+        }),
+      ]).catch((error) => {
+        child.kill('SIGKILL');
+        throw new Error(`${(error as Error).message}\n${output}`);
+      });
       await createTitle(url, 'shutdown-title').catch(() => undefined); // exists already on a re-run
 
       const outcomes = { ok: 0, afterSignal: 0, failed: [] as string[] };
