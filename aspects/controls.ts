@@ -3,34 +3,34 @@ import {
   DataNotPublic,
   IamLeastPrivilege,
   MultiAz,
-  PostgresTls,
-  RdsStorageEncryption,
-  RedisAtRestEncryption,
-  RedisInTransitEncryption,
+  RdsTls,
+  RdsAtRest,
+  RedisAtRest,
+  RedisInTransit,
   Region,
-  SecretsManagerOnly,
+  SecretsManager,
   TemplateVisible,
 } from '../rules';
 import { RuleAspect } from './rule-aspect';
 
 /** SFX-REDIS-AT-REST: Redis/Valkey replication groups encrypted at rest; no Redis CacheCluster. */
-export class RedisAtRestEncryptionAspect extends RuleAspect {
+export class RedisAtRestAspect extends RuleAspect {
   constructor() {
-    super(RedisAtRestEncryption);
+    super(RedisAtRest);
   }
 }
 
 /** SFX-REDIS-IN-TRANSIT: Redis/Valkey replication groups require TLS. */
-export class RedisInTransitEncryptionAspect extends RuleAspect {
+export class RedisInTransitAspect extends RuleAspect {
   constructor() {
-    super(RedisInTransitEncryption);
+    super(RedisInTransit);
   }
 }
 
 /** SFX-RDS-AT-REST: RDS instances and clusters encrypt storage. */
-export class RdsStorageEncryptionAspect extends RuleAspect {
+export class RdsAtRestAspect extends RuleAspect {
   constructor() {
-    super(RdsStorageEncryption);
+    super(RdsAtRest);
   }
 }
 
@@ -56,16 +56,16 @@ export class IamLeastPrivilegeAspect extends RuleAspect {
 }
 
 /** SFX-SECRETS-MANAGER: credentials only through Secrets Manager. */
-export class SecretsManagerOnlyAspect extends RuleAspect {
+export class SecretsManagerAspect extends RuleAspect {
   constructor() {
-    super(SecretsManagerOnly);
+    super(SecretsManager);
   }
 }
 
 /** SFX-RDS-TLS: PostgreSQL forces TLS. */
-export class PostgresTlsAspect extends RuleAspect {
+export class RdsTlsAspect extends RuleAspect {
   constructor() {
-    super(PostgresTls);
+    super(RdsTls);
   }
 }
 
@@ -86,15 +86,22 @@ export class TemplateVisibleAspect extends RuleAspect {
 /** A fresh instance of every control's aspect, mandated ones first. */
 export function allControlAspects(): RuleAspect[] {
   return [
-    new RedisAtRestEncryptionAspect(),
-    new RedisInTransitEncryptionAspect(),
-    new RdsStorageEncryptionAspect(),
+    new RedisAtRestAspect(),
+    new RedisInTransitAspect(),
+    new RdsAtRestAspect(),
     new MultiAzAspect(),
     new RegionAspect(),
     new IamLeastPrivilegeAspect(),
-    new SecretsManagerOnlyAspect(),
-    new PostgresTlsAspect(),
+    new SecretsManagerAspect(),
+    new RdsTlsAspect(),
     new DataNotPublicAspect(),
     new TemplateVisibleAspect(),
   ];
 }
+
+/** @deprecated Renamed so that the aspect carries its control's name; use {@link RedisAtRestAspect}. Removed in 1.0. */
+export const RedisAtRestEncryptionAspect = RedisAtRestAspect;
+/** @deprecated Use {@link RedisInTransitAspect}. Removed in 1.0. */
+export const RedisInTransitEncryptionAspect = RedisInTransitAspect;
+/** @deprecated Use {@link RdsAtRestAspect}. Removed in 1.0. */
+export const RdsStorageEncryptionAspect = RdsAtRestAspect;

@@ -34,7 +34,7 @@ import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
 import { possibleValues } from './core/values';
 
-export const RdsStorageEncryption: ComplianceRule = {
+export const RdsAtRest: ComplianceRule = {
   id: 'SFX-RDS-AT-REST',
   title: 'RDS DB instances and clusters encrypt their storage',
   severity: 'high',

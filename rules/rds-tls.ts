@@ -35,7 +35,7 @@ import { literalString, possibleValues } from './core/values';
 const FORCE_SSL = 'rds.force_ssl';
 const isOn = (value: unknown) => String(value) === '1' || String(value).toLowerCase() === 'true';
 
-export const PostgresTls: ComplianceRule = {
+export const RdsTls: ComplianceRule = {
   id: 'SFX-RDS-TLS',
   title: 'PostgreSQL databases reject connections without TLS',
   severity: 'high',

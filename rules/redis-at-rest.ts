@@ -18,7 +18,7 @@ import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/engines';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 
-export const RedisAtRestEncryption: ComplianceRule = {
+export const RedisAtRest: ComplianceRule = {
   id: 'SFX-REDIS-AT-REST',
   title: 'Redis and Valkey caches are encrypted at rest',
   severity: 'high',

@@ -18,7 +18,7 @@ import { ComplianceRule, Violation } from './core/rule';
 
 const isRequiredMode = (value: unknown) => value === undefined || String(value).toLowerCase() === 'required';
 
-export const RedisInTransitEncryption: ComplianceRule = {
+export const RedisInTransit: ComplianceRule = {
   id: 'SFX-REDIS-IN-TRANSIT',
   title: 'Redis and Valkey caches accept TLS connections only',
   severity: 'high',

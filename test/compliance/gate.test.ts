@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ComplianceViolationError, RedisAtRestEncryptionAspect, RegionAspect, allControlAspects, applyCompliance } from '../../aspects';
+import { ComplianceViolationError, RedisAtRestAspect, RegionAspect, allControlAspects, applyCompliance } from '../../aspects';
 import { ALL_RULES, MANDATED_RULES } from '../../rules';
 import {
   compliantDatabase,
@@ -99,7 +99,7 @@ describe('the SFX gate', () => {
     const app = newApp();
     const stack = new Stack(app, 'Anywhere'); // env-agnostic, but RegionAspect is not applied
     compliantReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: false, transitEncryptionEnabled: false });
-    Aspects.of(app).add(new RedisAtRestEncryptionAspect());
+    Aspects.of(app).add(new RedisAtRestAspect());
     const err = synthApp(app);
     expectViolation(err, 'SFX-REDIS-AT-REST', 'Anywhere/Cache');
     expect(err!.violations.map((v) => v.ruleId)).toEqual(['SFX-REDIS-AT-REST']);

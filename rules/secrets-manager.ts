@@ -63,7 +63,7 @@ function propertyAt(properties: Readonly<Record<string, unknown>>, dotted: strin
   return dotted.split('.').reduce<unknown>((value, key) => (isPlainObject(value) ? value[key] : undefined), properties);
 }
 
-export const SecretsManagerOnly: ComplianceRule = {
+export const SecretsManager: ComplianceRule = {
   id: 'SFX-SECRETS-MANAGER',
   title: 'Passwords and tokens come from AWS Secrets Manager, never from the template',
   severity: 'critical',
