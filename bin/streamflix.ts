@@ -2,7 +2,7 @@
 import { runGatedSynth } from '../aspects';
 import { SNAPSHOT_DIRECTORY } from '../lib/catalog';
 import { stageSnapshots } from '../lib/catalog/snapshot-staging';
-import { buildStreamFlixApp } from '../lib/streamflix-app';
+import { buildStreamFlixApp } from '../lib/app';
 
 // The CLI's synth is the one that refreshes the committed product snapshots (see README, Versions),
 // and only when every check passed: synthesis writes to a staged copy first.

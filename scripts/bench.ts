@@ -19,7 +19,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildStreamFlixApp } from '../lib/streamflix-app';
+import { buildStreamFlixApp } from '../lib/app';
 
 interface Mode {
   readonly name: string;

@@ -4,7 +4,7 @@ import { withCurrentTable } from '../scripts/docs/acknowledgement-table';
 import { ruleCatalogue } from '../scripts/docs/rule-catalogue';
 import { ALL_RULES } from '../rules';
 import { CATALOG_NAG_ACKNOWLEDGEMENTS } from '../lib/catalog/nag-acknowledgements';
-import { NAG_ACKNOWLEDGEMENTS } from '../lib/nag-acknowledgements';
+import { NAG_ACKNOWLEDGEMENTS } from '../lib/content-api/nag-acknowledgements';
 
 const read = (file: string) => fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
 

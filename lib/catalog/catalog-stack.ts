@@ -8,7 +8,7 @@ import { StreamFlixProductStack } from './product-stack';
 import { ProductLaunchRole } from './launch-role';
 import { SfxConfigRules } from './sfx-config-rules';
 import { CATALOG_NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements';
-import { applyAcknowledgements } from '../nag-acknowledgements';
+import { applyAcknowledgements } from '../nag/acknowledgements';
 
 /** Context key: ARN of the IAM role (application team) the portfolio is shared with. */
 export const PRINCIPAL_CONTEXT_KEY = 'streamflix:catalogPrincipalArn';

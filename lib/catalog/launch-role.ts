@@ -1,7 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { GUARDED_REGION } from './region-guard';
+import { MANDATED_REGION } from '../shared/region';
 
 /** Tag every resource of the blueprint carries (`Tags.of(contentApi)`); used for tag conditions. */
 export const APPLICATION_TAG = { key: 'Application', value: 'streamflix-content-api' } as const;
@@ -109,14 +109,13 @@ export class ProductLaunchRole extends Construct {
 }
 
 const ACCOUNT = Aws.ACCOUNT_ID;
-const REGION = GUARDED_REGION;
-const inRegion = { StringEquals: { 'aws:RequestedRegion': REGION } };
+const inRegion = { StringEquals: { 'aws:RequestedRegion': MANDATED_REGION } };
 
 /** Prefix of every stack Service Catalog provisions, and so of the names CloudFormation generates in it. */
 const PP = `SC-${ACCOUNT}-pp-`;
 
 /** `arn:aws:<service>:eu-west-1:<account>:<resource>` */
-const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+const arn = (service: string, resource: string) => `arn:aws:${service}:${MANDATED_REGION}:${ACCOUNT}:${resource}`;
 
 function allow(sid: string, actions: string[], resources: string[], conditions: Record<string, Record<string, unknown>> = inRegion) {
   return new iam.PolicyStatement({ sid, effect: iam.Effect.ALLOW, actions, resources, conditions });
@@ -236,7 +235,7 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
           'ec2:CreateTags',
           'ec2:DeleteTags',
         ],
-        [arn('ec2', '*'), `arn:aws:ec2:${REGION}::vpc-endpoint-service/*`, `arn:aws:ec2:${REGION}:aws:prefix-list/*`],
+        [arn('ec2', '*'), `arn:aws:ec2:${MANDATED_REGION}::vpc-endpoint-service/*`, `arn:aws:ec2:${MANDATED_REGION}:aws:prefix-list/*`],
       ),
       allow('Ec2Read', ['ec2:Describe*'], ['*']),
       // Interface endpoints with private DNS associate the VPC with the endpoint's private hosted zone.
@@ -296,11 +295,11 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         'HttpApi',
         ['apigateway:GET', 'apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH', 'apigateway:DELETE'],
         [
-          `arn:aws:apigateway:${REGION}::/apis`,
-          `arn:aws:apigateway:${REGION}::/apis/*`,
-          `arn:aws:apigateway:${REGION}::/vpclinks`,
-          `arn:aws:apigateway:${REGION}::/vpclinks/*`,
-          `arn:aws:apigateway:${REGION}::/tags/*`,
+          `arn:aws:apigateway:${MANDATED_REGION}::/apis`,
+          `arn:aws:apigateway:${MANDATED_REGION}::/apis/*`,
+          `arn:aws:apigateway:${MANDATED_REGION}::/vpclinks`,
+          `arn:aws:apigateway:${MANDATED_REGION}::/vpclinks/*`,
+          `arn:aws:apigateway:${MANDATED_REGION}::/tags/*`,
         ],
       ),
     ],

@@ -3,7 +3,7 @@
  * inside it holds the content API, whose acknowledgements are in ../nag-acknowledgements.ts.
  */
 import { IConstruct } from 'constructs';
-import { NagAcknowledgement, packs } from '../nag-acknowledgements';
+import { NagAcknowledgement, packs } from '../nag/acknowledgements';
 import type { StreamFlixCatalogStack } from './catalog-stack';
 
 /** The singleton Lambda that copies the product's assets into the asset bucket (aws-cdk-lib's BucketDeployment). */

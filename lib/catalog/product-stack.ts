@@ -2,7 +2,7 @@ import { Aws, CfnMapping, CfnOutput, CfnParameter, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as servicecatalog from 'aws-cdk-lib/aws-servicecatalog';
 import { Construct } from 'constructs';
-import { ContentApi } from '../content-api';
+import { ContentApi } from '../content-api/content-api';
 import { addRegionGuard } from './region-guard';
 import { ALLOW_TERMINATION_PARAMETER, addTerminationGuard } from './termination';
 

@@ -1,8 +1,5 @@
 import { Aws, CfnRule, Fn, Stack } from 'aws-cdk-lib';
-import { MANDATED_REGION } from '../../rules/region';
-
-/** The only region StreamFlix deploys to (the one SFX-REGION mandates); the guard and the launch role use it. */
-export const GUARDED_REGION = MANDATED_REGION;
+import { MANDATED_REGION } from '../shared/region';
 
 /** Construct id of the rule; also its name in the template's `Rules` section. */
 export const REGION_GUARD_ID = 'RegionIsEuWest1';
@@ -23,8 +20,8 @@ export function addRegionGuard(stack: Stack): CfnRule {
   return new CfnRule(stack, REGION_GUARD_ID, {
     assertions: [
       {
-        assert: Fn.conditionEquals(Aws.REGION, GUARDED_REGION),
-        assertDescription: `StreamFlix deploys only to ${GUARDED_REGION} (data residency, SFX-REGION); switch to ${GUARDED_REGION} and try again.`,
+        assert: Fn.conditionEquals(Aws.REGION, MANDATED_REGION),
+        assertDescription: `StreamFlix deploys only to ${MANDATED_REGION} (data residency, SFX-REGION); switch to ${MANDATED_REGION} and try again.`,
       },
     ],
   });

@@ -3,7 +3,7 @@ import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import * as path from 'path';
-import { StreamFlixStack, StreamFlixStackProps } from '../../lib/streamflix-stack';
+import { StreamFlixStack, StreamFlixStackProps } from '../../lib/content-api/streamflix-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdkJson = require(path.join(__dirname, '..', '..', 'cdk.json')) as { context: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ContentApi, ContentApiProps } from '../../lib/content-api';
+import { ContentApi, ContentApiProps } from '../../lib/content-api/content-api';
 import { newApp } from './blueprint';
 
 /** Builds a ContentApi in a throw-away stack; used to check validation of literal props. */

@@ -23,7 +23,7 @@ import {
   REQUIRED_ENV,
   STOP_TIMEOUT_SECONDS,
 } from '../../service/src/contract';
-import { SERVICE_DIRECTORY } from '../../lib/api-container';
+import { SERVICE_DIRECTORY } from '../../lib/content-api/api-container';
 import { getAtt, ref, resourcesOf, synthesizeBlueprint } from './blueprint';
 
 const { stack, template, logicalId } = synthesizeBlueprint();

@@ -6,7 +6,7 @@ import { App } from 'aws-cdk-lib';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import { ComplianceGate, applyCompliance } from '../../aspects';
 import { StreamFlixCatalogStack } from '../../lib/catalog';
-import { addNagPacks } from '../../lib/nag-packs';
+import { addNagPacks } from '../../lib/nag/packs';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdkJson = require(path.join(__dirname, '..', '..', 'cdk.json')) as { context: Record<string, unknown> };

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, CfnRule, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CONTAINER_IMAGE_PATTERN, MAX_TASKS, REGION_GUARD_ID, SIZE_PRESETS, StreamFlixCatalogStack, addRegionGuard } from '../../lib/catalog';
-import { StreamFlixStack } from '../../lib/streamflix-stack';
+import { StreamFlixStack } from '../../lib/content-api/streamflix-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cdkJson = require(path.join(__dirname, '..', '..', 'cdk.json')) as { context: Record<string, unknown> };

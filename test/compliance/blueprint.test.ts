@@ -5,7 +5,7 @@
 import { App } from 'aws-cdk-lib';
 import * as path from 'path';
 import { ComplianceGate, GateResult, applyCompliance } from '../../aspects';
-import { StreamFlixStack } from '../../lib/streamflix-stack';
+import { StreamFlixStack } from '../../lib/content-api/streamflix-stack';
 import { ALL_RULES } from '../../rules';
 import { newApp, synthApp, violationLines } from './helpers';
 

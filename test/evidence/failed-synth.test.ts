@@ -10,7 +10,7 @@ import * as path from 'path';
 import { SynthesisFailedError, applyCompliance, synthesizeGated } from '../../aspects';
 import { SNAPSHOT_DIRECTORY } from '../../lib/catalog';
 import { stageSnapshots } from '../../lib/catalog/snapshot-staging';
-import { buildStreamFlixApp } from '../../lib/streamflix-app';
+import { buildStreamFlixApp } from '../../lib/app';
 import { CDK_CONTEXT, REPORTS, filesUnder, readJson, readText, tempOutdir } from './helpers';
 
 interface Report {

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ComplianceViolationError, applyCompliance } from '../../aspects';
-import { buildStreamFlixApp, StreamFlixAppOptions } from '../../lib/streamflix-app';
+import { buildStreamFlixApp, StreamFlixAppOptions } from '../../lib/app';
 
 export const REPORTS = {
   json: 'compliance-report.json',

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgementsUnder } from '../../aspects/report/acknowledgements';
-import { addNagPacks, nagPacks } from '../../lib/nag-packs';
-import { buildStreamFlixApp } from '../../lib/streamflix-app';
+import { addNagPacks, nagPacks } from '../../lib/nag/packs';
+import { buildStreamFlixApp } from '../../lib/app';
 
 const PACKS = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'];
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-nag-'));

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { StreamFlixCatalogStack } from '../../lib/catalog';
-import { buildStreamFlixApp } from '../../lib/streamflix-app';
+import { buildStreamFlixApp } from '../../lib/app';
 import { NamedPolicy } from '../../lib/proof/simulate';
 import { CfnTemplate, TemplateModel } from '../../lib/proof/template-model';
 import { PROOF_ACCOUNT } from '../../lib/proof/scenario';

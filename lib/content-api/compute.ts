@@ -11,7 +11,7 @@ import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
 import { closedEgressSecurityGroup } from './closed-egress';
 import { ApiContainer } from './api-container';
-import { ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH } from '../service/src/contract';
+import { ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH } from '../../service/src/contract';
 
 /** Defaults shared with {@link ContentApiProps}; the container's port, user and paths come from the service contract. */
 export const COMPUTE_DEFAULTS = {

@@ -9,12 +9,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, AppProps } from 'aws-cdk-lib';
 import { applyCompliance } from '../aspects';
-import { GUARDED_REGION, StreamFlixCatalogStack, addRegionGuard } from './catalog';
-import { addNagPacks } from './nag-packs';
-import { StreamFlixStack } from './streamflix-stack';
-
-/** The only region the blueprint deploys to (SFX-REGION). */
-export const STREAMFLIX_REGION = GUARDED_REGION;
+import { StreamFlixCatalogStack, addRegionGuard } from './catalog';
+import { addNagPacks } from './nag/packs';
+import { StreamFlixStack } from './content-api/streamflix-stack';
+import { MANDATED_REGION } from './shared/region';
 
 export interface StreamFlixAppOptions extends AppProps {
   /** Apply the SFX compliance gate. @default true */
@@ -34,9 +32,9 @@ export interface StreamFlixAppOptions extends AppProps {
 export function buildStreamFlixApp(options: StreamFlixAppOptions = {}): App {
   const { compliance = true, nag = true, snapshotDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-snapshots-')), ...appProps } = options;
   const app = new App(appProps);
-  const direct = new StreamFlixStack(app, 'StreamFlix', { env: { region: STREAMFLIX_REGION } });
+  const direct = new StreamFlixStack(app, 'StreamFlix', { env: { region: MANDATED_REGION } });
   addRegionGuard(direct);
-  new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: STREAMFLIX_REGION }, snapshotDirectory });
+  new StreamFlixCatalogStack(app, 'StreamFlixCatalog', { env: { region: MANDATED_REGION }, snapshotDirectory });
   if (compliance) applyCompliance(app);
   if (nag) addNagPacks(app);
   return app;

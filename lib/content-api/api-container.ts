@@ -5,12 +5,12 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { CONTAINER_USER, ENV, EnvName, REQUIRED_ENV, STOP_TIMEOUT_SECONDS } from '../service/src/contract';
+import { CONTAINER_USER, ENV, EnvName, REQUIRED_ENV, STOP_TIMEOUT_SECONDS } from '../../service/src/contract';
 import { StreamFlixCache } from './cache';
 import { StreamFlixDatabase } from './database';
 
 /** The service's source: the direct-deploy stack builds it as a Docker image asset (Docker runs only in `cdk deploy`). */
-export const SERVICE_DIRECTORY = path.join(__dirname, '..', 'service');
+export const SERVICE_DIRECTORY = path.join(__dirname, '..', '..', 'service');
 
 /** Properties of {@link ApiContainer}. */
 export interface ApiContainerProps {

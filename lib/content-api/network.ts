@@ -2,10 +2,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { MANDATED_REGION } from '../shared/region';
 import { createEncryptedLogGroup, createLogEncryptionKey } from './encrypted-logs';
 
-/** The three eu-west-1 AZs, pinned so synthesis needs no AZ lookup. */
-export const AVAILABILITY_ZONES = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+/** The region's three AZs (eu-west-1a, b, c), pinned so synthesis needs no AZ lookup. */
+export const AVAILABILITY_ZONES = ['a', 'b', 'c'].map((zone) => `${MANDATED_REGION}${zone}`);
 
 /** Properties of {@link StreamFlixNetwork}. */
 export interface StreamFlixNetworkProps {

@@ -1,33 +1,15 @@
 /**
- * Every cdk-nag finding the blueprint acknowledges instead of fixing: each is a deliberate design
+ * Every cdk-nag finding the content API acknowledges instead of fixing: each is a deliberate design
  * choice, attached to the narrowest construct, for the narrowest finding, with its reason. This list
  * is the single place a security engineer reviews; SECURITY.md is generated from it (npm run docs).
  */
-import { CfnResource, Validations } from 'aws-cdk-lib';
-import { rules } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { NagAcknowledgement, applyAcknowledgements, packs } from '../nag/acknowledgements';
 import type { ContentApi } from './content-api';
 
-export interface NagAcknowledgement<T = ContentApi> {
-  /** Which construct, as a path below the owner (for the docs). */
-  readonly construct: string;
-  /** The rule ids acknowledged there (all packs reporting the same design choice). */
-  readonly ids: readonly string[];
-  /**
-   * Also acknowledge each granular AwsSolutions-IAM5 finding of the policy found (one per wildcard
-   * resource pattern or approved action pattern), as the rule itself reports them.
-   */
-  readonly wildcardFindings?: boolean;
-  readonly reason: string;
-  /** Finds the construct(s) in a built owner. */
-  readonly find: (owner: T) => IConstruct[];
-}
-
 const defaultChild = (c: IConstruct) => c.node.defaultChild ?? c;
-/** The ids under which the compliance packs (all three, or those named) report `rule`. */
-export const packs = (rule: string, only: string[] = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']) => only.map((pack) => `${pack}-${rule}`);
 
-export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
+export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement<ContentApi>[] = [
   {
     construct: 'Network/Vpc/PublicSubnet*/DefaultRoute',
     ids: packs('VPCNoUnrestrictedRouteToIGW'),
@@ -124,21 +106,4 @@ export const NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement[] = [
 /** Attaches every acknowledgement to its construct in `api`. */
 export function acknowledgeNagFindings(api: ContentApi): void {
   applyAcknowledgements(NAG_ACKNOWLEDGEMENTS, api);
-}
-
-export function applyAcknowledgements<T>(entries: readonly NagAcknowledgement<T>[], owner: T): void {
-  for (const entry of entries) {
-    for (const construct of entry.find(owner)) {
-      const ids = [...entry.ids, ...(entry.wildcardFindings ? wildcardFindingIds(construct) : [])];
-      Validations.of(construct).acknowledge(...ids.map((id) => ({ id, reason: entry.reason })));
-    }
-  }
-}
-
-/** The AwsSolutions-IAM5 finding ids cdk-nag reports for a policy, computed by the rule itself. */
-export function wildcardFindingIds(construct: IConstruct): string[] {
-  const policy = construct.node.defaultChild ?? construct;
-  if (!CfnResource.isCfnResource(policy)) return [];
-  const findings = rules.iam.IAMNoWildcardPermissions(policy);
-  return Array.isArray(findings) ? findings.map((finding) => `AwsSolutions-IAM5[${finding}]`) : [];
 }
