@@ -12,8 +12,8 @@ import { StreamFlixDatabase } from './database';
 /** The service's source: the direct-deploy stack builds it as a Docker image asset (Docker runs only in `cdk deploy`). */
 export const SERVICE_DIRECTORY = path.join(__dirname, '..', '..', 'service');
 
-/** Properties of {@link ApiContainer}. */
-export interface ApiContainerProps {
+/** Properties of {@link StreamFlixApiContainer}. */
+export interface StreamFlixApiContainerProps {
   readonly taskDefinition: ecs.FargateTaskDefinition;
   readonly logGroup: logs.ILogGroup;
   readonly database: StreamFlixDatabase;
@@ -38,12 +38,12 @@ export interface ApiContainerProps {
  * service reads them from Secrets Manager at run time, so a rotation reaches running tasks), a health check
  * that needs no shell, and a stop timeout that covers the graceful shutdown.
  */
-export class ApiContainer extends Construct {
+export class StreamFlixApiContainer extends Construct {
   public readonly container: ecs.ContainerDefinition;
   /** The plain environment handed to the service, keyed by the contract's names. */
   public readonly environment: Readonly<Record<EnvName, string>>;
 
-  constructor(scope: Construct, id: string, props: ApiContainerProps) {
+  constructor(scope: Construct, id: string, props: StreamFlixApiContainerProps) {
     super(scope, id);
     const { database, cache, containerPort } = props;
     const environment: Partial<Record<EnvName, string>> = {
@@ -59,7 +59,8 @@ export class ApiContainer extends Construct {
       [ENV.redisSecretArn]: cache.authSecret.secretArn,
     };
     const missing = REQUIRED_ENV.filter((name) => environment[name] === undefined);
-    if (missing.length) throw new Error(`${this.node.path}: the service contract requires ${missing.join(', ')}. Fix: set them in ApiContainer.`);
+    if (missing.length)
+      throw new Error(`${this.node.path}: the service contract requires ${missing.join(', ')}. Fix: set them in StreamFlixApiContainer.`);
     this.environment = environment as Record<EnvName, string>;
 
     this.container = props.taskDefinition.addContainer('Api', {

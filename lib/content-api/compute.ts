@@ -5,13 +5,12 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LoadBalancerFirewall } from './load-balancer-waf';
+import { StreamFlixLoadBalancer } from './load-balancer';
 import { StreamFlixData } from './data';
 import { createEncryptedLogGroup } from './encrypted-logs';
 import { StreamFlixNetwork } from './network';
-import { closedEgressSecurityGroup } from './closed-egress';
-import { ApiContainer } from './api-container';
-import { ALB_IDLE_TIMEOUT_SECONDS, CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH } from '../../service/src/contract';
+import { StreamFlixApiContainer } from './api-container';
+import { CONTAINER_PORT, CONTAINER_USER, DEREGISTRATION_DELAY_SECONDS, READINESS_PATH } from '../../service/src/contract';
 
 /** Defaults shared with {@link ContentApiProps}; the container's port, user and paths come from the service contract. */
 export const COMPUTE_DEFAULTS = {
@@ -23,9 +22,6 @@ export const COMPUTE_DEFAULTS = {
   maxCount: 6,
   healthCheckPath: READINESS_PATH,
 } as const;
-
-/** The port the internal ALB listens on (plain HTTP: it is reachable only through the VPC link). */
-export const LISTENER_PORT = 80;
 
 /** How the API service runs: image, size and task counts. Every value may be a token. */
 export interface ApiServiceOptions {
@@ -139,7 +135,7 @@ export class StreamFlixCompute extends Construct {
     this.logGroup = createEncryptedLogGroup(this, 'LogGroup', network.logsKey);
 
     // The container and its credentials: see api-container.ts and the service's contract.
-    const api = new ApiContainer(this, 'ApiContainer', {
+    const api = new StreamFlixApiContainer(this, 'ApiContainer', {
       taskDefinition: this.taskDefinition,
       logGroup: this.logGroup,
       database,
@@ -178,32 +174,14 @@ export class StreamFlixCompute extends Construct {
       platformVersion: ecs.FargatePlatformVersion.LATEST,
     });
 
-    this.loadBalancerSecurityGroup = closedEgressSecurityGroup(this, 'LoadBalancerSecurityGroup', {
+    const loadBalancer = new StreamFlixLoadBalancer(this, 'LoadBalancer', {
       vpc,
-      description: 'StreamFlix internal ALB: reached only through the API Gateway VPC link',
+      logsKey: network.logsKey,
+      deletionProtection: props.deletionProtection,
     });
-    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
-      vpc,
-      internetFacing: false,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      securityGroup: this.loadBalancerSecurityGroup,
-      dropInvalidHeaderFields: true,
-      // The service's keep-alive timeout is longer (contract): the ALB, not the task, closes idle connections.
-      idleTimeout: Duration.seconds(ALB_IDLE_TIMEOUT_SECONDS),
-    });
-    // The only path from API Gateway to the service. Set as an attribute: the L2's boolean prop turns any token into 'true'.
-    const deletionProtection = props.deletionProtection ?? true;
-    this.loadBalancer.setAttribute(
-      'deletion_protection.enabled',
-      Token.isUnresolved(deletionProtection) ? Token.asString(deletionProtection) : String(deletionProtection),
-    );
-    new LoadBalancerFirewall(this, 'Firewall', { loadBalancer: this.loadBalancer, logsKey: network.logsKey });
-    // HTTP inside the VPC: no domain or certificate exists for an internal name; TLS ends at API Gateway.
-    this.listener = this.loadBalancer.addListener('Listener', {
-      port: LISTENER_PORT,
-      protocol: elbv2.ApplicationProtocol.HTTP,
-      open: false, // ingress is granted to the VPC link security group only
-    });
+    this.loadBalancer = loadBalancer;
+    this.loadBalancerSecurityGroup = loadBalancer.securityGroup;
+    this.listener = loadBalancer.listener;
     this.targetGroup = this.listener.addTargets('Api', {
       port: containerPort,
       protocol: elbv2.ApplicationProtocol.HTTP,

@@ -5,8 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
 
-/** Properties of {@link DatabaseBackupPlan}. */
-export interface DatabaseBackupPlanProps {
+/** Properties of {@link StreamFlixDatabaseBackup}. */
+export interface StreamFlixDatabaseBackupProps {
   /** The database to protect. */
   readonly instance: rds.IDatabaseInstance;
   /**
@@ -21,11 +21,11 @@ export interface DatabaseBackupPlanProps {
  * vault encrypted with its own customer-managed key, kept beyond the 7-day automated window and
  * independent of the instance's lifecycle (deleting the instance does not delete them).
  */
-export class DatabaseBackupPlan extends Construct {
+export class StreamFlixDatabaseBackup extends Construct {
   public readonly vault: backup.BackupVault;
   public readonly plan: backup.BackupPlan;
 
-  constructor(scope: Construct, id: string, props: DatabaseBackupPlanProps) {
+  constructor(scope: Construct, id: string, props: StreamFlixDatabaseBackupProps) {
     super(scope, id);
     const key = new kms.Key(this, 'VaultKey', {
       description: 'StreamFlix backup vault',

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DatabaseBackupPlan } from './database-backup';
+import { StreamFlixDatabaseBackup } from './database-backup';
 import { StreamFlixNetwork } from './network';
 
 /** Properties of {@link StreamFlixDatabase}. */
@@ -108,7 +108,7 @@ export class StreamFlixDatabase extends Construct {
       // OS-level metrics (CPU steal, memory, I/O per process) that CloudWatch's hypervisor metrics lack.
       monitoringInterval: Duration.seconds(60),
     });
-    new DatabaseBackupPlan(this, 'Backup', { instance: this.instance });
+    new StreamFlixDatabaseBackup(this, 'Backup', { instance: this.instance });
     this.secret = this.instance.secret!; // always set: RDS manages the password (MasterUserSecret.SecretArn)
   }
 

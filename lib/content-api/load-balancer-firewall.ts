@@ -6,8 +6,8 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { LOG_RETENTION } from './encrypted-logs';
 
-/** Properties of {@link LoadBalancerFirewall}. */
-export interface LoadBalancerFirewallProps {
+/** Properties of {@link StreamFlixLoadBalancerFirewall}. */
+export interface StreamFlixLoadBalancerFirewallProps {
   /** The load balancer to protect. */
   readonly loadBalancer: elbv2.IApplicationLoadBalancer;
   /** Key that encrypts the web ACL's log group. */
@@ -26,10 +26,10 @@ const MANAGED_RULE_GROUPS = [
  * where requests arriving through the VPC link are inspected. No IP rate rule: behind the VPC link
  * every request comes from the link's ENIs; API Gateway throttling limits request rates instead.
  */
-export class LoadBalancerFirewall extends Construct {
+export class StreamFlixLoadBalancerFirewall extends Construct {
   public readonly webAcl: wafv2.CfnWebACL;
 
-  constructor(scope: Construct, id: string, props: LoadBalancerFirewallProps) {
+  constructor(scope: Construct, id: string, props: StreamFlixLoadBalancerFirewallProps) {
     super(scope, id);
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
