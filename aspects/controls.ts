@@ -1,17 +1,15 @@
-/** One Aspect class per control, so teams can see and reuse the controls one by one. */
-import {
-  DataNotPublic,
-  IamLeastPrivilege,
-  MultiAz,
-  RdsTls,
-  RdsAtRest,
-  RedisAtRest,
-  RedisInTransit,
-  Region,
-  SecretsManager,
-  TemplateVisible,
-} from '../rules';
+/**
+ * The control aspects, derived from the rule registry (rules/index.ts `ALL_RULES`): registering a
+ * rule is all it takes for `applyCompliance` to judge it. Only the mandated controls have named
+ * Aspect classes, because CONTROLS.md makes them public API (a team can add them one by one).
+ */
+import { ALL_RULES, IamLeastPrivilege, MultiAz, RdsAtRest, RedisAtRest, RedisInTransit, Region } from '../rules';
 import { RuleAspect } from './rule-aspect';
+
+/** A fresh aspect for every registered control, in the registry's order (mandated ones first). */
+export function allControlAspects(): RuleAspect[] {
+  return ALL_RULES.map((rule) => new RuleAspect(rule));
+}
 
 /** SFX-REDIS-AT-REST: Redis/Valkey replication groups encrypted at rest; no Redis CacheCluster. */
 export class RedisAtRestAspect extends RuleAspect {
@@ -53,50 +51,6 @@ export class IamLeastPrivilegeAspect extends RuleAspect {
   constructor() {
     super(IamLeastPrivilege);
   }
-}
-
-/** SFX-SECRETS-MANAGER: credentials only through Secrets Manager. */
-export class SecretsManagerAspect extends RuleAspect {
-  constructor() {
-    super(SecretsManager);
-  }
-}
-
-/** SFX-RDS-TLS: PostgreSQL forces TLS. */
-export class RdsTlsAspect extends RuleAspect {
-  constructor() {
-    super(RdsTls);
-  }
-}
-
-/** SFX-DATA-NOT-PUBLIC: databases and caches unreachable from the internet. */
-export class DataNotPublicAspect extends RuleAspect {
-  constructor() {
-    super(DataNotPublic);
-  }
-}
-
-/** SFX-TEMPLATE-VISIBLE: no resources from templates or macros the gate cannot read. */
-export class TemplateVisibleAspect extends RuleAspect {
-  constructor() {
-    super(TemplateVisible);
-  }
-}
-
-/** A fresh instance of every control's aspect, mandated ones first. */
-export function allControlAspects(): RuleAspect[] {
-  return [
-    new RedisAtRestAspect(),
-    new RedisInTransitAspect(),
-    new RdsAtRestAspect(),
-    new MultiAzAspect(),
-    new RegionAspect(),
-    new IamLeastPrivilegeAspect(),
-    new SecretsManagerAspect(),
-    new RdsTlsAspect(),
-    new DataNotPublicAspect(),
-    new TemplateVisibleAspect(),
-  ];
 }
 
 /** @deprecated Renamed so that the aspect carries its control's name; use {@link RedisAtRestAspect}. Removed in 1.0. */

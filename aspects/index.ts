@@ -39,3 +39,5 @@ export type { WaivedViolation } from './apply-waivers';
 export { synthesizeGated, SynthesisFailedError } from './gated-synth';
 export type { GatedSynthOptions } from './gated-synth';
 export { runGatedSynth, formatViolationReport } from './cli-output';
+export { acknowledgementsUnder } from './report/acknowledgements';
+export type { Acknowledgement } from './report/acknowledgements';
