@@ -1,7 +1,7 @@
 /**
  * The configuration contract between the blueprint (CDK, `lib/`) and the service: the environment
  * variables the container gets, the JSON keys of the secrets it reads, and the timings both sides must
- * agree on. `lib/api-container.ts` builds the task definition from it and `config.ts` reads the
+ * agree on. `lib/content-api/api-container.ts` builds the task definition from it and `config.ts` reads the
  * environment with it, so the two cannot drift. It has no imports: the CDK app and the image share it as is.
  */
 
