@@ -42,7 +42,9 @@ export function applyWaivers(found: readonly GateViolation[], constructs: readon
       const expired = candidates[0];
       const failing = {
         ...violation,
-        message: `${violation.message.replace(/[.!?]$/, '')} (the waiver given on ${expired.path || 'the app'} expired on ${expired.expires}: ${expired.reason})`,
+        message:
+          `${violation.message.replace(/[.!?]$/, '')} (the waiver given on ${expired.path || 'the app'} expired on ${expired.expires}: ` +
+          `${expired.reason})`,
       };
       violations.push(failing);
       outcomeOf.set(violation, failing);

@@ -30,7 +30,9 @@ export function formatViolationReport(
   }
   const rules = new Set(violations.map((v) => v.ruleId)).size;
   lines.push(
-    `SFX compliance gate: FAIL. ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${rules} control${rules === 1 ? '' : 's'} in ${byStack.size} stack${byStack.size === 1 ? '' : 's'} of ${synthesisRoot}; cdk.out holds the reports and no template.`,
+    `SFX compliance gate: FAIL. ${violations.length} violation${violations.length === 1 ? '' : 's'} of ${rules} ` +
+      `control${rules === 1 ? '' : 's'} in ${byStack.size} stack${byStack.size === 1 ? '' : 's'} of ${synthesisRoot}; cdk.out holds the ` +
+      `reports and no template.`,
   );
   return lines.join('\n');
 }
@@ -78,7 +80,8 @@ export function formatFindingReport(findings: readonly CheckFinding[], app: ICon
     for (const f of list) {
       const source = sourceOf(f.constructPath);
       lines.push(
-        `  [${f.ruleName}] ${f.constructPath}: ${f.description} (${f.check}, ${f.severity}; acknowledge with '${f.acknowledgeId}' and a reason only if it is accepted)`,
+        `  [${f.ruleName}] ${f.constructPath}: ${f.description} (${f.check}, ${f.severity}; acknowledge with '${f.acknowledgeId}' and a ` +
+          `reason only if it is accepted)`,
       );
       if (source) lines.push(`      created at ${source.uri}:${source.line}`);
     }

@@ -18,16 +18,21 @@ const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
 
 export const GENERATED_GRANTS: readonly GeneratedGrant[] = [
   {
-    api: "lambda.Function's logRetention (CDK's LogRetention custom resource, aws-cdk-lib.aws_logs.LogRetention, whose singleton function sets retention on any log group)",
+    api:
+      "lambda.Function's logRetention (CDK's LogRetention custom resource, aws-cdk-lib.aws_logs.LogRetention, whose singleton function sets " +
+      'retention on any log group)',
     alternative:
-      'give the function an explicit log group instead of logRetention: logGroup: new logs.LogGroup(this, \'FnLogs\', { retention: logs.RetentionDays.ONE_MONTH }); no custom resource, no logs:*RetentionPolicy on "*"',
+      "give the function an explicit log group instead of logRetention: logGroup: new logs.LogGroup(this, 'FnLogs', { retention: " +
+      'logs.RetentionDays.ONE_MONTH }); no custom resource, no logs:*RetentionPolicy on "*"',
     // CDK's fixed id for the LogRetention provider: LogRetention + uuid aae0aa3c-5b4d-4f87-b02d-85b201efdd8a.
     matches: (path) => /(^|\/)LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a\//.test(path),
   },
   {
     api: "ecs.Cluster.addAsgCapacityProvider / AsgCapacityProvider (the ECS agent policy CDK adds to the Auto Scaling group's instance role)",
     alternative:
-      "run the service on Fargate capacity (ecs.FargateService; cluster.enableFargateCapacityProviders()); tasks log through their execution role, so for EC2 capacity remove logs:CreateLogStream and logs:PutLogEvents from the instance role's DefaultPolicy with an escape hatch after adding the capacity provider",
+      'run the service on Fargate capacity (ecs.FargateService; cluster.enableFargateCapacityProviders()); tasks log through their ' +
+      "execution role, so for EC2 capacity remove logs:CreateLogStream and logs:PutLogEvents from the instance role's DefaultPolicy with an " +
+      'escape hatch after adding the capacity provider',
     matches: (path, fqns, message) =>
       fqns.includes('aws-cdk-lib.aws_autoscaling.AutoScalingGroup') &&
       /\/(InstanceRole|DrainECSHook)\//.test(path) &&
@@ -36,7 +41,8 @@ export const GENERATED_GRANTS: readonly GeneratedGrant[] = [
   {
     api: "ECS Exec (enableExecuteCommand: true on the service, with the cluster's default execute-command logging)",
     alternative:
-      'configure where ECS Exec logs on the cluster: executeCommandConfiguration: { logging: ecs.ExecuteCommandLogging.OVERRIDE, logConfiguration: { cloudWatchLogGroup: execLogs } } (CDK then scopes the grants to that log group), or ExecuteCommandLogging.NONE',
+      'configure where ECS Exec logs on the cluster: executeCommandConfiguration: { logging: ecs.ExecuteCommandLogging.OVERRIDE, ' +
+      'logConfiguration: { cloudWatchLogGroup: execLogs } } (CDK then scopes the grants to that log group), or ExecuteCommandLogging.NONE',
     matches: (path, fqns, message) =>
       fqns.some((fqn) => /^aws-cdk-lib\.aws_ecs\.(Fargate|Ec2|External)?TaskDefinition$/.test(fqn)) &&
       /\/TaskRole\/DefaultPolicy\//.test(path) &&
@@ -50,7 +56,8 @@ export const GENERATED_GRANTS: readonly GeneratedGrant[] = [
   {
     api: 'CDK Pipelines (pipelines.CodePipeline: the roles of its CodeBuild steps and asset publishing)',
     alternative:
-      "narrow the generated roles through the pipeline's own options (codeBuildDefaults.rolePolicy, assetPublishingCodeBuildDefaults, a role of your own for a CodeBuildStep via role), or build the pipeline with codepipeline.Pipeline and explicit roles",
+      "narrow the generated roles through the pipeline's own options (codeBuildDefaults.rolePolicy, assetPublishingCodeBuildDefaults, a " +
+      'role of your own for a CodeBuildStep via role), or build the pipeline with codepipeline.Pipeline and explicit roles',
     matches: (path, fqns) => fqns.includes('aws-cdk-lib.pipelines.CodePipeline') && !/\/UpdatePipeline\/SelfMutation\//.test(path),
   },
 ];

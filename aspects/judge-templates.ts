@@ -161,7 +161,9 @@ export function groupUnderRootCause(evaluations: Evaluation[]): void {
       .join(', ');
     const grouped: GateViolation = {
       ...violation,
-      message: `${violation.message}; ${list.length} value(s) CDK derived from that region follow it and are fixed with it (${shown}${list.length > 3 ? `, and ${list.length - 3} more` : ''})`,
+      message:
+        `${violation.message}; ${list.length} value(s) CDK derived from that region follow it and are fixed with it ` +
+        `(${shown}${list.length > 3 ? `, and ${list.length - 3} more` : ''})`,
       derived: list,
     };
     evaluations[root.evaluation] = { ...e, violations: e.violations.map((v, at) => (at === root.violation ? grouped : v)) };

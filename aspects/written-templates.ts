@@ -26,7 +26,9 @@ export function writtenTemplateMismatches(root: IConstruct, rendered: ReadonlyMa
       path: stack.node.path,
       stackPath: stack.node.path,
       resourceType: 'AWS::CloudFormation::Stack (CDK stack)',
-      message: `the template ${stack.templateFile} written when Stage ${stage.node.path} synthesized differs from the constructs judged now (they changed after the Stage synthesized)`,
+      message:
+        `the template ${stack.templateFile} written when Stage ${stage.node.path} synthesized differs from the constructs judged now (they ` +
+        `changed after the Stage synthesized)`,
       fix: 'do not change constructs after their Stage has synthesized (no manual stage.synth() before the app synthesizes)',
     });
   }

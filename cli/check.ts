@@ -94,8 +94,8 @@ export function checkTemplates(files: readonly string[], options: CheckOptions =
     return entry;
   };
 
-  // Nesting is followed (and its cycles refused) before anything is opened. A file that another one nests (`cdk.out/*.template.json` names both) is judged as nested only:
-  // it deploys with its parent, in the parent's region.
+  // Nesting is followed (and its cycles refused) before anything is opened. A file that another one nests
+  // (`cdk.out/*.template.json` names both) is judged as nested only: it deploys with its parent, in the parent's region.
   const nestedFiles = new Set<string>();
   const collect = (file: string, chain: readonly string[]) => {
     for (const [logicalId, child] of read(file).nested) {

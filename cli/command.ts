@@ -77,12 +77,14 @@ export function main(argv: readonly string[], streams: Streams = processStreams)
     const roots = outcome.templates.filter((t) => !t.parent);
     for (const t of roots.filter((t) => t.target.region === undefined)) {
       streams.err(
-        `sfx-check: ${t.stackPath} names no region (no cloud-assembly manifest, no Rules region guard); pass --region to judge it for the region it deploys to\n`,
+        `sfx-check: ${t.stackPath} names no region (no cloud-assembly manifest, no Rules region guard); pass --region to judge it for the ` +
+          `region it deploys to\n`,
       );
     }
     streams.err(
       `sfx-check: ${violations.length === 0 ? 'compliant' : `${violations.length} violation(s)`}: ${roots.length} template(s)` +
-        `${outcome.templates.length > roots.length ? ` and ${outcome.templates.length - roots.length} nested` : ''}, ${outcome.result.evaluations.length} evaluations\n`,
+        `${outcome.templates.length > roots.length ? ` and ${outcome.templates.length - roots.length} nested` : ''}, ` +
+        `${outcome.result.evaluations.length} evaluations\n`,
     );
     return violations.length === 0 ? 0 : 1;
   } catch (error) {

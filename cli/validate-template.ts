@@ -113,7 +113,10 @@ function firstBadReference(value: unknown, where: string, declared: Declared): s
       return `${where}: Fn::GetAtt of ${JSON.stringify(target)}, which is not a resource of the template`;
   }
   if (fn === 'Fn::If' && (!Array.isArray(arg) || arg.length !== 3 || !declared.conditions.has(String(arg[0])))) {
-    return `${where}: Fn::If on ${JSON.stringify(Array.isArray(arg) ? arg[0] : arg)}, which is not a declared condition (or the Fn::If does not have three arguments)`;
+    return (
+      `${where}: Fn::If on ${JSON.stringify(Array.isArray(arg) ? arg[0] : arg)}, which is not a declared condition (or the Fn::If does not ` +
+      `have three arguments)`
+    );
   }
   if (fn === 'Condition' && !declared.conditions.has(String(arg))) return `${where}: Condition ${JSON.stringify(arg)} is not declared`;
   if (fn === 'Fn::Sub') {

@@ -140,7 +140,8 @@ async function main(): Promise<void> {
     rows.push(soak);
 
     console.log(
-      `\n${CONNECTIONS} connections, ${DURATION} s per scenario, node ${process.version}, ${CORES} cores (shared with Redis, PostgreSQL and the load generator)\n`,
+      `\n${CONNECTIONS} connections, ${DURATION} s per scenario, node ${process.version}, ${CORES} cores (shared with Redis, PostgreSQL and ` +
+        `the load generator)\n`,
     );
     console.log('| scenario | requests/s | p50 ms | p99 ms | errors |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -150,12 +151,14 @@ async function main(): Promise<void> {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     console.log(
       `\nservice RSS during the soak: start ${samples[0].toFixed(0)} MiB, first half mean ${avg(firstHalf).toFixed(0)} MiB, ` +
-        `second half mean ${avg(secondHalf).toFixed(0)} MiB, max ${Math.max(...samples).toFixed(0)} MiB, end ${samples[samples.length - 1].toFixed(0)} MiB`,
+        `second half mean ${avg(secondHalf).toFixed(0)} MiB, max ${Math.max(...samples).toFixed(0)} MiB, end ` +
+        `${samples[samples.length - 1].toFixed(0)} MiB`,
     );
     console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const [ceilingRow, warm, , , postgresOnly] = rows;
     console.log(
-      `api bench: warm-cache/ceiling ${(warm.rps / ceilingRow.rps).toFixed(2)}x, warm-cache/postgres-only ${(warm.rps / postgresOnly.rps).toFixed(2)}x`,
+      `api bench: warm-cache/ceiling ${(warm.rps / ceilingRow.rps).toFixed(2)}x, warm-cache/postgres-only ` +
+        `${(warm.rps / postgresOnly.rps).toFixed(2)}x`,
     );
   } finally {
     await env.close();

@@ -125,7 +125,8 @@ function main(): void {
   }
   const checkLabel = 'sfx-check';
   console.log(
-    `${checkLabel.padEnd(20)}  ${ms(median(check.samples))}  ${ms(Math.min(...check.samples))}   ${check.file} (${(check.bytes / 1024).toFixed(0)} KB), ${check.samples.length} runs, process start included`,
+    `${checkLabel.padEnd(20)}  ${ms(median(check.samples))}  ${ms(Math.min(...check.samples))}   ${check.file} ` +
+      `(${(check.bytes / 1024).toFixed(0)} KB), ${check.samples.length} runs, process start included`,
   );
   const bare = stats.get('bare')!.median;
   const gate = stats.get('gate')!.median;

@@ -112,7 +112,9 @@ export function sarifReport(
               fullDescription: { text: rule.rationale },
               help: {
                 text: `${rule.remediation} Frameworks: ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}.`,
-                markdown: `**Fix:** ${rule.remediation}\n\n**Why:** ${rule.rationale}\n\n**Frameworks:** ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}`,
+                markdown:
+                  `**Fix:** ${rule.remediation}\n\n**Why:** ${rule.rationale}\n\n**Frameworks:** ` +
+                  `${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')}`,
               },
               defaultConfiguration: { level: 'error' },
               properties: {
@@ -134,7 +136,9 @@ export function sarifReport(
                   toolExecutionNotifications: failedChecks.map((c) => ({
                     level: 'error',
                     message: {
-                      text: `${c.name} failed after the SFX gate${c.findings ? ` with ${c.findings} finding(s)` : ''}${c.report ? ` (see ${c.report})` : ''}${c.detail ? `: ${c.detail}` : ''}; synthesis left no template.`,
+                      text:
+                        `${c.name} failed after the SFX gate${c.findings ? ` with ${c.findings} finding(s)` : ''}` +
+                        `${c.report ? ` (see ${c.report})` : ''}${c.detail ? `: ${c.detail}` : ''}; synthesis left no template.`,
                     },
                   })),
                 }

@@ -155,7 +155,8 @@ export class StreamFlixCatalogStack extends Stack {
     if (value === undefined) return `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${DEFAULT_PRINCIPAL_ROLE_NAME}`;
     if (!IAM_ROLE_ARN.test(value)) {
       throw new Error(
-        `${this.node.path}: context ${PRINCIPAL_CONTEXT_KEY} is '${value}', not the ARN of one IAM role; the portfolio is never shared with everyone. Fix: set it to arn:aws:iam::<account>:role/<name>.`,
+        `${this.node.path}: context ${PRINCIPAL_CONTEXT_KEY} is '${value}', not the ARN of one IAM role; the portfolio is never shared with ` +
+          `everyone. Fix: set it to arn:aws:iam::<account>:role/<name>.`,
       );
     }
     return value;
@@ -178,7 +179,8 @@ export class StreamFlixCatalogStack extends Stack {
     }
     if (!BUCKET_NAME.test(name))
       throw new Error(
-        `${this.node.path}: context ${ASSET_BUCKET_CONTEXT_KEY} is '${name}', not a valid S3 bucket name. Fix: use 3-63 lower-case letters, digits and hyphens.`,
+        `${this.node.path}: context ${ASSET_BUCKET_CONTEXT_KEY} is '${name}', not a valid S3 bucket name. Fix: use 3-63 lower-case letters, ` +
+          `digits and hyphens.`,
       );
     return name;
   }

@@ -20,7 +20,8 @@ export const PASSED_TO_SERVICES = [
 ];
 
 /**
- * AWS managed policies the product attaches to its own roles: the Lambda function (custom resource), RDS enhanced monitoring and the AWS Backup selection. Nothing else can be attached.
+ * AWS managed policies the product attaches to its own roles: the Lambda function (custom resource), RDS enhanced
+ * monitoring and the AWS Backup selection. Nothing else can be attached.
  */
 export const ATTACHABLE_MANAGED_POLICIES = [
   'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',

@@ -26,7 +26,10 @@ export const CATALOG_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement<StreamFli
       ...packs('ELBDeletionProtectionEnabled', ['NIST.800.53.R5', 'HIPAA.Security']),
     ],
     reason:
-      'In the product, deletion protection of the database and the ALB is on for prod (condition DeletionProtected, lib/catalog/termination.ts) and off elsewhere, so that terminating a provisioned product completes instead of ending in DELETE_FAILED with NAT gateways still billing. No data is lost either way: the database leaves a final snapshot (DeletionPolicy Snapshot), its key and the AWS Backup vault are retained.',
+      'In the product, deletion protection of the database and the ALB is on for prod (condition DeletionProtected, ' +
+      'lib/catalog/termination.ts) and off elsewhere, so that terminating a provisioned product completes instead of ending in ' +
+      'DELETE_FAILED with NAT gateways still billing. No data is lost either way: the database leaves a final snapshot (DeletionPolicy ' +
+      'Snapshot), its key and the AWS Backup vault are retained.',
     find: (stack) => [stack.productStack.contentApi.database.node.defaultChild!, stack.productStack.contentApi.loadBalancer.node.defaultChild!],
   },
   {
@@ -34,14 +37,19 @@ export const CATALOG_NAG_ACKNOWLEDGEMENTS: readonly NagAcknowledgement<StreamFli
     ids: [],
     wildcardFindings: true,
     reason:
-      'CloudFormation creates the product with the launch role, and the names it generates are not known before provisioning: every resource is an account- and eu-west-1-scoped ARN pattern (SC-<account>-pp-* for names CloudFormation derives from the stack), every action is listed exactly except the reviewed Describe* patterns, and "*" appears only for actions without resource-level permissions. SFX-IAM-LEAST-PRIVILEGE rejects anything else.',
+      'CloudFormation creates the product with the launch role, and the names it generates are not known before provisioning: every ' +
+      'resource is an account- and eu-west-1-scoped ARN pattern (SC-<account>-pp-* for names CloudFormation derives from the stack), every ' +
+      'action is listed exactly except the reviewed Describe* patterns, and "*" appears only for actions without resource-level ' +
+      'permissions. SFX-IAM-LEAST-PRIVILEGE rejects anything else.',
     find: (stack) => stack.launchRole.policies,
   },
   {
     construct: 'ProductAssets',
     ids: ['AwsSolutions-S1', ...packs('S3BucketLoggingEnabled'), ...packs('S3BucketReplicationEnabled'), ...packs('S3DefaultEncryptionKMS')],
     reason:
-      "Holds only copies of the product's Lambda code (aws-cdk-lib custom-resource handlers), written by the catalog deployment and read by Lambda when a product is provisioned. SSE-S3 lets Lambda fetch the code with the launch role without a key grant; versioning keeps every copy; the code is rebuilt from the repository, so replication and access logs add nothing.",
+      "Holds only copies of the product's Lambda code (aws-cdk-lib custom-resource handlers), written by the catalog deployment and read by " +
+      'Lambda when a product is provisioned. SSE-S3 lets Lambda fetch the code with the launch role without a key grant; versioning keeps ' +
+      'every copy; the code is rebuilt from the repository, so replication and access logs add nothing.',
     find: (stack) => [stack.assetBucket.node.defaultChild ?? stack.assetBucket],
   },
   {

@@ -34,7 +34,9 @@ export const MAX_TASKS = 10;
  * repository path as Docker and ECR require.
  */
 export const CONTAINER_IMAGE_PATTERN =
-  '^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]{1,5})?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$';
+  '^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]{1,5})?' + // registry host and optional port
+  '(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*' + // repository path
+  '(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$'; // optional tag and digest
 
 /** Logical ids of the provisioning parameters. */
 export const PRODUCT_PARAMETERS = {

@@ -29,6 +29,7 @@ export function handlerPermissions(type: string): HandlerPermissions {
     (type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource' ? CUSTOM_RESOURCE_PERMISSIONS : undefined);
   if (reviewed) return { handlers: reviewed.handlers, tagging: reviewed.tagging, source: `reviewed entry (${reviewed.documentation.join(', ')})` };
   throw new Error(
-    `No handler permissions for ${type}: run scripts/refresh-handler-permissions.ts after cdk synth, or add a reviewed entry with its documentation to lib/proof/data/reviewed-handler-permissions.ts.`,
+    `No handler permissions for ${type}: run scripts/refresh-handler-permissions.ts after cdk synth, or add a reviewed entry with its ` +
+      `documentation to lib/proof/data/reviewed-handler-permissions.ts.`,
   );
 }

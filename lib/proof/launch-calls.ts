@@ -209,7 +209,8 @@ function passRoleCalls(model: TemplateModel): ProofCall[] {
       const passedTo = PASSED_ROLE_SERVICES[`${resource.Type}/${path}`];
       if (!passedTo)
         throw new Error(
-          `${logicalId} (${resource.Type}) passes role ${reference.logicalId} in ${path}: add the service it is passed to in PASSED_ROLE_SERVICES (lib/proof/launch-calls.ts).`,
+          `${logicalId} (${resource.Type}) passes role ${reference.logicalId} in ${path}: add the service it is passed to in ` +
+            `PASSED_ROLE_SERVICES (lib/proof/launch-calls.ts).`,
         );
       for (const operation of ['create', 'update'] as const) {
         calls.push({
@@ -242,7 +243,9 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
       action,
       resource: stackArn,
       context: { ...base, ...context },
-      handler: `Service Catalog ${operation} of the provisioned product (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)`,
+      handler:
+        `Service Catalog ${operation} of the provisioned product ` +
+        `(https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)`,
     });
   stackCall('create', 'cloudformation:CreateStack', tagContext(stackTags, 'RequestTag'));
   stackCall('create', 'cloudformation:DescribeStacks');
@@ -270,7 +273,8 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
       resource: `arn:aws:s3:::cf-templates-servicecatalog-${region}/${account}/product.template.json`,
       context: { ...base, 's3:ExistingObjectTag/servicecatalog:provisioning': 'true' },
       handler:
-        "CloudFormation reads the product template from Service Catalog's bucket (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)",
+        "CloudFormation reads the product template from Service Catalog's bucket " +
+        '(https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html)',
     });
   }
   for (const [logicalId, resource] of model.resources) {
@@ -285,7 +289,9 @@ function unlistedCalls(model: TemplateModel, account: string): ProofCall[] {
         action: 's3:GetObject',
         resource: `arn:aws:s3:::${code.S3Bucket}/${code.S3Key}`,
         context: { 'aws:RequestedRegion': region, 'aws:CalledVia': ['cloudformation.amazonaws.com', 'lambda.amazonaws.com'] },
-        handler: `Lambda reads the function code (asset) from S3 with the caller's credentials on ${operation} (https://docs.aws.amazon.com/lambda/latest/api/API_FunctionCode.html)`,
+        handler:
+          `Lambda reads the function code (asset) from S3 with the caller's credentials on ${operation} ` +
+          `(https://docs.aws.amazon.com/lambda/latest/api/API_FunctionCode.html)`,
       });
     }
   }

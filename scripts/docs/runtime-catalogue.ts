@@ -21,7 +21,8 @@ export function runtimeLines(rule: ComplianceRule): string[] {
     ),
     ...(runtime.serviceControlPolicy
       ? [
-          `- Service control policy [\`${runtime.serviceControlPolicy.document}\`](../${runtime.serviceControlPolicy.document}) on \`aws:RequestedRegion\`: ${runtime.serviceControlPolicy.covers}.`,
+          `- Service control policy [\`${runtime.serviceControlPolicy.document}\`](../${runtime.serviceControlPolicy.document}) on ` +
+            `\`aws:RequestedRegion\`: ${runtime.serviceControlPolicy.covers}.`,
         ]
       : []),
   ];
@@ -39,7 +40,8 @@ export function runtimeTable(rules: readonly ComplianceRule[]): string[] {
   return [
     '## Run-time counterparts',
     '',
-    "Deployed by `SfxConfigRules` in the catalog stack (lib/catalog/sfx-config-rules.ts; it assumes an existing AWS Config recorder) and, for the region, the SCP in policies/ (attached from the organisation's management account).",
+    'Deployed by `SfxConfigRules` in the catalog stack (lib/catalog/sfx-config-rules.ts; it assumes an existing AWS Config recorder) and, ' +
+      "for the region, the SCP in policies/ (attached from the organisation's management account).",
     '',
     '| Id | AWS Config managed rules | Service control policy |',
     '| --- | --- | --- |',

@@ -57,9 +57,11 @@ const TITLE_DOCUMENT = `json_build_object(
   'id', t.id, 'type', t.type, 'name', t.name, 'synopsis', t.synopsis,
   'releaseYear', t.release_year, 'runtimeMinutes', t.runtime_minutes,
   'genres', COALESCE((SELECT json_agg(g.genre ORDER BY g.genre) FROM title_genres g WHERE g.title_id = t.id), '[]'),
-  'credits', COALESCE((SELECT json_agg(json_build_object('personId', c.person_id, 'name', c.credited_name, 'role', c.role, 'character', c.character) ORDER BY c.position)
+  'credits', COALESCE((SELECT json_agg(json_build_object('personId', c.person_id, 'name', c.credited_name,
+                                                          'role', c.role, 'character', c.character) ORDER BY c.position)
                        FROM credits c WHERE c.title_id = t.id), '[]'),
-  'availability', COALESCE((SELECT json_agg(json_build_object('region', a.region, 'startsAt', a.starts_at, 'endsAt', a.ends_at) ORDER BY a.region, a.starts_at)
+  'availability', COALESCE((SELECT json_agg(json_build_object('region', a.region, 'startsAt', a.starts_at, 'endsAt', a.ends_at)
+                                            ORDER BY a.region, a.starts_at)
                             FROM availability a WHERE a.title_id = t.id), '[]'),
   'version', t.version, 'updatedAt', t.updated_at)`;
 

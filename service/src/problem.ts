@@ -70,7 +70,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       problem(
         503,
         'dependency-unavailable',
-        'the cache is unreachable: writes are refused until it is back, so that no task can serve the previous version afterwards; nothing was written',
+        'the cache is unreachable: writes are refused until it is back, so that no task can serve the previous version afterwards; nothing ' +
+          'was written',
       ),
     );
   }
@@ -80,7 +81,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       problem(
         503,
         'invalidation-pending',
-        `the write was committed (version ${unavailable.version}) but the cache could not be told yet; it is retried, and this task reads around the cache until it succeeds`,
+        `the write was committed (version ${unavailable.version}) but the cache could not be told yet; it is retried, and this task reads ` +
+          `around the cache until it succeeds`,
       ),
     );
   }
