@@ -14,9 +14,13 @@ export const SERVICE_DIRECTORY = path.join(__dirname, '..', '..', 'service');
 
 /** Properties of {@link StreamFlixApiContainer}. */
 export interface StreamFlixApiContainerProps {
+  /** The task definition the container is added to. */
   readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** Where the container's output goes (awslogs driver). */
   readonly logGroup: logs.ILogGroup;
+  /** The database whose endpoint and secret ARN the container is given. */
   readonly database: StreamFlixDatabase;
+  /** The cache whose endpoint and AUTH-token secret ARN the container is given. */
   readonly cache: StreamFlixCache;
   /**
    * The published image of `service/` (for example an ECR URI with a tag or digest). May be a token.

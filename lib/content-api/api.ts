@@ -33,6 +33,7 @@ const HTTP_API_ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 
 /** Properties of {@link StreamFlixApi}. */
 export interface StreamFlixApiProps {
+  /** The VPC whose private subnets hold the VPC link, and the key of the access-log group. */
   readonly network: StreamFlixNetwork;
   /** The internal load balancer the API forwards to. */
   readonly compute: StreamFlixCompute;

@@ -70,6 +70,7 @@ export interface ApiServiceOptions {
 
 /** Properties of {@link StreamFlixCompute}. */
 export interface StreamFlixComputeProps extends ApiServiceOptions {
+  /** The VPC (private subnets for tasks and load balancer), its interface endpoints and the logs key. */
   readonly network: StreamFlixNetwork;
   /** Endpoints and credentials of these stores are handed to the container. */
   readonly data: StreamFlixData;
