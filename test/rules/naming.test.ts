@@ -1,7 +1,7 @@
 /**
  * One name per control: a rule's file, its export and its id agree (as cdk-nag derives a rule's
  * name from its file), so `SFX-RDS-TLS` is `rules/rds-tls.ts`, exported as `RdsTls`, judged by
- * `RdsTlsAspect` when the aspect is public API.
+ * `<Name>Aspect` when the aspect is public API (the mandated controls, e.g. `RdsAtRestAspect`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
