@@ -519,7 +519,7 @@ describe('action data from the Service Authorization Reference', () => {
   });
 });
 
-describe('IAM: "*" in all but name', () => {
+describe('"*" in all but name', () => {
   test.each([
     ['iam:PassRole', 'arn:aws:iam::123456789012:role/*', /every role of the account/],
     ['s3:GetObject', 'arn:aws:s3:::*', /on "arn:aws:s3:::\*"/],
@@ -551,7 +551,7 @@ describe('IAM: "*" in all but name', () => {
   });
 });
 
-describe('IAM: administrator access by another name', () => {
+describe('administrator access by another name', () => {
   test.each(['AWSCodeBuildAdminAccess', 'AmazonEC2ContainerRegistryPowerUser', 'AdministratorAccess-Amplify'])('%s fails', (name) => {
     const err = synthGate((app) => {
       new iam.Role(euStack(app, 'S'), 'Role', {
@@ -598,7 +598,7 @@ describe('IAM: administrator access by another name', () => {
   });
 });
 
-describe('IAM: trust policies', () => {
+describe('trust policies', () => {
   test('a role anyone may assume fails', () => {
     const err = synthGate((app) => {
       new iam.Role(euStack(app, 'S'), 'Role', { assumedBy: new iam.AnyPrincipal() });
@@ -614,7 +614,7 @@ describe('IAM: trust policies', () => {
   });
 });
 
-describe('IAM: values decided at deploy time', () => {
+describe('values decided at deploy time', () => {
   const policy = (stack: import('aws-cdk-lib').Stack, statement: unknown) =>
     new iam.CfnPolicy(stack, 'Policy', {
       policyName: 'p',
@@ -692,7 +692,7 @@ describe('IAM: values decided at deploy time', () => {
   });
 });
 
-describe('IAM: every object, read-only everything, trust with an empty condition', () => {
+describe('every object, read-only everything, trust with an empty condition', () => {
   const grant = (conditions?: Record<string, unknown>) =>
     synthGate((app) => {
       lambdaRole(euStack(app, 'S')).addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::*/*'], conditions }));
@@ -800,7 +800,7 @@ describe("segments of a resource's own ARN and exported ARNs", () => {
   });
 });
 
-describe('SFX-IAM-LEAST-PRIVILEGE: administrator policies without the usual suffix', () => {
+describe('administrator policies without the usual suffix', () => {
   test('AWSAppSyncAdministrator and SecretsManagerReadWrite fail', () => {
     const err = synthGate((app) => {
       const target = lambdaRole(euStack(app, 'S'));

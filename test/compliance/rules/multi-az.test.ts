@@ -342,7 +342,7 @@ test('SFX-MULTI-AZ: an Aurora reader that exists only under a condition does not
   expectViolation(err, MultiAz.id, 'S/Cluster', '1 DB instance');
 });
 
-describe('SFX-MULTI-AZ: everything pinned to one AZ', () => {
+describe('everything pinned to one AZ', () => {
   test("PreferredCacheClusterAZs naming one AZ twice, and a node group whose replicas sit in the primary's AZ", () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
@@ -388,7 +388,7 @@ describe('SFX-MULTI-AZ: everything pinned to one AZ', () => {
   });
 });
 
-describe('SFX-MULTI-AZ: fail-closed shapes and single-AZ pinning', () => {
+describe('fail-closed shapes and single-AZ pinning', () => {
   function ecsTarget(stack: Stack, scheduledActions: unknown): void {
     rawResource(stack, 'Target', 'AWS::ApplicationAutoScaling::ScalableTarget', {
       ServiceNamespace: 'ecs',

@@ -311,7 +311,7 @@ describe('Aurora instance of a cluster outside the template', () => {
   });
 });
 
-describe('SFX-RDS-AT-REST: encryption inherited from outside the template', () => {
+describe('encryption inherited from outside the template', () => {
   test('a DB instance replicating a Multi-AZ DB cluster (SourceDBClusterIdentifier) fails closed', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
@@ -355,7 +355,7 @@ describe('other inherited or narrowed settings', () => {
   });
 });
 
-describe('SFX-RDS-AT-REST: encryption inherited from a source', () => {
+describe('encryption inherited from a source', () => {
   test.each([
     ['DBSnapshotIdentifier', SNAPSHOT_ARN],
     ['SourceDBInstanceIdentifier', 'arn:aws:rds:eu-west-1:123456789012:db:legacy'],

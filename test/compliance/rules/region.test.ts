@@ -322,7 +322,7 @@ test('SFX-REGION: newer region names (European Sovereign Cloud) are recognised',
   expectViolation(err, Region.id, 'S/Sub', 'eusc-de-east-1');
 });
 
-describe('SFX-REGION: regions behind intrinsics', () => {
+describe('regions behind intrinsics', () => {
   test("a mapping entry, a parameter's AllowedValues and a Fn::Select of a literal list naming another region", () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
@@ -382,7 +382,7 @@ describe('SFX-REGION: regions behind intrinsics', () => {
   });
 });
 
-describe('SFX-REGION: regions assembled at deploy time', () => {
+describe('regions assembled at deploy time', () => {
   test("a region split across parts, one from a mapping or a parameter's AllowedValues", () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
@@ -447,7 +447,7 @@ describe('the new paths cannot be abused', () => {
   });
 });
 
-describe('SFX-REGION: regions split across Fn::Join and Fn::Sub', () => {
+describe('regions split across Fn::Join and Fn::Sub', () => {
   const queuePolicy = (stack: Stack, id: string, resource: unknown) =>
     rawResource(stack, id, 'AWS::SNS::Subscription', {
       Protocol: 'sqs',

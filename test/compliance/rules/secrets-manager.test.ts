@@ -245,7 +245,7 @@ describe('ECS secrets come from Secrets Manager only', () => {
   });
 });
 
-describe('SFX-SECRETS-MANAGER: credentials in nested properties and build projects', () => {
+describe('credentials in nested properties and build projects', () => {
   test('an ElastiCache user password under AuthenticationMode fails', () => {
     const err = synthGate((app) => {
       rawResource(euStack(app, 'S'), 'User', 'AWS::ElastiCache::User', {
@@ -316,7 +316,7 @@ describe('the new paths cannot be abused', () => {
   });
 });
 
-describe('SFX-SECRETS-MANAGER: metadata about a secret is not a secret', () => {
+describe('metadata about a secret is not a secret', () => {
   function handler(stack: Stack, id: string, environment: Record<string, string>): void {
     new lambda.Function(stack, id, {
       runtime: lambda.Runtime.NODEJS_22_X,

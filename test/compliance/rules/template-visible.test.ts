@@ -67,7 +67,7 @@ describe(TemplateVisible.id, () => {
   });
 });
 
-describe('SFX-TEMPLATE-VISIBLE: transforms however they arrive', () => {
+describe('transforms however they arrive', () => {
   test('a macro in an included template is caught', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-include-')), 'template.json');
     fs.writeFileSync(file, JSON.stringify({ Transform: 'EvilMacro', Resources: { Queue: { Type: 'AWS::SQS::Queue' } } }));
