@@ -39,10 +39,12 @@ import {
   compliantReplicationGroupProps,
   euStack,
   expectNoViolations,
+  inlineFunction,
   isolatedVpc,
   lambdaFunction,
   lambdaRole,
   synthGate,
+  twoTaskFargateService,
 } from './helpers';
 
 const ENV = { region: 'eu-west-1' };
@@ -55,25 +57,6 @@ function handler(scope: Construct, id: string, environment: Record<string, strin
     environment,
     logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
   });
-}
-
-const CODE = lambda.Code.fromInline('exports.handler = async () => {}');
-
-const NODE = lambda.Runtime.NODEJS_22_X;
-
-function fn(stack: Stack, id = 'Fn', props: Partial<lambda.FunctionProps> = {}): lambda.Function {
-  return new lambda.Function(stack, id, { runtime: NODE, handler: 'index.handler', code: CODE, ...props });
-}
-
-function fargate(stack: Stack, props: Partial<ecs.FargateServiceProps> = {}): ecs.FargateService {
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
-  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
-  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
-  taskDefinition.addContainer('app', {
-    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
-    logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }),
-  });
-  return new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, desiredCount: 2, ...props });
 }
 
 test('api-cors-lambda-crud-dynamodb: API Gateway, Lambda functions and a DynamoDB table with grants', () => {
@@ -210,7 +193,7 @@ describe('ordinary compliant CDK code passes', () => {
     expectNoViolations(
       synthGate((app) => {
         const stack = euStack(app, 'S');
-        const handler = fn(stack, 'Fn', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 3 }), tracing: lambda.Tracing.ACTIVE });
+        const handler = inlineFunction(stack, 'Fn', { vpc: new ec2.Vpc(stack, 'Vpc', { maxAzs: 3 }), tracing: lambda.Tracing.ACTIVE });
         new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS }).grantReadWrite(handler);
         new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } }).grantReadWriteData(handler);
         const queue = new sqs.Queue(stack, 'Queue');
@@ -228,7 +211,11 @@ describe('ordinary compliant CDK code passes', () => {
         const machine = new sfn.StateMachine(stack, 'Machine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')) });
         new events.Rule(stack, 'Rule', {
           eventPattern: { source: ['sfx.catalog'] },
-          targets: [new targets.LambdaFunction(fn(stack)), new targets.SqsQueue(new sqs.Queue(stack, 'Queue')), new targets.SfnStateMachine(machine)],
+          targets: [
+            new targets.LambdaFunction(inlineFunction(stack)),
+            new targets.SqsQueue(new sqs.Queue(stack, 'Queue')),
+            new targets.SfnStateMachine(machine),
+          ],
         });
       }),
     );
@@ -241,7 +228,7 @@ describe('ordinary compliant CDK code passes', () => {
         new sfn.StateMachine(stack, 'Machine', {
           tracingEnabled: true,
           logs: { destination: new logs.LogGroup(stack, 'Logs'), level: sfn.LogLevel.ALL },
-          definitionBody: sfn.DefinitionBody.fromChainable(new tasks.LambdaInvoke(stack, 'Invoke', { lambdaFunction: fn(stack) })),
+          definitionBody: sfn.DefinitionBody.fromChainable(new tasks.LambdaInvoke(stack, 'Invoke', { lambdaFunction: inlineFunction(stack) })),
         });
       }),
     );
@@ -250,7 +237,7 @@ describe('ordinary compliant CDK code passes', () => {
   test('Fargate service with desiredCount 2 and target-tracking autoscaling (minCapacity 2)', () => {
     expectNoViolations(
       synthGate((app) => {
-        fargate(euStack(app, 'S'))
+        twoTaskFargateService(euStack(app, 'S'))
           .autoScaleTaskCount({ minCapacity: 2, maxCapacity: 6 })
           .scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
       }),
@@ -344,7 +331,7 @@ describe('ordinary compliant CDK code passes', () => {
         const stack = euStack(app, 'S');
         new events.Rule(stack, 'Rule', {
           schedule: events.Schedule.rate(Duration.minutes(5)),
-          targets: [new targets.LambdaFunction(fn(stack, 'Fn', { deadLetterQueueEnabled: true }))],
+          targets: [new targets.LambdaFunction(inlineFunction(stack, 'Fn', { deadLetterQueueEnabled: true }))],
         });
       }),
     );
@@ -367,7 +354,7 @@ describe('ordinary compliant CDK code passes', () => {
           parameters: { 'rds.force_ssl': '1' },
         });
         cluster.addProxy('Proxy', { secrets: [cluster.secret!], vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
-        const handler = fn(stack, 'Fn', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+        const handler = inlineFunction(stack, 'Fn', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
         cluster.secret!.grantRead(handler);
         cluster.grantConnect(handler, 'app');
         cluster.connections.allowDefaultPortFrom(handler);
@@ -410,7 +397,7 @@ describe('ordinary compliant CDK code passes', () => {
     expectNoViolations(
       synthGate((app) => {
         const stack = euStack(app, 'S');
-        const handler = fn(stack);
+        const handler = inlineFunction(stack);
         new apigw.LambdaRestApi(stack, 'Api', {
           handler,
           deployOptions: { accessLogDestination: new apigw.LogGroupLogDestination(new logs.LogGroup(stack, 'AccessLogs')), tracingEnabled: true },
@@ -443,7 +430,7 @@ describe('ordinary compliant CDK code passes', () => {
       synthGate((app) => {
         const stack = euStack(app, 'S');
         const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
-        const handler = fn(stack, 'Fn', {
+        const handler = inlineFunction(stack, 'Fn', {
           vpc,
           deadLetterQueueEnabled: true,
           tracing: lambda.Tracing.ACTIVE,

@@ -13,12 +13,12 @@ import { applyCompliance, ComplianceViolationError } from '../../../aspects';
 import { IamLeastPrivilege, MultiAz, RedisAtRest, RedisInTransit, Region } from '../../../rules';
 import {
   compliantReplicationGroup,
-  compliantReplicationGroupCfn,
   euStack,
   expectNoViolations,
   expectViolation,
   linesFor,
   newApp,
+  rawReplicationGroup,
   rawResource,
   synthApp,
   synthGate,
@@ -26,11 +26,6 @@ import {
 } from '../helpers';
 
 const LINE = /^\[SFX-[A-Z0-9-]+\] [^\s:][^:]*: \S.*[.!?] Fix: \S.*[.!?]$/;
-
-/** A raw replication group: the compliant one with `changes` applied. */
-function cache(stack: Stack, id = 'Cache', changes: Record<string, unknown> = {}) {
-  return rawResource(stack, id, 'AWS::ElastiCache::ReplicationGroup', { ...compliantReplicationGroupCfn(), ...changes });
-}
 
 describe('gate mechanics', () => {
   test('a resource rendered by a custom CfnElement (no CfnResource behind it) is judged', () => {
@@ -82,7 +77,7 @@ describe('gate mechanics', () => {
 
   test('the same violation in several stacks is reported once per stack, even with applyCompliance called twice', () => {
     const app = newApp();
-    for (const id of ['A', 'B', 'C']) cache(euStack(app, id), 'Cache', { AtRestEncryptionEnabled: false });
+    for (const id of ['A', 'B', 'C']) rawReplicationGroup(euStack(app, id), 'Cache', { AtRestEncryptionEnabled: false });
     applyCompliance(app);
     applyCompliance(app);
     const err = synthApp(app);
@@ -94,7 +89,7 @@ describe('gate mechanics', () => {
   test('every line of a many-rule failure has the form [ID] path: what. Fix: how.', () => {
     const err = synthGate((app) => {
       const stack = new Stack(app, 'Agnostic');
-      cache(stack, 'Cache', {
+      rawReplicationGroup(stack, 'Cache', {
         AtRestEncryptionEnabled: false,
         TransitEncryptionEnabled: false,
         MultiAZEnabled: false,
@@ -115,7 +110,7 @@ describe('gate mechanics', () => {
   test('re-synthesizing (force) after an override that breaks a control throws and leaves no template', () => {
     const app = newApp();
     const stack = euStack(app, 'S');
-    const group = cache(stack);
+    const group = rawReplicationGroup(stack);
     applyCompliance(app);
     expectNoViolations(synthApp(app));
     group.addPropertyOverride('AtRestEncryptionEnabled', false);
@@ -132,7 +127,7 @@ describe('gate mechanics', () => {
 
   test('Template.fromStack synthesizes through the gate', () => {
     const app = newApp();
-    cache(euStack(app, 'S'), 'Cache', { TransitEncryptionMode: 'preferred' });
+    rawReplicationGroup(euStack(app, 'S'), 'Cache', { TransitEncryptionMode: 'preferred' });
     applyCompliance(app);
     expect(() => Template.fromStack(app.node.findChild('S') as Stack)).toThrow(/\[SFX-REDIS-IN-TRANSIT\] S\/Cache: /);
   });
@@ -141,9 +136,9 @@ describe('gate mechanics', () => {
     const err = synthGate((app) => {
       const outer = new Stage(app, 'Outer', { env: { region: 'eu-west-1' } });
       const inner = new Stage(outer, 'Inner');
-      cache(new Stack(inner, 'S'), 'Cache', { TransitEncryptionEnabled: false });
-      cache(new Stack(outer, 'S'), 'Cache', { TransitEncryptionEnabled: false });
-      cache(euStack(app, 'Top'), 'Cache', { TransitEncryptionEnabled: false });
+      rawReplicationGroup(new Stack(inner, 'S'), 'Cache', { TransitEncryptionEnabled: false });
+      rawReplicationGroup(new Stack(outer, 'S'), 'Cache', { TransitEncryptionEnabled: false });
+      rawReplicationGroup(euStack(app, 'Top'), 'Cache', { TransitEncryptionEnabled: false });
     });
     for (const at of ['Outer/Inner/S/Cache', 'Outer/S/Cache', 'Top/Cache']) expectViolation(err, RedisInTransit.id, at);
   });
@@ -151,7 +146,7 @@ describe('gate mechanics', () => {
   test('applyCompliance on one Stack judges that stack', () => {
     const app = newApp();
     const gated = euStack(app, 'Gated');
-    cache(gated, 'Cache', { AtRestEncryptionEnabled: false });
+    rawReplicationGroup(gated, 'Cache', { AtRestEncryptionEnabled: false });
     applyCompliance(gated);
     expectViolation(synthApp(app), RedisAtRest.id, 'Gated/Cache');
   });
@@ -160,7 +155,7 @@ describe('gate mechanics', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
       const never = new CfnCondition(stack, 'Never', { expression: Fn.conditionEquals('a', 'b') });
-      cache(stack, 'Cache', { AtRestEncryptionEnabled: false }).cfnOptions.condition = never;
+      rawReplicationGroup(stack, 'Cache', { AtRestEncryptionEnabled: false }).cfnOptions.condition = never;
     });
     expectViolation(err, RedisAtRest.id, 'S/Cache');
   });
@@ -168,11 +163,11 @@ describe('gate mechanics', () => {
   test('Metadata and DependsOn overrides change nothing; an addOverride("Properties", …) object is judged as merged', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
-      const ok = cache(stack, 'Ok');
+      const ok = rawReplicationGroup(stack, 'Ok');
       ok.addOverride('Metadata', { AtRestEncryptionEnabled: false, Properties: {} });
       ok.addOverride('DependsOn', ['Replaced']);
       // CDK deep-merges an override object into the properties: the merged result is what CloudFormation gets.
-      cache(stack, 'Replaced').addOverride('Properties', { Engine: 'valkey', TransitEncryptionEnabled: false });
+      rawReplicationGroup(stack, 'Replaced').addOverride('Properties', { Engine: 'valkey', TransitEncryptionEnabled: false });
     });
     expect(violationLines(err).filter((line) => line.includes(' S/Ok: '))).toEqual([]);
     expect(linesFor(err, RedisAtRest.id, 'S/Replaced')).toEqual([]);

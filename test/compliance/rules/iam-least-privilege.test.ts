@@ -8,7 +8,6 @@ import { CfnParameter, CfnResource, CustomResource, Fn, NestedStack, Stack, Stag
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -21,7 +20,17 @@ import { IamLeastPrivilege } from '../../../rules';
 import { expandAction, supportsNoResourceLevelPermissions } from '../../../rules/core/aws-actions';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../../rules/iam-allowlist';
 import { allowedOnAnyResource } from '../../../rules/iam-least-privilege';
-import { euStack, expectNoViolationOf, expectNoViolations, expectViolation, lambdaRole, rawResource, synthGate, violationLines } from '../helpers';
+import {
+  euStack,
+  expectNoViolationOf,
+  expectNoViolations,
+  expectViolation,
+  inlineFunction,
+  lambdaRole,
+  rawResource,
+  synthGate,
+  violationLines,
+} from '../helpers';
 
 const BUCKET_OBJECTS = 'arn:aws:s3:::sfx-catalog/*';
 
@@ -74,18 +83,10 @@ function violationsOf(err: Parameters<typeof expectViolation>[0], ruleId: string
     .join('\n');
 }
 
-const CODE = lambda.Code.fromInline('exports.handler = async () => {}');
-
-const NODE = lambda.Runtime.NODEJS_22_X;
-
 const TRUST = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 };
-
-function fn(stack: Stack, id = 'Fn', props: Partial<lambda.FunctionProps> = {}): lambda.Function {
-  return new lambda.Function(stack, id, { runtime: NODE, handler: 'index.handler', code: CODE, ...props });
-}
 
 /** An AWS::IAM::Policy on a fresh role whose Statement is exactly `statement`. */
 function cfnPolicy(stack: Stack, statement: unknown): iam.CfnPolicy {
@@ -962,7 +963,7 @@ describe('resource types and value shapes', () => {
 
   test('CDK\'s logRetention function grants logs:PutRetentionPolicy on "*" and is reported (the action is scopable)', () => {
     const err = synthGate((app) => {
-      fn(euStack(app, 'S'), 'Fn', { logRetention: logs.RetentionDays.ONE_MONTH });
+      inlineFunction(euStack(app, 'S'), 'Fn', { logRetention: logs.RetentionDays.ONE_MONTH });
     });
     const lines = violationLines(err);
     expect(lines.length).toBeGreaterThan(0);

@@ -28,6 +28,7 @@ import {
   rawResource,
   synthApp,
   synthGate,
+  twoTaskFargateService,
 } from '../helpers';
 
 function fargateService(stack: Stack, overrides: Partial<ecs.FargateServiceProps> = {}): ecs.FargateService {
@@ -60,17 +61,6 @@ function auroraCluster(stack: Stack, readers: rds.IClusterInstance[]): rds.Datab
 }
 
 const IF_TWO_OR_ONE = { 'Fn::If': ['Big', { MinCapacity: 2 }, { MinCapacity: 1 }] };
-
-function fargate(stack: Stack, props: Partial<ecs.FargateServiceProps> = {}): ecs.FargateService {
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
-  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
-  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
-  taskDefinition.addContainer('app', {
-    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
-    logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }),
-  });
-  return new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, desiredCount: 2, ...props });
-}
 
 describe(MultiAz.id, () => {
   describe('RDS', () => {
@@ -572,7 +562,7 @@ describe('values that cannot be proven at synth time fail closed', () => {
 describe('ECS scaling', () => {
   test('Fargate autoscaling whose scheduled action drops below 2 tasks fails', () => {
     const err = synthGate((app) => {
-      fargate(euStack(app, 'S'))
+      twoTaskFargateService(euStack(app, 'S'))
         .autoScaleTaskCount({ minCapacity: 2, maxCapacity: 6 })
         .scaleOnSchedule('Night', { schedule: appscaling.Schedule.cron({ hour: '0', minute: '0' }), minCapacity: 1 });
     });

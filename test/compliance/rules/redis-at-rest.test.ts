@@ -20,6 +20,7 @@ import {
   expectViolation,
   linesFor,
   newApp,
+  rawReplicationGroup,
   rawResource,
   synthApp,
   synthGate,
@@ -30,11 +31,6 @@ const RG = 'AWS::ElastiCache::ReplicationGroup';
 /** A token standing for a boolean property (parameters, intrinsics). */
 
 const asBool = (token: string) => token as unknown as boolean;
-
-/** A raw replication group: the compliant one with `changes` applied. */
-function cache(stack: Stack, id = 'Cache', changes: Record<string, unknown> = {}) {
-  return rawResource(stack, id, 'AWS::ElastiCache::ReplicationGroup', { ...compliantReplicationGroupCfn(), ...changes });
-}
 
 describe(RedisAtRest.id, () => {
   test('a compliant L1 replication group passes', () => {
@@ -435,11 +431,11 @@ describe('resource types and value shapes', () => {
   test('value shapes: a one-element Fn::Join of "true" passes; AWS::NoValue, 1 and Fn::Select fail', () => {
     const err = synthGate((app) => {
       const stack = euStack(app, 'S');
-      cache(stack, 'Joined', { AtRestEncryptionEnabled: { 'Fn::Join': ['', ['true']] } });
-      cache(stack, 'NoValue', { AtRestEncryptionEnabled: { Ref: 'AWS::NoValue' } });
-      cache(stack, 'One', { AtRestEncryptionEnabled: 1 });
-      cache(stack, 'Selected', { AtRestEncryptionEnabled: { 'Fn::Select': [0, ['false', 'true']] } });
-      cache(stack, 'NoMode', { TransitEncryptionMode: { Ref: 'AWS::NoValue' } });
+      rawReplicationGroup(stack, 'Joined', { AtRestEncryptionEnabled: { 'Fn::Join': ['', ['true']] } });
+      rawReplicationGroup(stack, 'NoValue', { AtRestEncryptionEnabled: { Ref: 'AWS::NoValue' } });
+      rawReplicationGroup(stack, 'One', { AtRestEncryptionEnabled: 1 });
+      rawReplicationGroup(stack, 'Selected', { AtRestEncryptionEnabled: { 'Fn::Select': [0, ['false', 'true']] } });
+      rawReplicationGroup(stack, 'NoMode', { TransitEncryptionMode: { Ref: 'AWS::NoValue' } });
     });
     expect(linesFor(err, RedisAtRest.id, 'S/Joined')).toEqual([]);
     expect(linesFor(err, RedisInTransit.id, 'S/NoMode')).toEqual([]);
