@@ -12,7 +12,7 @@ import { main } from '../../cli/command';
 const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixture = (name: string) => path.relative(process.cwd(), path.join(FIXTURES, name));
-const ORDINARY = path.relative(process.cwd(), path.join(REPO, 'test', 'compliance', 'fixtures', 'adversarial2-ordinary.json'));
+const ORDINARY = path.relative(process.cwd(), path.join(REPO, 'test', 'compliance', 'fixtures', 'ordinary-template.json'));
 
 function run(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -63,7 +63,7 @@ describe('exit codes and output', () => {
   test('a template that names no region is environment-agnostic (SFX-REGION), with a hint to pass --region', () => {
     const { code, out, err } = run(ORDINARY);
     expect(code).toBe(1);
-    expect(out).toContain('[SFX-REGION] test/compliance/fixtures/adversarial2-ordinary.json: the stack is environment-agnostic');
+    expect(out).toContain('[SFX-REGION] test/compliance/fixtures/ordinary-template.json: the stack is environment-agnostic');
     expect(err).toContain('names no region');
   });
 
@@ -322,7 +322,7 @@ describe('the launcher', () => {
     expect(pkg.dependencies.yaml).toBeDefined();
     expect(fs.statSync(launcher).mode & 0o111).not.toBe(0);
     const exec = (...argv: string[]) => spawnSync(process.execPath, [launcher, ...argv], { cwd: REPO, encoding: 'utf8' });
-    expect(exec('--region', 'eu-west-1', 'test/compliance/fixtures/adversarial2-ordinary.json').status).toBe(0);
+    expect(exec('--region', 'eu-west-1', 'test/compliance/fixtures/ordinary-template.json').status).toBe(0);
     const failing = exec('--region', 'eu-west-1', 'test/cli/fixtures/iam.yaml');
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('[SFX-IAM-LEAST-PRIVILEGE] test/cli/fixtures/iam.yaml/Deployer:');

@@ -6,7 +6,7 @@ import { App } from 'aws-cdk-lib';
 import * as path from 'path';
 import { ComplianceGate, GateResult, applyCompliance } from '../../aspects';
 import { StreamFlixStack } from '../../lib/content-api/streamflix-stack';
-import { ALL_RULES } from '../../rules';
+import { ALL_RULES, MultiAz, RdsAtRest, RedisAtRest, Region } from '../../rules';
 import { newApp, synthApp, violationLines } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,11 +44,11 @@ describe('StreamFlix blueprint under the SFX gate', () => {
 
   test('the data tier was judged where it lives', () => {
     const judgedTypes = (ruleId: string) => new Set(result.evaluations.filter((e) => e.ruleId === ruleId).map((e) => e.resourceType));
-    expect(judgedTypes('SFX-REDIS-AT-REST').has('AWS::ElastiCache::ReplicationGroup')).toBe(true);
-    expect(judgedTypes('SFX-RDS-AT-REST').has('AWS::RDS::DBInstance')).toBe(true);
+    expect(judgedTypes(RedisAtRest.id).has('AWS::ElastiCache::ReplicationGroup')).toBe(true);
+    expect(judgedTypes(RdsAtRest.id).has('AWS::RDS::DBInstance')).toBe(true);
     for (const type of ['AWS::RDS::DBInstance', 'AWS::ElastiCache::ReplicationGroup', 'AWS::EC2::VPC', 'AWS::ECS::Service']) {
-      expect(judgedTypes('SFX-MULTI-AZ').has(type)).toBe(true);
+      expect(judgedTypes(MultiAz.id).has(type)).toBe(true);
     }
-    expect(judgedTypes('SFX-REGION').has('AWS::CloudFormation::Stack (CDK stack)')).toBe(true);
+    expect(judgedTypes(Region.id).has('AWS::CloudFormation::Stack (CDK stack)')).toBe(true);
   });
 });

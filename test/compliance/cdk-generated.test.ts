@@ -12,8 +12,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { applyCompliance } from '../../aspects';
 import { expectViolation, newApp, synthApp, violationLines } from './helpers';
+import { IamLeastPrivilege } from '../../rules';
 
-const IAM = 'SFX-IAM-LEAST-PRIVILEGE';
 const ENV = { region: 'eu-west-1', account: '123456789012' };
 
 function build(fixed: boolean): App {
@@ -73,7 +73,7 @@ describe('generated grants that fail', () => {
   test('logRetention: names the API and the explicit log group alternative', () => {
     const [line] = expectViolation(
       err,
-      IAM,
+      IamLeastPrivilege.id,
       'S/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/ServiceRole/DefaultPolicy/Resource',
       "lambda.Function's logRetention",
     );
@@ -81,19 +81,19 @@ describe('generated grants that fail', () => {
   });
 
   test('AsgCapacityProvider: names the API and the alternative', () => {
-    const [line] = expectViolation(err, IAM, 'S/Asg/InstanceRole/DefaultPolicy/Resource', 'AsgCapacityProvider');
+    const [line] = expectViolation(err, IamLeastPrivilege.id, 'S/Asg/InstanceRole/DefaultPolicy/Resource', 'AsgCapacityProvider');
     expect(line).toContain('Fix: run the service on Fargate capacity');
   });
 
   test('ECS Exec: names the API and the cluster logging alternative', () => {
-    const [line] = expectViolation(err, IAM, 'S/Task/TaskRole/DefaultPolicy/Resource', 'ECS Exec (enableExecuteCommand');
+    const [line] = expectViolation(err, IamLeastPrivilege.id, 'S/Task/TaskRole/DefaultPolicy/Resource', 'ECS Exec (enableExecuteCommand');
     expect(line).toContain('executeCommandConfiguration');
   });
 
   test('CDK Pipelines self-mutation: names the API and selfMutation: false', () => {
     const [line] = expectViolation(
       err,
-      IAM,
+      IamLeastPrivilege.id,
       'Delivery/Pipeline/UpdatePipeline/SelfMutation/Role/DefaultPolicy/Resource',
       "CDK Pipelines' self-mutation",
     );
@@ -108,6 +108,6 @@ describe('generated grants that fail', () => {
 describe('the same app with the CDK-level alternatives', () => {
   test('passes SFX-IAM-LEAST-PRIVILEGE', () => {
     const err = synthApp(build(true));
-    expect(violationLines(err).filter((line) => line.startsWith(`[${IAM}]`))).toEqual([]);
+    expect(violationLines(err).filter((line) => line.startsWith(`[${IamLeastPrivilege.id}]`))).toEqual([]);
   });
 });

@@ -8,6 +8,18 @@ import * as path from 'path';
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import { euStack, expectNoViolationOf, expectViolation, synthGate } from './helpers';
+import {
+  DataNotPublic,
+  IamLeastPrivilege,
+  MultiAz,
+  RdsAtRest,
+  RdsTls,
+  RedisAtRest,
+  RedisInTransit,
+  Region,
+  SecretsManager,
+  TemplateVisible,
+} from '../../rules';
 
 interface Row {
   readonly ruleId: string;
@@ -42,41 +54,41 @@ const POSTGRES = {
 
 const ROWS: readonly Row[] = [
   {
-    ruleId: 'SFX-REDIS-AT-REST',
+    ruleId: RedisAtRest.id,
     type: 'AWS::ElastiCache::ReplicationGroup',
     bad: { ...REDIS, AtRestEncryptionEnabled: false },
     fix: ['AtRestEncryptionEnabled', true],
   },
   {
-    ruleId: 'SFX-REDIS-IN-TRANSIT',
+    ruleId: RedisInTransit.id,
     type: 'AWS::ElastiCache::ReplicationGroup',
     bad: { ...REDIS, TransitEncryptionMode: 'preferred' },
     fix: ['TransitEncryptionMode', 'required'],
   },
-  { ruleId: 'SFX-RDS-AT-REST', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, StorageEncrypted: false }, fix: ['StorageEncrypted', true] },
-  { ruleId: 'SFX-MULTI-AZ', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, MultiAZ: false }, fix: ['MultiAZ', true] },
+  { ruleId: RdsAtRest.id, type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, StorageEncrypted: false }, fix: ['StorageEncrypted', true] },
+  { ruleId: MultiAz.id, type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, MultiAZ: false }, fix: ['MultiAZ', true] },
   {
-    ruleId: 'SFX-REGION',
+    ruleId: Region.id,
     type: 'AWS::EC2::Subnet',
     bad: { VpcId: 'vpc-12345678', CidrBlock: '10.0.0.0/24', AvailabilityZone: 'us-east-1a' },
     fix: ['AvailabilityZone', 'eu-west-1a'],
   },
   {
-    ruleId: 'SFX-IAM-LEAST-PRIVILEGE',
+    ruleId: IamLeastPrivilege.id,
     type: 'AWS::IAM::ManagedPolicy',
     bad: { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } },
     fix: ['PolicyDocument.Statement.0.Action', 'ecr:GetAuthorizationToken'],
   },
   {
-    ruleId: 'SFX-SECRETS-MANAGER',
+    ruleId: SecretsManager.id,
     type: 'AWS::RDS::DBInstance',
     bad: { ...POSTGRES, ManageMasterUserPassword: undefined, MasterUserPassword: 'hunter2-hunter2' },
     fix: ['MasterUserPassword', '{{resolve:secretsmanager:db:SecretString:password::}}'],
   },
-  { ruleId: 'SFX-RDS-TLS', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, EngineVersion: '14.12' }, fix: ['EngineVersion', '16.4'] },
-  { ruleId: 'SFX-DATA-NOT-PUBLIC', type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, PubliclyAccessible: true }, fix: ['PubliclyAccessible', false] },
+  { ruleId: RdsTls.id, type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, EngineVersion: '14.12' }, fix: ['EngineVersion', '16.4'] },
+  { ruleId: DataNotPublic.id, type: 'AWS::RDS::DBInstance', bad: { ...POSTGRES, PubliclyAccessible: true }, fix: ['PubliclyAccessible', false] },
   {
-    ruleId: 'SFX-TEMPLATE-VISIBLE',
+    ruleId: TemplateVisible.id,
     type: 'AWS::CloudFormation::Stack',
     bad: { TemplateURL: 'https://s3.eu-west-1.amazonaws.com/bucket/legacy.json' },
     fix: ['TemplateURL', undefined],

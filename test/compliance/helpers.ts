@@ -4,6 +4,7 @@
  */
 import { App, AppProps, CfnResource, SecretValue, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -248,3 +249,33 @@ export function rawResource(scope: Construct, id: string, type: string, properti
 
 /** A literal password, the thing the secrets control forbids. */
 export const LITERAL_PASSWORD = SecretValue.unsafePlainText('hunter2-hunter2');
+
+/**
+ * A Node.js 22 function with inline code (`exports.handler = async () => {}`), the shape the
+ * adversarial probes used; `lambdaFunction` differs only in its code string.
+ */
+export function inlineFunction(stack: Stack, id = 'Fn', props: Partial<lambda.FunctionProps> = {}): lambda.Function {
+  return new lambda.Function(stack, id, {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => {}'),
+    ...props,
+  });
+}
+
+/** A raw replication group: the compliant one with `changes` applied. */
+export function rawReplicationGroup(stack: Stack, id = 'Cache', changes: Record<string, unknown> = {}): CfnResource {
+  return rawResource(stack, id, 'AWS::ElastiCache::ReplicationGroup', { ...compliantReplicationGroupCfn(), ...changes });
+}
+
+/** Two Fargate tasks (logging to CloudWatch) in a default two-AZ VPC; `props` override the service. */
+export function twoTaskFargateService(stack: Stack, props: Partial<ecs.FargateServiceProps> = {}): ecs.FargateService {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
+  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
+  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task');
+  taskDefinition.addContainer('app', {
+    image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+    logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }),
+  });
+  return new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, desiredCount: 2, ...props });
+}

@@ -10,8 +10,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ComplianceViolationError, applyCompliance } from '../../aspects';
-import { buildStreamFlixApp, StreamFlixAppOptions } from '../../lib/app';
+import { ComplianceViolationError, applyCompliance } from '../../../../aspects';
+import { buildStreamFlixApp, StreamFlixAppOptions } from '../../../../lib/app';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 export const REPORTS = {
   json: 'compliance-report.json',
@@ -19,7 +21,7 @@ export const REPORTS = {
   markdown: 'compliance-report.md',
 } as const;
 
-const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
 
 /** The context `cdk synth` hands the app: cdk.json's, with version reporting off as cdk.json asks. */
 export const CDK_CONTEXT: Record<string, unknown> = { ...(cdkJson.context ?? {}), 'aws:cdk:version-reporting': false };

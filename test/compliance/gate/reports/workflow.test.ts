@@ -25,7 +25,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const WORKFLOW = path.join(__dirname, '..', '..', '.github', 'workflows', 'compliance.yml');
+const WORKFLOW = path.join(__dirname, '..', '..', '..', '..', '.github', 'workflows', 'compliance.yml');
 
 const workflow = parse(fs.readFileSync(WORKFLOW, 'utf8')) as Workflow;
 const jobs = Object.values(workflow.jobs);

@@ -7,11 +7,11 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ComplianceViolationError } from '../../aspects';
-import { ALL_RULES } from '../../rules';
+import { ComplianceViolationError } from '../../../../aspects';
+import { ALL_RULES } from '../../../../rules';
 import { FAILING_RESOURCE, FAILING_STACK, REPORTS, buildFailingApp, readJson, synthBlueprint, synthFailingApp, tempOutdir } from './helpers';
 
-const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schemas', 'sarif-schema-2.1.0.json');
+const SCHEMA_FILE = path.join(__dirname, '..', '..', '..', '..', 'schemas', 'sarif-schema-2.1.0.json');
 
 interface SarifLog {
   version: string;
@@ -203,7 +203,7 @@ describe('failing synth', () => {
     const [location] = result.locations;
     expect(location.logicalLocations[0]).toMatchObject({ fullyQualifiedName: FAILING_RESOURCE, name: violation.logicalId });
     const { artifactLocation, region } = location.physicalLocation;
-    expect(artifactLocation).toEqual({ uri: 'test/evidence/helpers.ts', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation).toEqual({ uri: 'test/compliance/gate/reports/helpers.ts', uriBaseId: '%SRCROOT%' });
     expect(helperLines[region.startLine - 1]).toContain("new elasticache.CfnReplicationGroup(stack, 'Redis'");
   });
 
@@ -243,7 +243,7 @@ describe('failing synth of a stack inside a Stage', () => {
     expect(error.violations[0].path).toBe(`${STAGE}/${FAILING_RESOURCE}`);
     expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe(`${STAGE}/${FAILING_RESOURCE}`);
     const { artifactLocation, region } = result.locations[0].physicalLocation;
-    expect(artifactLocation).toEqual({ uri: 'test/evidence/helpers.ts', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation).toEqual({ uri: 'test/compliance/gate/reports/helpers.ts', uriBaseId: '%SRCROOT%' });
     expect(helperLines[region.startLine - 1]).toContain("new elasticache.CfnReplicationGroup(stack, 'Redis'");
     expect(fs.readdirSync(ungated).some((f) => f.startsWith('assembly-'))).toBe(true);
   });

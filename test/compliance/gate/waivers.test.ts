@@ -7,11 +7,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ComplianceViolationError, WaiverError, applyCompliance, synthesizeGated, waive } from '../../aspects';
-import { MANDATED_RULES } from '../../rules';
-import { euStack, expectViolation, linesFor, newApp, rawResource, synthApp } from './helpers';
+import { ComplianceViolationError, WaiverError, applyCompliance, synthesizeGated, waive } from '../../../aspects';
+import { MANDATED_RULES, RdsTls, SecretsManager } from '../../../rules';
+import { euStack, expectViolation, linesFor, newApp, rawResource, synthApp } from '../helpers';
 
-const RULE = 'SFX-SECRETS-MANAGER';
 const REASON = 'legacy integration test secret, removed with SEC-123';
 
 /** A literal SecretString: an SFX-SECRETS-MANAGER violation. */
@@ -26,9 +25,9 @@ function build(expires: string, on: 'group' | 'other' = 'group'): { app: App; er
   literalSecret(group, 'Secret');
   literalSecret(new Construct(group, 'Inner'), 'Secret');
   literalSecret(stack, 'Other');
-  waive(on === 'group' ? group : stack.node.findChild('Other'), RULE, { reason: REASON, expires });
+  waive(on === 'group' ? group : stack.node.findChild('Other'), SecretsManager.id, { reason: REASON, expires });
   const unused = new Construct(stack, 'Clean');
-  waive(unused, 'SFX-RDS-TLS', { reason: 'no database here yet', expires: '2999-01-01' });
+  waive(unused, RdsTls.id, { reason: 'no database here yet', expires: '2999-01-01' });
   applyCompliance(app);
   return { app, error: synthApp(app) };
 }
@@ -45,16 +44,16 @@ describe('a current waiver', () => {
   const { app, error } = build('2999-12-31');
 
   test('covers the construct and everything beneath it, nothing else', () => {
-    expect(linesFor(error, RULE, 'Api/Legacy/Secret')).toEqual([]);
-    expect(linesFor(error, RULE, 'Api/Legacy/Inner/Secret')).toEqual([]);
-    expectViolation(error, RULE, 'Api/Other', 'SecretString');
+    expect(linesFor(error, SecretsManager.id, 'Api/Legacy/Secret')).toEqual([]);
+    expect(linesFor(error, SecretsManager.id, 'Api/Legacy/Inner/Secret')).toEqual([]);
+    expectViolation(error, SecretsManager.id, 'Api/Other', 'SecretString');
   });
 
   test('is in the JSON report with what it matched; the unused one as unused', () => {
     const json = report(app);
     expect(json.waivers).toContainEqual(
       expect.objectContaining({
-        ruleId: RULE,
+        ruleId: SecretsManager.id,
         path: 'Api/Legacy',
         reason: REASON,
         expires: '2999-12-31',
@@ -62,14 +61,14 @@ describe('a current waiver', () => {
         matched: ['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret'],
       }),
     );
-    expect(json.waivers).toContainEqual(expect.objectContaining({ ruleId: 'SFX-RDS-TLS', path: 'Api/Clean', status: 'unused', matched: [] }));
+    expect(json.waivers).toContainEqual(expect.objectContaining({ ruleId: RdsTls.id, path: 'Api/Clean', status: 'unused', matched: [] }));
     expect(json.waived.map((v) => v.path)).toEqual(['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret']);
     expect(json.violations.map((v) => v.path)).toEqual(['Api/Other']);
   });
 
   test('is in the Markdown report', () => {
     const markdown = fs.readFileSync(path.join(app.outdir, 'compliance-report.md'), 'utf8');
-    expect(markdown).toContain(`| ${RULE} | Api/Legacy | ${REASON} | 2999-12-31 | applied | 2 |`);
+    expect(markdown).toContain(`| ${SecretsManager.id} | Api/Legacy | ${REASON} | 2999-12-31 | applied | 2 |`);
     expect(markdown).toContain('| SFX-RDS-TLS | Api/Clean | no database here yet | 2999-01-01 | unused | 0 |');
   });
 
@@ -87,12 +86,12 @@ describe('an expired waiver', () => {
 
   test('no longer applies: the violations fail again, saying the waiver expired on that date', () => {
     for (const p of ['Api/Legacy/Secret', 'Api/Legacy/Inner/Secret']) {
-      expectViolation(error, RULE, p, 'the waiver given on Api/Legacy expired on 2020-01-31');
+      expectViolation(error, SecretsManager.id, p, 'the waiver given on Api/Legacy expired on 2020-01-31');
     }
   });
 
   test('is reported as expired', () => {
-    expect(report(app).waivers).toContainEqual(expect.objectContaining({ ruleId: RULE, path: 'Api/Legacy', status: 'expired' }));
+    expect(report(app).waivers).toContainEqual(expect.objectContaining({ ruleId: SecretsManager.id, path: 'Api/Legacy', status: 'expired' }));
     expect(report(app).waived).toEqual([]);
   });
 });
@@ -109,11 +108,11 @@ describe('waive() refuses at the call', () => {
   });
 
   test.each(['', '   '])('an empty reason (%j)', (reason) => {
-    expect(() => waive(scope(), RULE, { reason, expires: '2999-01-01' })).toThrow(/a reason is required/);
+    expect(() => waive(scope(), SecretsManager.id, { reason, expires: '2999-01-01' })).toThrow(/a reason is required/);
   });
 
   test.each(['2027-3-31', '2027-02-30', 'tomorrow', '31/03/2027', undefined])('an expiry that is not a YYYY-MM-DD date (%j)', (expires) => {
-    expect(() => waive(scope(), RULE, { reason: 'r', expires: expires as string })).toThrow(/expires must be a date written YYYY-MM-DD/);
+    expect(() => waive(scope(), SecretsManager.id, { reason: 'r', expires: expires as string })).toThrow(/expires must be a date written YYYY-MM-DD/);
   });
 });
 
@@ -121,7 +120,7 @@ describe('an app whose only violation is waived', () => {
   const app = newApp();
   const stack = euStack(app, 'Api');
   const secret = literalSecret(stack, 'Secret');
-  waive(secret, RULE, { reason: REASON, expires: '2999-12-31' });
+  waive(secret, SecretsManager.id, { reason: REASON, expires: '2999-12-31' });
   applyCompliance(app);
   synthesizeGated(app);
   const sarif = JSON.parse(fs.readFileSync(path.join(app.outdir, 'compliance-report.sarif'), 'utf8'));

@@ -8,8 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { tempOutdir } from './helpers';
 
-const ROOT = path.join(__dirname, '..', '..');
-const FIXTURE = path.join('test', 'evidence', 'fixtures', 'failing-cli-app.ts');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const FIXTURE = path.join('test', 'compliance', 'gate', 'reports', 'fixtures', 'failing-cli-app.ts');
 const cdkJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { app: string };
 
 let stderr: string;

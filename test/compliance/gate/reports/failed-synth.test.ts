@@ -7,10 +7,10 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SynthesisFailedError, applyCompliance, synthesizeGated } from '../../aspects';
-import { SNAPSHOT_DIRECTORY } from '../../lib/catalog';
-import { stageSnapshots } from '../../lib/catalog/snapshot-staging';
-import { buildStreamFlixApp } from '../../lib/app';
+import { SynthesisFailedError, applyCompliance, synthesizeGated } from '../../../../aspects';
+import { SNAPSHOT_DIRECTORY } from '../../../../lib/catalog';
+import { stageSnapshots } from '../../../../lib/catalog/snapshot-staging';
+import { buildStreamFlixApp } from '../../../../lib/app';
 import { CDK_CONTEXT, REPORTS, filesUnder, readJson, readText, tempOutdir } from './helpers';
 
 interface Report {
