@@ -69,7 +69,7 @@ export function judgeResource(
 /** Judges a stack as a whole (its region, its transforms) against the stack-level rules covering it. */
 export function judgeStack(rules: readonly ComplianceRule[], stackPath: string, facts: StackFacts): Evaluation[] {
   return rules
-    .filter((rule) => rule.judgesStacks && rule.checkStack)
+    .filter((rule) => rule.checkStack !== undefined)
     .map((rule) => record(rule, stackPath, stackPath, STACK_SUBJECT_TYPE, undefined, rule.checkStack!(facts)));
 }
 

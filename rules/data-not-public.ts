@@ -53,7 +53,6 @@ export const DataNotPublic: ComplianceRule = {
     'Place databases and caches in isolated subnets (SubnetType.PRIVATE_ISOLATED), set publiclyAccessible: false, ' +
     'and allow ingress only from the application security group.',
   resourceTypes: Object.keys(SHAPES),
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-7' },
     { framework: 'NIST 800-53 r5', control: 'AC-4' },

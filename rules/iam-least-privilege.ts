@@ -51,7 +51,6 @@ export const IamLeastPrivilege: ComplianceRule = {
     'actions and resource ARNs. Actions that AWS documents as supporting no resource-level permissions ' +
     'are accepted on "*" without any entry.',
   resourceTypes: IAM_POLICY_HOLDERS,
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'AC-6' },
     { framework: 'CIS AWS Foundations 3.0', control: '1.16' },

@@ -60,7 +60,6 @@ export const MultiAz: ComplianceRule = {
     'AWS::ECS::Service',
     'AWS::ApplicationAutoScaling::ScalableTarget',
   ],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'CP-10' },
     { framework: 'NIST 800-53 r5', control: 'SC-36' },

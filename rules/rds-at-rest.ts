@@ -46,7 +46,6 @@ export const RdsAtRest: ComplianceRule = {
     'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a ' +
     'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::GlobalCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
     { framework: 'CIS AWS Foundations 3.0', control: '2.3.1' },

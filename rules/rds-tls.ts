@@ -47,7 +47,6 @@ export const RdsTls: ComplianceRule = {
     "Give the database a parameter group with { 'rds.force_ssl': '1' } (Aurora: a cluster parameter group), " +
     'and connect with sslmode=verify-full using the RDS CA bundle.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
     { framework: 'PCI DSS 4.0', control: '4.2.1' },

@@ -30,7 +30,6 @@ export const RedisAtRest: ComplianceRule = {
     'Use an ElastiCache replication group (CfnReplicationGroup) with atRestEncryptionEnabled: true, ' +
     'ideally with kmsKeyId set to a customer-managed KMS key.',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
     { framework: 'CIS AWS Foundations 3.0', control: '2.x (data at rest encrypted)' },

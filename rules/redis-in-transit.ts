@@ -30,7 +30,6 @@ export const RedisInTransit: ComplianceRule = {
     'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" ' +
     'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::MemoryDB::Cluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
     { framework: 'PCI DSS 4.0', control: '4.2.1' },

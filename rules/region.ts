@@ -42,7 +42,6 @@ export const Region: ComplianceRule = {
     "Give every stack env: { region: 'eu-west-1' } (or create it in a Stage with that env), and refer " +
     'to regional resources through the stack (Stack.of(this).region, Aws.REGION) instead of literals.',
   resourceTypes: ['*'],
-  judgesStacks: true,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SA-9(5)' },
     { framework: 'ISO 27001:2022', control: 'A.5.34' },

@@ -82,7 +82,6 @@ export const SecretsManager: ComplianceRule = {
     'AWS::CodeBuild::Project',
     'AWS::SecretsManager::Secret',
   ],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'IA-5(7)' },
     { framework: 'NIST 800-53 r5', control: 'SC-28' },

@@ -60,7 +60,6 @@ export const TemplateVisible: ComplianceRule = {
     'Use CDK NestedStack (or CfnInclude with loadNestedStacks) instead of a raw AWS::CloudFormation::Stack, build resources ' +
     'in CDK instead of through macros or AWS::Include, and add a reviewed SAR application to rules/template-visible.ts.',
   resourceTypes: ['*'],
-  judgesStacks: true,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'CM-3' },
     { framework: 'NIST 800-53 r5', control: 'SA-10' },

@@ -44,7 +44,7 @@ export function jsonReport(
       rationale: rule.rationale,
       remediation: rule.remediation,
       resourceTypes: rule.resourceTypes,
-      judgesStacks: rule.judgesStacks,
+      judgesStacks: rule.checkStack !== undefined,
       frameworks: rule.frameworks,
     })),
     evaluations: result.evaluations.map((e) => ({

@@ -15,7 +15,7 @@ export function ruleCatalogue(): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...ALL_RULES.map(
       (rule) =>
-        `| \`${rule.id}\` | ${rule.title} | ${rule.severity} | ${rule.mandated ? 'yes' : 'no'} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(', ')}${rule.judgesStacks ? ', every stack' : ''} | ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')} |`,
+        `| \`${rule.id}\` | ${rule.title} | ${rule.severity} | ${rule.mandated ? 'yes' : 'no'} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(', ')}${rule.checkStack !== undefined ? ', every stack' : ''} | ${rule.frameworks.map((f) => `${f.framework} ${f.control}`).join('; ')} |`,
     ),
     '',
   ];
