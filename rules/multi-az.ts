@@ -25,17 +25,12 @@
  */
 import { ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, RDS_CLUSTER_MULTI_AZ_ENABLED, RDS_MULTI_AZ_SUPPORT } from './core/aws-config-rules';
 import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
-import {
-  auroraWithoutClusterViolation,
-  isAuroraClusterMember,
-  isAuroraInstanceWithoutCluster,
-  isJudgedThroughCluster,
-  databaseEngines,
-  mayRunRedis,
-} from './core/engines';
+import { auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, databaseEngines } from './core/rds';
+import { mayRunRedis } from './core/elasticache';
 import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/intrinsics';
 import { literalString, possibleValues, renderString } from './core/values';
 
 export const MultiAz: ComplianceRule = {

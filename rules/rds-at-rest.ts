@@ -20,18 +20,11 @@
  *         DB instance without DBClusterIdentifier (told that the cluster is missing).
  */
 import { RDS_CLUSTER_ENCRYPTED_AT_REST, RDS_STORAGE_ENCRYPTED } from './core/aws-config-rules';
-import {
-  RESTORED_CLUSTER_SOURCES,
-  RESTORED_INSTANCE_SOURCES,
-  auroraWithoutClusterViolation,
-  isAuroraClusterMember,
-  isAuroraInstanceWithoutCluster,
-  isJudgedThroughCluster,
-  sourceDbInstance,
-} from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, sourceDbInstance } from './core/rds';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject } from './core/intrinsics';
 import { possibleValues } from './core/values';
 
 export const RdsAtRest: ComplianceRule = {

@@ -16,20 +16,11 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import {
-  RESTORED_CLUSTER_SOURCES,
-  RESTORED_INSTANCE_SOURCES,
-  auroraWithoutClusterViolation,
-  databaseEngines,
-  instanceDefining,
-  isAuroraClusterMember,
-  isAuroraInstanceWithoutCluster,
-  isJudgedThroughCluster,
-  unknownEngineReason,
-} from './core/engines';
+import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, databaseEngines, instanceDefining, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, unknownEngineReason } from './core/rds';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject } from './core/intrinsics';
 import { literalString, possibleValues } from './core/values';
 
 const FORCE_SSL = 'rds.force_ssl';

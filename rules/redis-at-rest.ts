@@ -14,7 +14,7 @@
  *         passing (a secondary takes the primary's encryption).
  */
 import { ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST } from './core/aws-config-rules';
-import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/engines';
+import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/elasticache';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 

@@ -12,7 +12,7 @@
  *         (absent is CloudFormation's default, true).
  */
 import { ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT } from './core/aws-config-rules';
-import { inheritedEncryption, mayRunRedis } from './core/engines';
+import { inheritedEncryption, mayRunRedis } from './core/elasticache';
 import { isTrue, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
 

@@ -20,7 +20,8 @@
  */
 import { REGION_SCP_FILE } from './core/region-scp';
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/intrinsics';
 import { notLiteral } from './core/checks';
 import { possibleValues, renderString } from './core/values';
 

@@ -27,7 +27,8 @@
  */
 import { CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, ECS_NO_ENVIRONMENT_SECRETS } from './core/aws-config-rules';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList, isPlainObject } from './core/intrinsics';
 import { renderString } from './core/values';
 
 const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';

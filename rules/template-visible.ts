@@ -21,7 +21,8 @@
  *         from the constructs it judged (aspects/written-templates.ts).
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { isPlainObject } from './core/intrinsics';
 import { possibleValues } from './core/values';
 
 /** Transforms whose output the gate already accounts for. */

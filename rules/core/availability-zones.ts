@@ -1,5 +1,6 @@
 /** Counting the Availability Zones a set of subnets provably spans. */
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './template';
+import { TemplateResource, TemplateView } from './template';
+import { intrinsicName, isPlainObject } from './intrinsics';
 
 /**
  * A key naming the subnet's AZ in one of three forms (AZ name, position in `Fn::GetAZs`,

@@ -1,5 +1,6 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
-import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
+import { TemplateResource, TemplateView } from './template';
+import { asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './intrinsics';
 import { isTrue, notLiteral } from './checks';
 import { possibleValues } from './values';
 

@@ -8,7 +8,8 @@
  * without constraints, any other import, an attribute of another resource) is `unknown`, and
  * rules fail closed on it.
  */
-import { ExportedValue, TemplateView, intrinsicName, isPlainObject } from './template';
+import { ExportedValue, TemplateView } from './template';
+import { intrinsicName, isPlainObject } from './intrinsics';
 
 export type Possible =
   | { readonly kind: 'known'; readonly values: readonly unknown[]; readonly via?: string }

@@ -6,7 +6,7 @@ import { expandIamActions } from '@cloud-copilot/iam-expand';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expandAction, supportsNoResourceLevelPermissions } from '../../rules/core/aws-actions';
-import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
+import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/core/iam-allowlist';
 import { allowedOnAnyResource } from '../../rules/iam-least-privilege';
 
 const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
