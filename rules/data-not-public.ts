@@ -67,7 +67,9 @@ export const DataNotPublic: ComplianceRule = {
       { rule: RESTRICTED_INCOMING_TRAFFIC, covers: 'security groups open to 0.0.0.0/0 or ::/0 on the data-tier ports 5432, 6379, 3306, 1433, 1521' },
     ],
     limits:
-      'No managed rule checks that a database or cache sits in subnets without a route to an internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ports, not every port a data store may listen on.',
+      'No managed rule checks that a database or cache sits in subnets without a route to an ' +
+      'internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ' +
+      'ports, not every port a data store may listen on.',
   },
   checkResource(resource, template): Violation[] {
     const shape = SHAPES[resource.type];

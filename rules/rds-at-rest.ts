@@ -20,7 +20,15 @@
  *         DB instance without DBClusterIdentifier (told that the cluster is missing).
  */
 import { RDS_CLUSTER_ENCRYPTED_AT_REST, RDS_STORAGE_ENCRYPTED } from './core/aws-config-rules';
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, sourceDbInstance } from './core/rds';
+import {
+  RESTORED_CLUSTER_SOURCES,
+  RESTORED_INSTANCE_SOURCES,
+  auroraWithoutClusterViolation,
+  isAuroraClusterMember,
+  isAuroraInstanceWithoutCluster,
+  isJudgedThroughCluster,
+  sourceDbInstance,
+} from './core/rds';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
@@ -51,7 +59,8 @@ export const RdsAtRest: ComplianceRule = {
       { rule: RDS_CLUSTER_ENCRYPTED_AT_REST, covers: 'encryption at rest of every DB cluster (Aurora, Multi-AZ DB clusters)' },
     ],
     limits:
-      'Global clusters are not evaluated as such; the rules report after the database exists, and storage encryption cannot be turned on in place (restore an encrypted copy).',
+      'Global clusters are not evaluated as such; the rules report after the database exists, and ' +
+      'storage encryption cannot be turned on in place (restore an encrypted copy).',
   },
   checkResource(resource, template): Violation[] {
     return resource.type === 'AWS::RDS::GlobalCluster' ? globalClusterViolations(resource, template) : encryptionViolations(resource, template, 0);
@@ -89,7 +98,9 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
     }
     return [
       fail(
-        `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
+        `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source ` +
+          `outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be ` +
+          `proven`,
         'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
       ),
     ];
@@ -111,7 +122,8 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
       ? []
       : [
           fail(
-            `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster inherits its source's encryption, which cannot be proven`,
+            `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster ` +
+              `inherits its source's encryption, which cannot be proven`,
             'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
           ),
         ]),

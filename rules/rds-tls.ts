@@ -16,7 +16,17 @@
  *         settings cannot be read); an Aurora PostgreSQL cluster without a cluster parameter
  *         group setting rds.force_ssl 1; an engine that cannot be proven (fail closed).
  */
-import { RESTORED_CLUSTER_SOURCES, RESTORED_INSTANCE_SOURCES, auroraWithoutClusterViolation, databaseEngines, instanceDefining, isAuroraClusterMember, isAuroraInstanceWithoutCluster, isJudgedThroughCluster, unknownEngineReason } from './core/rds';
+import {
+  RESTORED_CLUSTER_SOURCES,
+  RESTORED_INSTANCE_SOURCES,
+  auroraWithoutClusterViolation,
+  databaseEngines,
+  instanceDefining,
+  isAuroraClusterMember,
+  isAuroraInstanceWithoutCluster,
+  isJudgedThroughCluster,
+  unknownEngineReason,
+} from './core/rds';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
@@ -46,7 +56,9 @@ export const RdsTls: ComplianceRule = {
   runtime: {
     configRules: [],
     limits:
-      'No AWS Config managed rule reads DB (cluster) parameter group values such as rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule calling DescribeDBParameters would be needed).',
+      'No AWS Config managed rule reads DB (cluster) parameter group values such as ' +
+      'rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule ' +
+      'calling DescribeDBParameters would be needed).',
   },
   checkResource(resource, template): Violation[] {
     const engines = engineOf(resource, template);
@@ -111,7 +123,8 @@ function groupViolations(db: TemplateResource, property: string, groupType: stri
       ? []
       : [
           fail(
-            `${property} is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
+            `${property} is absent: the default parameter group of this engine version does not force ` +
+              `TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
           ),
         ];
   }

@@ -39,7 +39,9 @@ export const RedisAtRest: ComplianceRule = {
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST, covers: 'AtRestEncryptionEnabled of every deployed replication group' }],
     limits:
-      'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be encrypted at rest at all), and it is periodic: an unencrypted group exists until the next evaluation, and encryption cannot be turned on in place.',
+      'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be ' +
+      'encrypted at rest at all), and it is periodic: an unencrypted group exists until the next ' +
+      'evaluation, and encryption cannot be turned on in place.',
   },
   checkResource(resource, template): Violation[] {
     if (!mayRunRedis(resource, template)) return [];

@@ -38,7 +38,9 @@ export const RedisInTransit: ComplianceRule = {
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT, covers: 'TransitEncryptionEnabled of every deployed replication group' }],
     limits:
-      'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode "preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis cache clusters are not evaluated; the rule is periodic.',
+      'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode ' +
+      '"preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis ' +
+      'cache clusters are not evaluated; the rule is periodic.',
   },
   checkResource(resource, template): Violation[] {
     if (resource.type === 'AWS::MemoryDB::Cluster') {

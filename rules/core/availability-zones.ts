@@ -50,3 +50,8 @@ export function provenZoneCount(subnets: TemplateResource[], template: TemplateV
 export function allPinnedToOneZone(resources: TemplateResource[], template: TemplateView): boolean {
   return resources.length > 0 && resources.every((r) => availabilityZoneKey(r, template) !== undefined) && provenZoneCount(resources, template) < 2;
 }
+
+/** A literal list of AZ names, or `undefined` when the property is absent or not literal. */
+export function literalZoneList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? (value as string[]) : undefined;
+}

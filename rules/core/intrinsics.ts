@@ -51,3 +51,8 @@ export function asList(value: unknown): unknown[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
+
+/** A plain object that is not an intrinsic function (whose shape is decided at deploy time). */
+export function isLiteralObject(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && intrinsicName(value) === undefined;
+}

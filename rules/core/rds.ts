@@ -1,7 +1,8 @@
 /** RDS facts shared by the database rules: engines, restore sources, read replicas and Aurora cluster membership. */
 import { Violation, fail } from './rule';
 import { TemplateResource, TemplateView } from './template';
-import { possibleValues, renderString } from './values';
+import { Rendered, arnFields, arnService, literalText } from './rendered';
+import { possibleValues, render } from './values';
 
 /**
  * The database engine(s) a DB instance or cluster may run, lower-cased; `unknown` if unprovable.
@@ -51,10 +52,18 @@ export function sourceDbInstance(resource: TemplateResource, template: TemplateV
   const expr = resource.properties.SourceDBInstanceIdentifier;
   let source = template.referencedResource(expr);
   if (!source) {
-    const arn = /^arn:[^:]*:rds:[^:]*:[^:]*:db:\$\{([A-Za-z0-9]+)\}$/.exec(renderString(expr, template) ?? '');
-    source = arn ? template.resource(arn[1]) : undefined;
+    const named = dbInstanceNamedByArn(render(expr, template) ?? []);
+    source = named === undefined ? undefined : template.resource(named);
   }
   return source && source.type === 'AWS::RDS::DBInstance' && source.logicalId !== resource.logicalId ? source : undefined;
+}
+
+/** `arn:<partition>:rds:<region>:<account>:db:<Ref of X>` → X: a DB instance ARN built from a logical id's Ref. */
+function dbInstanceNamedByArn(parts: Rendered): string | undefined {
+  const fields = arnFields(parts);
+  const name = fields[6];
+  if (fields.length !== 7 || arnService(parts) !== 'rds' || literalText(fields[5]) !== 'db' || name.length !== 1) return undefined;
+  return name[0].kind === 'reference' && name[0].attribute === undefined ? name[0].logicalId : undefined;
 }
 
 /**
@@ -81,8 +90,11 @@ export function isAuroraInstanceWithoutCluster(resource: TemplateResource, templ
 /** The violation for an Aurora-engine DB instance without a cluster; `what` names the cluster property at stake. */
 export function auroraWithoutClusterViolation(what: string): Violation {
   return fail(
-    `the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance belongs to a DB cluster (CloudFormation rejects it without one), and ${what} is the cluster's`,
-    'create the DB cluster (rds.DatabaseCluster with writer and readers) and let it create the instances, or use a non-Aurora engine for a standalone DB instance',
+    `the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance ` +
+      `belongs to a DB cluster (CloudFormation rejects it without one), and ${what} is the ` +
+      `cluster's`,
+    'create the DB cluster (rds.DatabaseCluster with writer and readers) and let it create the ' +
+      'instances, or use a non-Aurora engine for a standalone DB instance',
   );
 }
 

@@ -111,7 +111,7 @@ export class TemplateView {
   importedValue(expr: unknown): ExportedValue | undefined {
     if (!isPlainObject(expr) || intrinsicName(expr) !== 'Fn::ImportValue') return undefined;
     const name = expr['Fn::ImportValue'];
-    return typeof name === 'string' ? this.shared.exportSeenBy(this, name) : undefined;
+    return typeof name === 'string' ? this.exportNamed(name) : undefined;
   }
 
   resource(logicalId: string): TemplateResource | undefined {
@@ -147,15 +147,9 @@ export class TemplateView {
     return this.template.Mappings?.[name];
   }
 
-  /** What `renderString` writes for an import of an export of the app: `${import.<name, hex-encoded>}`. */
-  importPlaceholder(expr: unknown): string | undefined {
-    if (!this.importedValue(expr)) return undefined;
-    return `\${import.${Buffer.from(String((expr as Record<string, unknown>)['Fn::ImportValue'])).toString('hex')}}`;
-  }
-
-  /** The export behind an `importPlaceholder` key. */
-  exportOfPlaceholder(key: string): ExportedValue | undefined {
-    return /^[0-9a-f]+$/.test(key) ? this.shared.exportSeenBy(this, Buffer.from(key, 'hex').toString()) : undefined;
+  /** The export `name` of a stack of the app that an import in this template sees, if there is exactly one. */
+  exportNamed(name: string): ExportedValue | undefined {
+    return this.shared.exportSeenBy(this, name);
   }
 
   /**
