@@ -29,23 +29,12 @@ import { CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, ECS_NO_ENVIRONMENT_SECRETS } fr
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
 import { asList, isPlainObject } from './core/intrinsics';
-import { Rendered, arnService, hasVariableText, isFullyLiteral, partsToDisplay, rootOf } from './core/rendered';
+import { arnService, hasVariableText, isFullyLiteral, partsToDisplay, rootOf } from './core/rendered';
+import { isSecretReference, looksLikeCredential } from './core/secrets';
 import { render } from './core/values';
 
 const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
 const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
-// Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
-const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
-// Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
-const SECRET_METADATA_NAME = new RegExp(
-  '_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|' +
-    'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|' +
-    'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|LOCATION|METHOD)$',
-  'i',
-);
-// A switch about credentials (USE_API_KEY, API_KEY_REQUIRED) holding a flag value is not one; any other value still is.
-const SWITCH_NAME = /^(ENABLE|USE|DISABLE)_|_REQUIRED$/i;
-const FLAG_VALUE = /^(true|false|0|1|yes|no|on|off)$/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -175,8 +164,7 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
       ];
     }
     const literal = isFullyLiteral(parts) && !parts.some(hasVariableText) && text !== '' && !text.startsWith('arn:');
-    const flag = FLAG_VALUE.test(text) && (SWITCH_NAME.test(name) || /^(true|false)$/i.test(text));
-    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !flag) {
+    if (literal && looksLikeCredential(name, text)) {
       return [
         fail(
           `${at} ${name} holds a literal value that looks like a credential`,
@@ -210,29 +198,6 @@ function containerSecretViolations(at: string, secrets: unknown, template: Templ
           ),
         ];
   });
-}
-
-/**
- * A value that starts with a secret of this template (its Ref or an attribute), or with an import of
- * another stack's export of one. A SecretTargetAttachment's Ref is its secret's ARN (what an attached
- * database secret renders). `depth` bounds exports and nested parameters crafted to refer to each other.
- */
-function isSecretReference(parts: Rendered, template: TemplateView, depth: number): boolean {
-  const [first] = parts;
-  if (first === undefined || depth > 8) return false;
-  // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
-  const origin =
-    first.kind === 'import' ? template.exportNamed(first.exportName) : first.kind === 'parameter' ? template.nestedParameter(first.name) : undefined;
-  if (origin) return isSecretReference(render(origin.value, origin.view) ?? [], origin.view, depth + 1);
-  // The secret RDS manages for a database of this template (ManageMasterUserPassword): `Db.MasterUserSecret.SecretArn`.
-  if (first.kind === 'reference' && first.attribute === 'MasterUserSecret.SecretArn') {
-    return ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'].includes(template.resource(first.logicalId)?.type ?? '');
-  }
-  const root = rootOf(first);
-  return (
-    root.kind === 'reference' &&
-    ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(root.logicalId)?.type ?? '')
-  );
 }
 
 function literalSecretString(resource: TemplateResource, template: TemplateView): Violation[] {

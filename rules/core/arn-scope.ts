@@ -37,7 +37,9 @@ function singleResourceScope(expr: unknown, template: TemplateView, conditioned:
     const text = partsToDisplay(parts);
     if (isUnbounded(parts, template, conditioned)) return { kind: 'any', shown: `"${text}"` };
     // A literal that is not an ARN ("foo"): nothing is decided at deploy time, it is simply not a resource name IAM matches.
-    if (!text.startsWith('arn:') && !text.includes('${') && !text.includes('{{resolve:')) return { kind: 'not-arn', text };
+    if (!text.startsWith('arn:') && isFullyLiteral(parts) && !parts.some(hasVariableText) && !text.includes('{{resolve:')) {
+      return { kind: 'not-arn', text };
+    }
     if (!hasLiteralShape(parts, template)) return { kind: 'unknown', reason: describeUnprovable(expr, template) };
   }
   return { kind: 'specific' };
