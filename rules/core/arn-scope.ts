@@ -11,6 +11,7 @@ import {
   SAME_EVERYWHERE_PSEUDO,
   arnFields,
   hasVariableText,
+  isFullyLiteral,
   literalText,
   partsToDisplay,
   rootOf,
