@@ -10,7 +10,8 @@
 import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
-import { SharedTemplates, TemplateView } from '../rules/core/template';
+import { TemplateView } from '../rules/core/template';
+import { SharedTemplates } from '../rules/core/shared-templates';
 import { Evaluation, GateResult, groupUnderRootCause, judgeResource, judgeStack } from './judge-templates';
 import { RenderedStack, renderStack, stackFacts } from './rendering';
 import { constructsUnder, synthesisRootOf } from './synthesis-root';

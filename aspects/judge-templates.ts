@@ -6,7 +6,8 @@
  * No CDK import here: `sfx-check` loads this module without aws-cdk-lib.
  */
 import { ComplianceRule, StackFacts, Violation } from '../rules/core/rule';
-import { RenderedTemplate, SharedTemplates, TemplateFacts, TemplateView } from '../rules/core/template';
+import { RenderedTemplate, TemplateFacts, TemplateView } from '../rules/core/template';
+import { SharedTemplates } from '../rules/core/shared-templates';
 import type { GateViolation } from './violation-error';
 import type { WaivedViolation } from './apply-waivers';
 import type { WaiverOutcome } from './waivers';

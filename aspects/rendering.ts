@@ -7,7 +7,8 @@
 import { CfnResource, NestedStack, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { StackFacts } from '../rules/core/rule';
-import { RenderedTemplate, SharedTemplates, TemplateView } from '../rules/core/template';
+import { RenderedTemplate, TemplateView } from '../rules/core/template';
+import { SharedTemplates } from '../rules/core/shared-templates';
 import { openTemplate } from './judge-templates';
 
 interface RenderableStack {

@@ -7,7 +7,9 @@
 import * as path from 'path';
 import { ALL_RULES } from '../rules';
 import { ComplianceRule, StackFacts } from '../rules/core/rule';
-import { SharedTemplates, TemplateView, isPlainObject } from '../rules/core/template';
+import { TemplateView } from '../rules/core/template';
+import { isPlainObject } from '../rules/core/intrinsics';
+import { SharedTemplates } from '../rules/core/shared-templates';
 import type { GateResult } from '../aspects/compliance-gate';
 import { StandaloneTemplate, judgeTemplates, openTemplate } from '../aspects/judge-templates';
 import { LoadedTemplate, UnusableInput, displayPath, loadTemplate } from './load-template';

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isPlainObject } from '../rules/core/template';
+import { isPlainObject } from '../rules/core/intrinsics';
 import { UnusableInput, displayPath, loadTemplate } from './load-template';
 
 const REMOTE = /^(s3|https?):\/\//i;

@@ -9,7 +9,7 @@
  * value here (a Default, a previous value, a list or an SSM parameter name) is only what its
  * AllowedValues prove.
  */
-import { isPlainObject } from '../rules/core/template';
+import { isPlainObject } from '../rules/core/intrinsics';
 import { UnusableInput, readText } from './load-template';
 
 /** Parameter values by key; `undefined` for UsePreviousValue (decided by the deployed stack, not known here). */

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { intrinsicName, isPlainObject } from '../rules/core/template';
+import { intrinsicName, isPlainObject } from '../rules/core/intrinsics';
 
 export interface DeployTarget {
   readonly region?: string;

@@ -3,7 +3,7 @@
  * error"): a template that fails them is unusable input, not a compliance verdict. Only what the
  * template's own text settles is checked; resource property schemas are cfn-lint's job.
  */
-import { intrinsicName, isPlainObject } from '../rules/core/template';
+import { intrinsicName, isPlainObject } from '../rules/core/intrinsics';
 
 const SECTIONS = new Set([
   'AWSTemplateFormatVersion',

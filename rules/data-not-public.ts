@@ -19,11 +19,12 @@
  *         group deliberately, whose rules the run-time Config rule judges.
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
-import { isAuroraClusterMember } from './core/engines';
+import { isAuroraClusterMember } from './core/rds';
 import { requireFalse, isFalse } from './core/checks';
 import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, securityGroupFindings, subnetsOfGroup } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList } from './core/intrinsics';
 
 interface DataStoreShape {
   readonly subnetGroup: string;
@@ -53,7 +54,6 @@ export const DataNotPublic: ComplianceRule = {
     'Place databases and caches in isolated subnets (SubnetType.PRIVATE_ISOLATED), set publiclyAccessible: false, ' +
     'and allow ingress only from the application security group.',
   resourceTypes: Object.keys(SHAPES),
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-7' },
     { framework: 'NIST 800-53 r5', control: 'AC-4' },
@@ -67,7 +67,9 @@ export const DataNotPublic: ComplianceRule = {
       { rule: RESTRICTED_INCOMING_TRAFFIC, covers: 'security groups open to 0.0.0.0/0 or ::/0 on the data-tier ports 5432, 6379, 3306, 1433, 1521' },
     ],
     limits:
-      'No managed rule checks that a database or cache sits in subnets without a route to an internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ports, not every port a data store may listen on.',
+      'No managed rule checks that a database or cache sits in subnets without a route to an ' +
+      'internet gateway, nor caches and DB proxies as such; restricted-common-ports sees five ' +
+      'ports, not every port a data store may listen on.',
   },
   checkResource(resource, template): Violation[] {
     const shape = SHAPES[resource.type];

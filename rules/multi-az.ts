@@ -24,19 +24,20 @@
  *         subnet, a scalable target) never count towards proving any of the above.
  */
 import { ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, RDS_CLUSTER_MULTI_AZ_ENABLED, RDS_MULTI_AZ_SUPPORT } from './core/aws-config-rules';
-import { allPinnedToOneZone, provenZoneCount } from './core/availability-zones';
+import { allPinnedToOneZone, literalZoneList, provenZoneCount } from './core/availability-zones';
 import {
   auroraWithoutClusterViolation,
   isAuroraClusterMember,
   isAuroraInstanceWithoutCluster,
   isJudgedThroughCluster,
   databaseEngines,
-  mayRunRedis,
-} from './core/engines';
+} from './core/rds';
+import { cacheZoneChecks, mayRunRedis, replicaCheck } from './core/elasticache';
+import { placementZoneChecks, scaledToAtLeastTwo, scalingFloor, serviceZoneCheck } from './core/ecs';
 import { notLiteral, requireAtLeast, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, intrinsicName, referencedLogicalId, isPlainObject } from './core/template';
-import { literalString, possibleValues, renderString } from './core/values';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList, isLiteralObject, referencedLogicalId } from './core/intrinsics';
 
 export const MultiAz: ComplianceRule = {
   id: 'SFX-MULTI-AZ',
@@ -60,7 +61,6 @@ export const MultiAz: ComplianceRule = {
     'AWS::ECS::Service',
     'AWS::ApplicationAutoScaling::ScalableTarget',
   ],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'CP-10' },
     { framework: 'NIST 800-53 r5', control: 'SC-36' },
@@ -74,7 +74,9 @@ export const MultiAz: ComplianceRule = {
       { rule: ELASTICACHE_REPL_GRP_AUTO_FAILOVER_ENABLED, covers: 'automatic failover of every replication group' },
     ],
     limits:
-      "No managed rule checks a replication group's MultiAZEnabled or replica count, that a VPC's subnets span two AZs, or an ECS service's desired count and autoscaling minimum; MemoryDB and global datastores are not evaluated.",
+      "No managed rule checks a replication group's MultiAZEnabled or replica count, that a VPC's " +
+      "subnets span two AZs, or an ECS service's desired count and autoscaling minimum; MemoryDB " +
+      'and global datastores are not evaluated.',
   },
   checkResource(resource, template): Violation[] {
     const check = CHECKS[resource.type];
@@ -210,149 +212,3 @@ const CHECKS: Record<string, Check> = {
     return [requireAtLeast(target.properties, 'MinCapacity', floor, template, undefined), ...scheduled];
   },
 };
-
-/** At least one replica in every node group, whichever way the group is sized. */
-function replicaCheck(group: TemplateResource, template: TemplateView): Violation | undefined {
-  const props = group.properties;
-  if (props.NodeGroupConfiguration !== undefined) {
-    const groups = asList(props.NodeGroupConfiguration);
-    const fallback = props.ReplicasPerNodeGroup;
-    for (const [index, nodeGroup] of groups.entries()) {
-      if (!isLiteralObject(nodeGroup)) {
-        return fail(
-          notLiteral(`NodeGroupConfiguration[${index}]`, 'not a literal object'),
-          'write each node group as a literal object with ReplicaCount >= 1',
-        );
-      }
-      const replicas = nodeGroup.ReplicaCount !== undefined ? nodeGroup.ReplicaCount : fallback;
-      const violation = requireAtLeast({ ReplicaCount: replicas }, 'ReplicaCount', 1, template, undefined);
-      if (violation) return { ...violation, message: `NodeGroupConfiguration[${index}].${violation.message}` };
-    }
-    return groups.length > 0 ? undefined : fail('NodeGroupConfiguration is empty');
-  }
-  if (props.NumNodeGroups !== undefined || props.ReplicasPerNodeGroup !== undefined) {
-    return requireAtLeast(props, 'ReplicasPerNodeGroup', 1, template, undefined);
-  }
-  if (props.PrimaryClusterId !== undefined && props.NumCacheClusters === undefined) {
-    return fail('the replica count of a group built from PrimaryClusterId cannot be proven', 'set NumCacheClusters >= 2');
-  }
-  return requireAtLeast(props, 'NumCacheClusters', 2, template, 1);
-}
-
-/** A literal list of AZ names, or `undefined` when the property is absent or not literal. */
-function literalZoneList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? (value as string[]) : undefined;
-}
-
-/**
- * Nodes pinned to AZs (PreferredCacheClusterAZs, or a node group's PrimaryAvailabilityZone and
- * ReplicaAvailabilityZones) must name at least two: replicas in the primary's AZ do not survive it.
- */
-function cacheZoneChecks(group: TemplateResource): Violation[] {
-  const violations: Violation[] = [];
-  const preferred = literalZoneList(group.properties.PreferredCacheClusterAZs);
-  if (preferred !== undefined && preferred.length > 0 && new Set(preferred).size < 2) {
-    violations.push(
-      fail(
-        `PreferredCacheClusterAZs places every node in ${preferred[0]}`,
-        'list nodes in at least two AZs (or leave PreferredCacheClusterAZs unset)',
-      ),
-    );
-  }
-  asList(group.properties.NodeGroupConfiguration).forEach((nodeGroup, index) => {
-    if (!isLiteralObject(nodeGroup)) return; // judged by replicaCheck
-    const replicas = literalZoneList(nodeGroup.ReplicaAvailabilityZones);
-    const primary = typeof nodeGroup.PrimaryAvailabilityZone === 'string' ? nodeGroup.PrimaryAvailabilityZone : undefined;
-    if (primary !== undefined && replicas !== undefined && replicas.length > 0 && replicas.every((zone) => zone === primary)) {
-      violations.push(
-        fail(`NodeGroupConfiguration[${index}] places the primary and every replica in ${primary}`, 'put the replicas in other AZs than the primary'),
-      );
-    }
-  });
-  return violations;
-}
-
-/** Fargate tasks placed only in subnets of one AZ are single-AZ whatever their count. */
-function serviceZoneCheck(service: TemplateResource, template: TemplateView): Violation | undefined {
-  const network = service.properties.NetworkConfiguration;
-  const awsvpc = isPlainObject(network) ? network.AwsvpcConfiguration : undefined;
-  if (!isPlainObject(awsvpc) || !Array.isArray(awsvpc.Subnets)) return undefined;
-  const subnets = awsvpc.Subnets.map((s) => template.referencedResource(s));
-  if (subnets.some((s) => s === undefined || s.type !== 'AWS::EC2::Subnet')) return undefined;
-  return allPinnedToOneZone(subnets as TemplateResource[], template)
-    ? fail('NetworkConfiguration places every task in subnets of a single Availability Zone', 'place the service in subnets of at least two AZs')
-    : undefined;
-}
-
-/** A plain object that is not an intrinsic function (whose shape is decided at deploy time). */
-function isLiteralObject(value: unknown): value is Record<string, unknown> {
-  return isPlainObject(value) && intrinsicName(value) === undefined;
-}
-
-/**
- * A service without DesiredCount whose auto scaling keeps at least two tasks: a scalable target
- * of its desired count (CDK renders ResourceId `service/${Cluster}/${Service.Name}`) with
- * MinCapacity proven >= 2 (autoScaleTaskCount({ minCapacity: 2 }) without desiredCount).
- */
-function scaledToAtLeastTwo(service: TemplateResource, template: TemplateView): boolean {
-  return template.unconditionalResourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
-    const dimension = possibleValues(target.properties.ScalableDimension, template);
-    return (
-      dimension.kind === 'known' &&
-      dimension.values.every((value) => value === 'ecs:service:DesiredCount') &&
-      (renderString(target.properties.ResourceId, template) ?? '').includes(`\${${service.logicalId}.Name}`) &&
-      requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined
-    );
-  });
-}
-
-const ZONE_ATTRIBUTE = /attribute:ecs\.availability-zone\s*(?:==\s*([^\s\]]+)|in\s*\[([^\]]*)\])/gi;
-
-/**
- * `memberOf` placement constraints (on the service or its task definition) whose expression
- * pins every task to one AZ; an entry or expression that cannot be read fails closed.
- */
-function placementZoneChecks(service: TemplateResource, template: TemplateView): Violation[] {
-  const taskDefinition = template.referencedResource(service.properties.TaskDefinition);
-  const sources: [string, unknown][] = [['PlacementConstraints', service.properties.PlacementConstraints]];
-  if (taskDefinition?.type === 'AWS::ECS::TaskDefinition') {
-    sources.push([`PlacementConstraints of task definition ${taskDefinition.logicalId}`, taskDefinition.properties.PlacementConstraints]);
-  }
-  return sources.flatMap(([at, constraints]) =>
-    asList(constraints).flatMap((constraint, index): Violation[] => {
-      if (!isLiteralObject(constraint))
-        return [fail(notLiteral(`${at}[${index}]`, 'not a literal object'), 'write placement constraints as literal objects')];
-      if (String(constraint.Type).toLowerCase() !== 'memberof') return [];
-      const expression = literalString(constraint.Expression, template);
-      if (expression === undefined)
-        return [fail(notLiteral(`${at}[${index}].Expression`, 'decided at deploy time'), 'write the memberOf expression as a literal')];
-      const zones = new Set(
-        [...expression.matchAll(ZONE_ATTRIBUTE)].flatMap((match) =>
-          (match[1] ?? match[2])
-            .split(',')
-            .map((zone) => zone.trim())
-            .filter((zone) => zone !== ''),
-        ),
-      );
-      // Without `or` every clause must hold, so one named AZ pins every task to it.
-      return zones.size === 1 && !/\bor\b|\|\|/i.test(expression)
-        ? [
-            fail(
-              `${at}[${index}] (memberOf ${expression}) places every task in the single Availability Zone ${[...zones][0]}`,
-              'remove the availability-zone constraint or allow at least two AZs',
-            ),
-          ]
-        : [];
-    }),
-  );
-}
-
-/** The lowest capacity an auto-scaled resource may reach, or undefined if not judged. */
-function scalingFloor(target: TemplateResource, template: TemplateView): number | undefined {
-  const dimension = possibleValues(target.properties.ScalableDimension, template);
-  if (dimension.kind !== 'known') return 2; // unprovable dimension: hold it to the strictest floor
-  const dims = dimension.values.map((value) => String(value));
-  if (dims.includes('ecs:service:DesiredCount')) return 2;
-  if (dims.includes('elasticache:replication-group:Replicas')) return 1;
-  return undefined;
-}

@@ -28,10 +28,11 @@ import {
   isAuroraInstanceWithoutCluster,
   isJudgedThroughCluster,
   sourceDbInstance,
-} from './core/engines';
+} from './core/rds';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject } from './core/intrinsics';
 import { possibleValues } from './core/values';
 
 export const RdsAtRest: ComplianceRule = {
@@ -46,7 +47,6 @@ export const RdsAtRest: ComplianceRule = {
     'Set storageEncrypted: true (DatabaseInstance/DatabaseCluster: storageEncrypted: true with a ' +
     'customer-managed storageEncryptionKey). Encryption cannot be enabled in place: restore an encrypted copy.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::GlobalCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
     { framework: 'CIS AWS Foundations 3.0', control: '2.3.1' },
@@ -59,7 +59,8 @@ export const RdsAtRest: ComplianceRule = {
       { rule: RDS_CLUSTER_ENCRYPTED_AT_REST, covers: 'encryption at rest of every DB cluster (Aurora, Multi-AZ DB clusters)' },
     ],
     limits:
-      'Global clusters are not evaluated as such; the rules report after the database exists, and storage encryption cannot be turned on in place (restore an encrypted copy).',
+      'Global clusters are not evaluated as such; the rules report after the database exists, and ' +
+      'storage encryption cannot be turned on in place (restore an encrypted copy).',
   },
   checkResource(resource, template): Violation[] {
     return resource.type === 'AWS::RDS::GlobalCluster' ? globalClusterViolations(resource, template) : encryptionViolations(resource, template, 0);
@@ -97,7 +98,9 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
     }
     return [
       fail(
-        `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
+        `${instanceSources.join(', ')} makes the DB instance inherit its encryption from a source ` +
+          `outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be ` +
+          `proven`,
         'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
       ),
     ];
@@ -119,7 +122,8 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
       ? []
       : [
           fail(
-            `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster inherits its source's encryption, which cannot be proven`,
+            `KmsKeyId is absent or conditional: with ${clusterSources.join(', ')} the DB cluster ` +
+              `inherits its source's encryption, which cannot be proven`,
             'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
           ),
         ]),

@@ -26,10 +26,11 @@ import {
   isAuroraInstanceWithoutCluster,
   isJudgedThroughCluster,
   unknownEngineReason,
-} from './core/engines';
+} from './core/rds';
 import { judge, notLiteral } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject } from './core/intrinsics';
 import { literalString, possibleValues } from './core/values';
 
 const FORCE_SSL = 'rds.force_ssl';
@@ -47,7 +48,6 @@ export const RdsTls: ComplianceRule = {
     "Give the database a parameter group with { 'rds.force_ssl': '1' } (Aurora: a cluster parameter group), " +
     'and connect with sslmode=verify-full using the RDS CA bundle.',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
     { framework: 'PCI DSS 4.0', control: '4.2.1' },
@@ -56,7 +56,9 @@ export const RdsTls: ComplianceRule = {
   runtime: {
     configRules: [],
     limits:
-      'No AWS Config managed rule reads DB (cluster) parameter group values such as rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule calling DescribeDBParameters would be needed).',
+      'No AWS Config managed rule reads DB (cluster) parameter group values such as ' +
+      'rds.force_ssl; only the synth-time gate and sfx-check judge it (a custom Config rule ' +
+      'calling DescribeDBParameters would be needed).',
   },
   checkResource(resource, template): Violation[] {
     const engines = engineOf(resource, template);
@@ -121,7 +123,8 @@ function groupViolations(db: TemplateResource, property: string, groupType: stri
       ? []
       : [
           fail(
-            `${property} is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
+            `${property} is absent: the default parameter group of this engine version does not force ` +
+              `TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)`,
           ),
         ];
   }

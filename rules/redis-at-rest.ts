@@ -14,7 +14,7 @@
  *         passing (a secondary takes the primary's encryption).
  */
 import { ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST } from './core/aws-config-rules';
-import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/engines';
+import { cacheEngines, inheritedEncryption, mayRunRedis } from './core/elasticache';
 import { requireTrue } from './core/checks';
 import { ComplianceRule, Violation, fail } from './core/rule';
 
@@ -30,7 +30,6 @@ export const RedisAtRest: ComplianceRule = {
     'Use an ElastiCache replication group (CfnReplicationGroup) with atRestEncryptionEnabled: true, ' +
     'ideally with kmsKeyId set to a customer-managed KMS key.',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-28(1)' },
     { framework: 'CIS AWS Foundations 3.0', control: '2.x (data at rest encrypted)' },
@@ -40,7 +39,9 @@ export const RedisAtRest: ComplianceRule = {
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_AT_REST, covers: 'AtRestEncryptionEnabled of every deployed replication group' }],
     limits:
-      'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be encrypted at rest at all), and it is periodic: an unencrypted group exists until the next evaluation, and encryption cannot be turned on in place.',
+      'The Config rule does not flag a Redis AWS::ElastiCache::CacheCluster (which cannot be ' +
+      'encrypted at rest at all), and it is periodic: an unencrypted group exists until the next ' +
+      'evaluation, and encryption cannot be turned on in place.',
   },
   checkResource(resource, template): Violation[] {
     if (!mayRunRedis(resource, template)) return [];

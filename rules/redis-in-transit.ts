@@ -12,7 +12,7 @@
  *         (absent is CloudFormation's default, true).
  */
 import { ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT } from './core/aws-config-rules';
-import { inheritedEncryption, mayRunRedis } from './core/engines';
+import { inheritedEncryption, mayRunRedis } from './core/elasticache';
 import { isTrue, requireTrue, requireValue } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
 
@@ -30,7 +30,6 @@ export const RedisInTransit: ComplianceRule = {
     'Set transitEncryptionEnabled: true and leave transitEncryptionMode unset or set it to "required" ' +
     'on the CfnReplicationGroup; clients connect with TLS (rediss://).',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster', 'AWS::MemoryDB::Cluster'],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SC-8(1)' },
     { framework: 'PCI DSS 4.0', control: '4.2.1' },
@@ -39,7 +38,9 @@ export const RedisInTransit: ComplianceRule = {
   runtime: {
     configRules: [{ rule: ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT, covers: 'TransitEncryptionEnabled of every deployed replication group' }],
     limits:
-      'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode "preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis cache clusters are not evaluated; the rule is periodic.',
+      'The Config rule reads TransitEncryptionEnabled only: a group in TransitEncryptionMode ' +
+      '"preferred" still accepts plaintext clients and is COMPLIANT. MemoryDB clusters and Redis ' +
+      'cache clusters are not evaluated; the rule is periodic.',
   },
   checkResource(resource, template): Violation[] {
     if (resource.type === 'AWS::MemoryDB::Cluster') {

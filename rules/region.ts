@@ -20,15 +20,15 @@
  */
 import { REGION_SCP_FILE } from './core/region-scp';
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { intrinsicName, isPlainObject } from './core/intrinsics';
 import { notLiteral } from './core/checks';
-import { possibleValues, renderString } from './core/values';
+import { Finding, REGION_PROPERTY, isOwnRegion, regionsIn } from './core/regions';
+import { Rendered, isParameterOrUnknown, knownText, partsToDisplay } from './core/rendered';
+import { hasKnownParts, variants } from './core/variants';
+import { possibleValues, render } from './core/values';
 
 export const MANDATED_REGION = 'eu-west-1';
-
-// Region names (optionally with an AZ letter) of every AWS partition.
-const REGION_PATTERN =
-  /\b((?:af|ap|ca|cn|eu|eusc|il|me|mx|sa|us)(?:-gov|-iso|-isob|-isoe|-isof|-de)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2})[a-z]?\b/g;
 
 export const Region: ComplianceRule = {
   id: 'SFX-REGION',
@@ -42,7 +42,6 @@ export const Region: ComplianceRule = {
     "Give every stack env: { region: 'eu-west-1' } (or create it in a Stage with that env), and refer " +
     'to regional resources through the stack (Stack.of(this).region, Aws.REGION) instead of literals.',
   resourceTypes: ['*'],
-  judgesStacks: true,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'SA-9(5)' },
     { framework: 'ISO 27001:2022', control: 'A.5.34' },
@@ -53,10 +52,16 @@ export const Region: ComplianceRule = {
     serviceControlPolicy: {
       document: REGION_SCP_FILE,
       covers:
-        'every API request to a region other than eu-west-1, whoever makes it (CloudFormation, a console user, an SDK), except the global-service actions AWS exempts',
+        'every API request to a region other than eu-west-1, whoever makes it (CloudFormation, a ' +
+        'console user, an SDK), except the global-service actions AWS exempts',
     },
     limits:
-      "The SCP judges the region a request is sent to, not the values inside it: an ARN, endpoint or AZ of another region in a resource created in eu-west-1 (a subscription to a us-east-1 queue, a replication destination) passes. It does not apply to the organisation's management account, and the exempted global-service actions (IAM, CloudFront, Route 53, KMS, ...) act in any region. AWS Config is regional (a recorder in eu-west-1 sees nothing in other regions), so no Config rule is mapped.",
+      'The SCP judges the region a request is sent to, not the values inside it: an ARN, endpoint ' +
+      'or AZ of another region in a resource created in eu-west-1 (a subscription to a us-east-1 ' +
+      "queue, a replication destination) passes. It does not apply to the organisation's " +
+      'management account, and the exempted global-service actions (IAM, CloudFront, Route 53, ' +
+      'KMS, ...) act in any region. AWS Config is regional (a recorder in eu-west-1 sees nothing ' +
+      'in other regions), so no Config rule is mapped.',
   },
   checkStack(stack: StackFacts): Violation[] {
     if (stack.kind === 'nested') return [];
@@ -135,7 +140,10 @@ export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; r
     path: /^Properties\.Location\.ApplicationId$/,
     regions: ['us-east-1', 'us-gov-west-1', 'cn-north-1'],
     reason:
-      "A Serverless Application Repository ARN names the region its publisher keeps it in (AWS's rotation functions: us-east-1, or the GovCloud/China home); the application deploys into the stack's own region. Which applications are allowed at all is SFX-TEMPLATE-VISIBLE's reviewed list.",
+      "A Serverless Application Repository ARN names the region its publisher keeps it in (AWS's " +
+      'rotation functions: us-east-1, or the GovCloud/China home); the application deploys into ' +
+      "the stack's own region. Which applications are allowed at all is SFX-TEMPLATE-VISIBLE's " +
+      'reviewed list.',
   },
 ];
 
@@ -157,15 +165,8 @@ function judgedProperties(resource: TemplateResource): Record<string, unknown> {
   return Object.fromEntries(Object.entries(resource.properties).filter(([key]) => !skipped.includes(key)));
 }
 
-// Properties that name a region outright (Region, ReplicaRegion, awslogs-region, …): a value the gate cannot read may be any region.
-const REGION_PROPERTY = /region$/i;
-// `arn:aws:sqs:${param.R}:…` or `"region":"${param.R}"`: a parameter or an intrinsic the gate cannot follow.
-const DEPLOY_TIME_REGION_IN_TEXT = /(^|[^a-z])arn:[^:]*:[^:]*:\$\{(param\.|intrinsic\})|"region"\s*:\s*"\$\{(param\.|intrinsic\})/i;
-
-// Cheap pre-check: most strings name no region at all.
-const MAY_NAME_REGION = /(?:central|north|south|east|west)-\d/i;
-
-type Finding = { path: string; region: string };
+// The text before a part that makes it a region: an ARN's region field (`arn:aws:sqs:<part>…`) or a JSON `"region":"<part>…`.
+const REGION_FIELD_BEFORE = /(^|[^a-z])arn:[^:]*:[^:]*:$|"region"\s*:\s*"$/i;
 
 type Unprovable = { path: string; reason: string };
 
@@ -174,7 +175,7 @@ type Unprovable = { path: string; reason: string };
  * region part cannot be proven go to `deployTime` (one rendering of each string serves both).
  */
 function foreignRegions(value: unknown, path: string, template: TemplateView, deployTime: Unprovable[]): Finding[] {
-  if (typeof value === 'string') return regionsIn(value, path);
+  if (typeof value === 'string') return regionsIn(value, path, MANDATED_REGION);
   if (Array.isArray(value)) return value.flatMap((item, index) => foreignRegions(item, `${path}[${index}]`, template, deployTime));
   if (!isPlainObject(value)) return [];
   const parts = Object.entries(value)
@@ -186,20 +187,26 @@ function foreignRegions(value: unknown, path: string, template: TemplateView, de
     // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take.
     const possible = possibleValues(value, template);
     const texts = possible.kind === 'known' ? possible.values.filter((v): v is string => typeof v === 'string') : [];
-    return [...parts, ...texts.flatMap((text) => regionsIn(text, path))];
+    return [...parts, ...texts.flatMap((text) => regionsIn(text, path, MANDATED_REGION))];
   }
   if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
   // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`, or a part from a
   // mapping or a parameter) shows once rendered, in one of the values the parts can take.
-  const rendered = renderString(value, template) ?? '';
+  const rendering = render(value, template) ?? [];
+  const rendered = partsToDisplay(rendering);
   // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
-  if (DEPLOY_TIME_REGION_IN_TEXT.test(rendered)) {
+  if (regionChosenAtDeployTime(rendering)) {
     deployTime.push({ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' });
   }
   const whole = hasKnownParts(value, template)
-    ? variants(value, template).flatMap((variant) => regionsIn(renderString(variant, template) ?? '', path))
-    : regionsIn(rendered, path);
+    ? variants(value, template).flatMap((variant) => regionsIn(partsToDisplay(render(variant, template) ?? []), path, MANDATED_REGION))
+    : regionsIn(rendered, path, MANDATED_REGION);
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
+}
+
+/** A parameter or an intrinsic the gate cannot follow in the region field of an ARN or a `"region"` entry of JSON text. */
+function regionChosenAtDeployTime(parts: Rendered): boolean {
+  return parts.some((part, index) => isParameterOrUnknown(part) && REGION_FIELD_BEFORE.test(partsToDisplay(parts.slice(0, index))));
 }
 
 /** One finding per path and region (a URL may name its region twice). */
@@ -208,52 +215,6 @@ function unique(findings: Finding[]): Finding[] {
   return findings.filter(({ path, region }) => !seen.has(`${path}\0${region}`) && Boolean(seen.add(`${path}\0${region}`)));
 }
 
-/** At most this many renderings of one string are tried (each part with known values multiplies them). */
-const MAX_VARIANTS = 64;
-
-/**
- * The expression with every part whose values are known replaced by each of them: a `Fn::Select`
- * of a literal list, a parameter's AllowedValues, a mapping's entries, the branches of a `Fn::If`.
- */
-function variants(value: unknown, template: TemplateView): unknown[] {
-  if (Array.isArray(value)) return combine(value.map((item) => variants(item, template))).slice(0, MAX_VARIANTS);
-  if (!isPlainObject(value)) return [value];
-  const fn = intrinsicName(value);
-  const select = value['Fn::Select'];
-  if (fn === 'Fn::Select' && Array.isArray(select) && Array.isArray(select[1]) && select[1][Number(select[0])] !== undefined) {
-    return variants(select[1][Number(select[0])], template);
-  }
-  if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
-    const possible = possibleValues(value, template);
-    if (possible.kind === 'known' && possible.values.every((v) => typeof v === 'string')) return possible.values.slice(0, MAX_VARIANTS);
-    return [value];
-  }
-  const entries = Object.entries(value);
-  return combine(entries.map(([, item]) => variants(item, template)))
-    .slice(0, MAX_VARIANTS)
-    .map((items) => Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])));
-}
-
-/** Cheap pre-check for `variants`: whether any part may have known values other than its rendering. */
-function hasKnownParts(value: unknown, template: TemplateView): boolean {
-  if (Array.isArray(value)) return value.some((item) => hasKnownParts(item, template));
-  if (!isPlainObject(value)) return false;
-  const fn = intrinsicName(value);
-  if (fn === 'Ref') return template.parameter(String(value.Ref)) !== undefined;
-  if (fn === 'Fn::Select') return Array.isArray(value[fn]) && Array.isArray((value[fn] as unknown[])[1]);
-  if (fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') return true;
-  return Object.values(value).some((item) => hasKnownParts(item, template));
-}
-
-/** Every combination of one choice per position. */
-function combine(choices: unknown[][]): unknown[][] {
-  return choices.reduce<unknown[][]>(
-    (acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS),
-    [[]],
-  );
-}
-
-/** Region-named properties whose value cannot be proven (a parameter without AllowedValues, an SSM reference, an import). */
 function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
   if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
@@ -263,77 +224,9 @@ function unprovableRegions(value: unknown, path: string, template: TemplateView)
       if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
       const possible = possibleValues(item, template);
       // The stack's own region (AWS::Region) is what checkStack judges.
-      const rendered = withoutOwnRegionParts(renderString(item, template) ?? '${?}', template);
-      const ownRegionOnly = !rendered.includes('${') && !rendered.includes('{{resolve:');
+      const parts = render(item, template);
+      const ownRegionOnly = parts !== undefined && knownText(parts.filter((part) => !isOwnRegion(part, template))) !== undefined;
       if (possible.kind === 'unknown' && !ownRegionOnly) return [{ path: `${path}.${key}`, reason: possible.reason }];
       return [];
     });
-}
-
-/**
- * Drops the parts of a rendered string that can only be this stack's region: `${AWS.Region}`, and
- * a segment of the ARN of a resource of this template or of an export of the same region
- * (`Select(3, Split(':', TopicArn))`, what CDK renders for the region of a topic it references).
- */
-function withoutOwnRegionParts(text: string, template: TemplateView): string {
-  // Only field 3 of a ':' split of an ARN is its region.
-  return text.replace(/\$\{AWS\.Region\}/g, '').replace(/\$\{([^}]*)\.SplitColon3\}/g, (part, base: string) => {
-    if (base.startsWith('import.')) {
-      const exported = template.exportOfPlaceholder(base.slice('import.'.length));
-      return exported && isOwnArn(exported.value, exported.view) ? '' : part;
-    }
-    const [logicalId, ...attribute] = base.split('.');
-    return isOwnArn(attribute.length ? { 'Fn::GetAtt': [logicalId, attribute.join('.')] } : { Ref: logicalId }, template) ? '' : part;
-  });
-}
-
-/** A Ref or Arn of an AWS resource of the template (not a parameter store value or a custom resource's output). */
-function isOwnArn(value: unknown, template: TemplateView): boolean {
-  const resource = template.resource(referencedLogicalId(value) ?? '');
-  const attribute = referencedAttribute(value);
-  return (
-    resource !== undefined &&
-    resource.type.startsWith('AWS::') &&
-    !/^AWS::(SSM::Parameter|CloudFormation::)/.test(resource.type) &&
-    (attribute === undefined || /arn$/i.test(attribute))
-  );
-}
-
-/**
- * The regions `original` denotes as a location, outside eu-west-1. Under a property that names a
- * region (or an AZ), any region in the value; elsewhere only location forms: an ARN's region
- * field, an endpoint host name or VPC endpoint service name, a JSON `"region"` entry, or a value
- * that is a region or AZ name and nothing else (not under a `…Name` key: a name is a name).
- */
-function regionsIn(original: string, path: string): Finding[] {
-  if (!MAY_NAME_REGION.test(original)) return [];
-  const text = original.toLowerCase(); // endpoints and headers are case-insensitive: SQS.US-EAST-1.amazonaws.com
-  const key = lastKey(path);
-  const regionKeyed = REGION_PROPERTY.test(key) || AZ_PROPERTY.test(key) || /(^|\.)Fn::GetAZs$/.test(path);
-  const whole = !/name$/i.test(key) && WHOLE_REGION.test(text.trim());
-  return [...text.matchAll(REGION_PATTERN)]
-    .filter((match) => regionKeyed || whole || isLocationForm(text, match.index!, match[0]))
-    .map((match) => match[1])
-    .filter((region) => region !== MANDATED_REGION)
-    .map((region) => ({ path, region }));
-}
-
-const AZ_PROPERTY = /availabilityzones?$|^azs?$|^(Preferred|Replica)?AvailabilityZones?$/i;
-const WHOLE_REGION = new RegExp(`^${REGION_PATTERN.source.replace(/^\\b|\\b$/g, '')}$`);
-
-/** The last property key of a path (`Properties.A.B[2]` → `B`). */
-function lastKey(path: string): string {
-  const withoutIndex = path.replace(/(\[\d+\])+$/, '');
-  return withoutIndex.slice(withoutIndex.lastIndexOf('.') + 1);
-}
-
-/** Whether the region name at `index` in `text` is a location: ARN region field, endpoint host, VPC endpoint service, JSON "region". */
-function isLocationForm(text: string, index: number, matched: string): boolean {
-  const before = text.slice(Math.max(0, index - 80), index);
-  const after = text.slice(index + matched.length);
-  // The partition and service fields may be rendered pseudo parameters (`arn:${AWS::Partition}:sqs:…`).
-  if (/arn:[^:\s"]*:[^:\s"]*:$/.test(before) && after.startsWith(':')) return true;
-  if (/^\.(amazonaws\.com(\.cn)?|api\.aws|on\.aws|aws\.dev)\b/.test(after)) return true;
-  if (/(^|[^a-z0-9-])(cn\.)?com\.amazonaws\.$/.test(before)) return true;
-  return /"[a-z0-9_-]*region"\s*:\s*"$/.test(before);
 }

@@ -27,23 +27,14 @@
  */
 import { CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, ECS_NO_ENVIRONMENT_SECRETS } from './core/aws-config-rules';
 import { ComplianceRule, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, asList, isPlainObject } from './core/template';
-import { renderString } from './core/values';
+import { TemplateResource, TemplateView } from './core/template';
+import { asList, isPlainObject } from './core/intrinsics';
+import { arnService, hasVariableText, isFullyLiteral, partsToDisplay, rootOf } from './core/rendered';
+import { isSecretReference, looksLikeCredential } from './core/secrets';
+import { render } from './core/values';
 
 const SECRETS_MANAGER_REFERENCE = '{{resolve:secretsmanager:';
 const ANY_DYNAMIC_SECRET_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure):/;
-// Whole words PASS and PWD too (DB_PASS, REDIS_PWD), without matching PASSENGER_COUNT.
-const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|(^|_)(PASS|PWD)(_|$))/i;
-// Metadata about a secret (DB_SECRET_ARN, TOKEN_TTL_SECONDS, PASSWORD_MIN_LENGTH, TOKENS_TABLE), not the secret itself.
-const SECRET_METADATA_NAME = new RegExp(
-  '_(NAME|ARN|ID|TTL|SECONDS|MINUTES|DAYS|MILLIS|MS|TIMEOUT|LENGTH|PATH|URL|URI|REGION|HEADER|FILE|' +
-    'ENABLED|VERSION|PORT|SIZE|LEVEL|CONNECTIONS|TABLE|TYPE|POLICY|COUNT|MODE|AUDIENCE|ISSUER|ENDPOINT|EXPIRY|EXPIRATION|' +
-    'LIFETIME|PREFIX|ALGORITHM|ALG|ROUNDS|LOCATION|METHOD)$',
-  'i',
-);
-// A switch about credentials (USE_API_KEY, API_KEY_REQUIRED) holding a flag value is not one; any other value still is.
-const SWITCH_NAME = /^(ENABLE|USE|DISABLE)_|_REQUIRED$/i;
-const FLAG_VALUE = /^(true|false|0|1|yes|no|on|off)$/i;
 
 /** Credential properties per resource type (list-valued ones hold several credentials). */
 const CREDENTIAL_PROPERTIES: Record<string, string[]> = {
@@ -82,7 +73,6 @@ export const SecretsManager: ComplianceRule = {
     'AWS::CodeBuild::Project',
     'AWS::SecretsManager::Secret',
   ],
-  judgesStacks: false,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'IA-5(7)' },
     { framework: 'NIST 800-53 r5', control: 'SC-28' },
@@ -95,7 +85,9 @@ export const SecretsManager: ComplianceRule = {
       { rule: CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK, covers: 'AWS access keys in CodeBuild plaintext environment variables' },
     ],
     limits:
-      "Once deployed, a password written into a database, cache, DMS endpoint or Lambda environment is not readable, so no Config rule can tell whether it came from Secrets Manager. The ECS rule matches exact key names (not SFX's name patterns).",
+      'Once deployed, a password written into a database, cache, DMS endpoint or Lambda ' +
+      'environment is not readable, so no Config rule can tell whether it came from Secrets ' +
+      "Manager. The ECS rule matches exact key names (not SFX's name patterns).",
   },
   checkResource(resource, template): Violation[] {
     switch (resource.type) {
@@ -143,12 +135,14 @@ function credentialViolations(resource: TemplateResource, template: TemplateView
 
 /** Why a credential value is not a Secrets Manager reference, or undefined if it is one. */
 function credentialProblem(value: unknown, template: TemplateView): string | undefined {
-  const text = renderString(value, template);
-  if (text === undefined) return 'is not a string the gate can read';
+  const parts = render(value, template);
+  if (parts === undefined) return 'is not a string the gate can read';
+  const text = partsToDisplay(parts);
   if (text.startsWith(SECRETS_MANAGER_REFERENCE) && text.endsWith('}}')) return undefined;
   if (text.includes('{{resolve:ssm-secure:')) return 'is an SSM SecureString reference; the control requires Secrets Manager';
-  if (/\$\{param\./.test(text)) return 'comes from a CloudFormation parameter, which stores it outside Secrets Manager';
-  if (!text.includes('${')) return 'is a literal credential in the template';
+  if (parts.some((part) => rootOf(part).kind === 'parameter'))
+    return 'comes from a CloudFormation parameter, which stores it outside Secrets Manager';
+  if (isFullyLiteral(parts) && !parts.some(hasVariableText)) return 'is a literal credential in the template';
   return 'is built at deploy time from something other than a Secrets Manager dynamic reference';
 }
 
@@ -158,8 +152,9 @@ function nameValuePairs(environment: unknown): [string, unknown][] {
 
 function environmentViolations(at: string, variables: [string, unknown][], template: TemplateView): Violation[] {
   return variables.flatMap(([name, value]) => {
-    const text = renderString(value, template);
-    if (text === undefined) return [];
+    const parts = render(value, template);
+    if (parts === undefined) return [];
+    const text = partsToDisplay(parts);
     if (ANY_DYNAMIC_SECRET_REFERENCE.test(text)) {
       return [
         fail(
@@ -168,9 +163,8 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
         ),
       ];
     }
-    const literal = !text.includes('${') && text !== '' && !text.startsWith('arn:');
-    const flag = FLAG_VALUE.test(text) && (SWITCH_NAME.test(name) || /^(true|false)$/i.test(text));
-    if (literal && SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !flag) {
+    const literal = isFullyLiteral(parts) && !parts.some(hasVariableText) && text !== '' && !text.startsWith('arn:');
+    if (literal && looksLikeCredential(name, text)) {
       return [
         fail(
           `${at} ${name} holds a literal value that looks like a credential`,
@@ -190,45 +184,28 @@ function environmentViolations(at: string, variables: [string, unknown][], templ
 function containerSecretViolations(at: string, secrets: unknown, template: TemplateView): Violation[] {
   return asList(secrets).flatMap((secret, index) => {
     if (!isPlainObject(secret)) return [];
-    const source = renderString(secret.ValueFrom, template) ?? '';
-    const fromTemplateSecret = isSecretReference(source, template);
-    const fromSecretArn = /^arn:[^:]*:secretsmanager:/.test(source);
+    const parts = render(secret.ValueFrom, template) ?? [];
+    const source = partsToDisplay(parts);
+    const fromTemplateSecret = isSecretReference(parts, template, 0);
+    const fromSecretArn = arnService(parts) === 'secretsmanager';
     return fromTemplateSecret || fromSecretArn
       ? []
       : [
           fail(
-            `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
+            `${at}[${index}] (${String(secret.Name ?? '?')}) is read from ` +
+              `${source.includes(':ssm:') || !source.startsWith('arn:') ? 'an SSM parameter or an unprovable source' : source}, not Secrets Manager`,
             'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
           ),
         ];
   });
 }
 
-/**
- * `${Secret}`/`${Secret.…}` of a secret of this template, or `${import.…}` of another stack's export
- * of one. A SecretTargetAttachment's Ref is its secret's ARN (what an attached database secret renders).
- */
-function isSecretReference(source: string, template: TemplateView): boolean {
-  const imported = /^\$\{import\.(\w+)\}/.exec(source);
-  const passed = /^\$\{param\.([A-Za-z0-9]+)\}/.exec(source);
-  // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
-  const origin = imported ? template.exportOfPlaceholder(imported[1]) : passed ? template.nestedParameter(passed[1]) : undefined;
-  if (origin) return isSecretReference(renderString(origin.value, origin.view) ?? '', origin.view);
-  // The secret RDS manages for a database of this template (ManageMasterUserPassword): `${Db.MasterUserSecret.SecretArn}`.
-  const managed = /^\$\{([A-Za-z0-9]+)\.MasterUserSecret\.SecretArn\}/.exec(source);
-  if (managed) return ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'].includes(template.resource(managed[1])?.type ?? '');
-  const reference = /^\$\{([A-Za-z0-9]+)[}.]/.exec(source);
-  return (
-    reference !== null &&
-    ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(reference[1])?.type ?? '')
-  );
-}
-
 function literalSecretString(resource: TemplateResource, template: TemplateView): Violation[] {
   const value = resource.properties.SecretString;
   if (value === undefined) return [];
-  const text = renderString(value, template);
-  if (text !== undefined && (text.includes('${') || text === '')) return [];
+  const parts = render(value, template);
+  // Built at deploy time (or an IAM-style `${…}` variable, or empty): not a secret written into the template.
+  if (parts !== undefined && (!isFullyLiteral(parts) || parts.some(hasVariableText) || parts.length === 0)) return [];
   return [
     fail(
       'SecretString is a literal: the secret value is written into the template',

@@ -21,7 +21,8 @@
  *         from the constructs it judged (aspects/written-templates.ts).
  */
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
-import { TemplateResource, TemplateView, isPlainObject } from './core/template';
+import { TemplateResource, TemplateView } from './core/template';
+import { isPlainObject } from './core/intrinsics';
 import { possibleValues } from './core/values';
 
 /** Transforms whose output the gate already accounts for. */
@@ -42,8 +43,10 @@ export const KNOWN_TRANSFORMS: readonly { name: string; reason: string }[] = [
 /** SAR applications published by AWS itself (one publisher account per partition). */
 export const APPROVED_APPLICATIONS: readonly { pattern: RegExp; reason: string }[] = [
   {
-    pattern:
-      /^arn:aws(-cn|-us-gov)?:serverlessrepo:[a-z0-9-]+:(297356227824|193023089310|023102451235):applications\/SecretsManager[A-Za-z0-9]+Rotation[A-Za-z0-9]*$/,
+    pattern: new RegExp(
+      '^arn:aws(-cn|-us-gov)?:serverlessrepo:[a-z0-9-]+:(297356227824|193023089310|023102451235):' +
+        'applications/SecretsManager[A-Za-z0-9]+Rotation[A-Za-z0-9]*$',
+    ),
     reason: "AWS Secrets Manager rotation functions, published by AWS; CDK's addRotationSingleUser/SecretRotation deploys them.",
   },
 ];
@@ -60,7 +63,6 @@ export const TemplateVisible: ComplianceRule = {
     'Use CDK NestedStack (or CfnInclude with loadNestedStacks) instead of a raw AWS::CloudFormation::Stack, build resources ' +
     'in CDK instead of through macros or AWS::Include, and add a reviewed SAR application to rules/template-visible.ts.',
   resourceTypes: ['*'],
-  judgesStacks: true,
   frameworks: [
     { framework: 'NIST 800-53 r5', control: 'CM-3' },
     { framework: 'NIST 800-53 r5', control: 'SA-10' },
@@ -69,7 +71,9 @@ export const TemplateVisible: ComplianceRule = {
   runtime: {
     configRules: [],
     limits:
-      "After deployment there is no template to judge: Config sees the resources a macro, include or nested stack created (and the other rules' Config counterparts judge them), never where they came from. Judged at synth and by sfx-check only.",
+      'After deployment there is no template to judge: Config sees the resources a macro, include ' +
+      "or nested stack created (and the other rules' Config counterparts judge them), never where " +
+      'they came from. Judged at synth and by sfx-check only.',
   },
   checkStack(stack: StackFacts): Violation[] {
     const known = new Set(KNOWN_TRANSFORMS.map((t) => t.name));
@@ -144,7 +148,8 @@ function applicationViolations(resource: TemplateResource, template: TemplateVie
     ? []
     : [
         fail(
-          `Location names the serverless application ${unapproved.map((id) => (typeof id === 'string' ? id : 'that is not a literal')).join(', ')}, whose template the gate cannot read`,
+          `Location names the serverless application ` +
+            `${unapproved.map((id) => (typeof id === 'string' ? id : 'that is not a literal')).join(', ')}, whose template the gate cannot read`,
           'build it in CDK, or have the security team review it into APPROVED_APPLICATIONS (rules/template-visible.ts)',
         ),
       ];

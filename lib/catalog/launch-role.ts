@@ -76,7 +76,7 @@ export interface ProductLaunchRoleProps {
  *
  * Scope (justified in lib/catalog/SECURITY.section.md):
  * - only the actions CloudFormation needs for the resource types of the product template, listed one by one
- *   (the only partial wildcards are the three read-only `Describe*` patterns reviewed in rules/iam-allowlist.ts);
+ *   (the only partial wildcards are the three read-only `Describe*` patterns reviewed in rules/core/iam-allowlist.ts);
  * - resources as account- and eu-west-1-scoped ARN patterns, and `Resource: "*"` only for actions in
  *   ACTIONS_ALLOWED_ON_ANY_RESOURCE;
  * - `aws:RequestedRegion` = eu-west-1 on every statement of a regional service (IAM is global: its calls
@@ -327,7 +327,7 @@ export function launchRoleStatements(props: ProductLaunchRoleProps): Record<stri
         ],
         [arn('ecs', 'cluster/*'), arn('ecs', 'service/*'), arn('ecs', 'service-deployment/*'), arn('ecs', 'task-definition/*')],
       ),
-      // No resource-level permissions (rules/iam-allowlist.ts); scoped by region only.
+      // No resource-level permissions (rules/core/iam-allowlist.ts); scoped by region only.
       allow(
         'EcsNoResourceLevel',
         ['ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:DeregisterTaskDefinition', 'ecs:DescribeTaskDefinition'],

@@ -1,5 +1,6 @@
 /** Counting the Availability Zones a set of subnets provably spans. */
-import { TemplateResource, TemplateView, intrinsicName, isPlainObject } from './template';
+import { TemplateResource, TemplateView } from './template';
+import { intrinsicName, isPlainObject } from './intrinsics';
 
 /**
  * A key naming the subnet's AZ in one of three forms (AZ name, position in `Fn::GetAZs`,
@@ -48,4 +49,9 @@ export function provenZoneCount(subnets: TemplateResource[], template: TemplateV
  */
 export function allPinnedToOneZone(resources: TemplateResource[], template: TemplateView): boolean {
   return resources.length > 0 && resources.every((r) => availabilityZoneKey(r, template) !== undefined) && provenZoneCount(resources, template) < 2;
+}
+
+/** A literal list of AZ names, or `undefined` when the property is absent or not literal. */
+export function literalZoneList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((zone) => typeof zone === 'string') ? (value as string[]) : undefined;
 }

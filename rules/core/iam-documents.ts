@@ -1,5 +1,6 @@
 /** Finds the identity-based policy documents and managed-policy attachments of IAM resources. */
-import { TemplateResource, asList, isPlainObject } from './template';
+import { TemplateResource } from './template';
+import { asList, isPlainObject } from './intrinsics';
 
 export interface PolicyDocumentAt {
   /** Where the document sits in the resource, for messages: `Policies[0].PolicyDocument`. */

@@ -1,5 +1,6 @@
 /** Network reachability facts read from a template: public subnets and world-open security groups. */
-import { TemplateResource, TemplateView, asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './template';
+import { TemplateResource, TemplateView } from './template';
+import { asList, intrinsicName, isPlainObject, referencedAttribute, referencedLogicalId } from './intrinsics';
 import { isTrue, notLiteral } from './checks';
 import { possibleValues } from './values';
 
@@ -100,7 +101,8 @@ export function securityGroupFindings(property: string, value: unknown, judged: 
         ? possible.reason
         : 'not a list of literal group ids';
     return [
-      `${property}: a security group is not a literal (it is ${reason}), so the gate cannot read its rules to prove that it admits no traffic from the internet; ` +
+      `${property}: a security group is not a literal (it is ${reason}), so the gate cannot read ` +
+        `its rules to prove that it admits no traffic from the internet; ` +
         'the value must be a literal group id or a security group of a template the gate judges',
     ];
   });

@@ -58,14 +58,12 @@ export interface ComplianceRule {
   readonly remediation: string;
   /** CloudFormation resource types the rule judges; `*` means every resource. */
   readonly resourceTypes: readonly string[];
-  /** Whether the rule also judges each stack as a whole (for example its region). */
-  readonly judgesStacks: boolean;
   readonly frameworks: readonly FrameworkReference[];
   /** The AWS controls that check the same after deployment (AWS Config rules, an SCP), and what they cannot see. */
   readonly runtime?: RuntimeCounterparts;
   /** Judges one resource as CloudFormation will receive it. Pure: no side effects. */
   checkResource?(resource: TemplateResource, template: TemplateView): Violation[];
-  /** Judges one stack from its facts. Pure: no side effects. */
+  /** Judges one stack as a whole (for example its region) from its facts; a rule without it judges resources only. Pure: no side effects. */
   checkStack?(stack: StackFacts): Violation[];
 }
 

@@ -2,6 +2,8 @@
  * A read-only view of one rendered CloudFormation template (after escape-hatch overrides
  * and token resolution), with the few lookups rules need to follow references.
  */
+import { asList, intrinsicName, isPlainObject, nestedOutputName, referencedLogicalId } from './intrinsics';
+import { SharedTemplates } from './shared-templates';
 
 /** One resource exactly as CloudFormation will receive it. */
 export interface TemplateResource {
@@ -46,63 +48,6 @@ export interface TemplateFacts {
   readonly judgedNestedStacks?: ReadonlySet<string>;
   /** What the gate learns from every template it renders in this synthesis (exports, nested templates). */
   readonly shared?: SharedTemplates;
-}
-
-/**
- * What the templates of one synthesis know about each other, filled in as the gate renders them.
- * Exports: `Fn::ImportValue` of an export of another stack of the app is as provable as the value
- * its template gives it (that is how CDK passes references between stacks), when both stacks are
- * in the same literal account (or both unset) and region, the output has no condition, and no
- * other template exports the same name. Nested templates: `Fn::GetAtt [Nested, Outputs.X]` of a
- * CDK nested stack is the output's value in the nested template. Anything else stays unknown.
- */
-export class SharedTemplates {
-  private readonly exports = new Map<string, ExportedValue | 'ambiguous'>();
-  private readonly nested = new Map<TemplateView, Map<string, TemplateView>>();
-  private readonly parents = new Map<TemplateView, { parent: TemplateView; logicalId: string }>();
-  private readonly views = new Set<TemplateView>();
-
-  /** Records a template judged in this synthesis (and its exports). */
-  addTemplate(view: TemplateView): void {
-    this.views.add(view);
-    this.addExports(view);
-  }
-
-  /** Every template recorded with addTemplate: what another template's resources may be changed by (an ingress rule on an imported group). */
-  templates(): readonly TemplateView[] {
-    return [...this.views];
-  }
-
-  addExports(view: TemplateView): void {
-    for (const [name, exported] of view.exportedValues()) {
-      const key = SharedTemplates.exportKey(view, name);
-      this.exports.set(key, this.exports.has(key) ? 'ambiguous' : exported);
-    }
-  }
-
-  exportSeenBy(importer: TemplateView, name: string): ExportedValue | undefined {
-    const found = this.exports.get(SharedTemplates.exportKey(importer, name));
-    return found === 'ambiguous' ? undefined : found;
-  }
-
-  addNested(parent: TemplateView, logicalId: string, child: TemplateView): void {
-    if (!this.nested.has(parent)) this.nested.set(parent, new Map());
-    this.nested.get(parent)!.set(logicalId, child);
-    this.parents.set(child, { parent, logicalId });
-  }
-
-  /** For a CDK nested stack's template: its parent's template and the logical id of the stack resource there. */
-  parentOf(child: TemplateView): { parent: TemplateView; logicalId: string } | undefined {
-    return this.parents.get(child);
-  }
-
-  nestedTemplate(parent: TemplateView, logicalId: string): TemplateView | undefined {
-    return this.nested.get(parent)?.get(logicalId);
-  }
-
-  private static exportKey(view: TemplateView, name: string): string {
-    return JSON.stringify([view.account ?? null, view.region ?? null, name]);
-  }
 }
 
 export class TemplateView {
@@ -166,7 +111,7 @@ export class TemplateView {
   importedValue(expr: unknown): ExportedValue | undefined {
     if (!isPlainObject(expr) || intrinsicName(expr) !== 'Fn::ImportValue') return undefined;
     const name = expr['Fn::ImportValue'];
-    return typeof name === 'string' ? this.shared.exportSeenBy(this, name) : undefined;
+    return typeof name === 'string' ? this.exportNamed(name) : undefined;
   }
 
   resource(logicalId: string): TemplateResource | undefined {
@@ -202,15 +147,9 @@ export class TemplateView {
     return this.template.Mappings?.[name];
   }
 
-  /** What `renderString` writes for an import of an export of the app: `${import.<name, hex-encoded>}`. */
-  importPlaceholder(expr: unknown): string | undefined {
-    if (!this.importedValue(expr)) return undefined;
-    return `\${import.${Buffer.from(String((expr as Record<string, unknown>)['Fn::ImportValue'])).toString('hex')}}`;
-  }
-
-  /** The export behind an `importPlaceholder` key. */
-  exportOfPlaceholder(key: string): ExportedValue | undefined {
-    return /^[0-9a-f]+$/.test(key) ? this.shared.exportSeenBy(this, Buffer.from(key, 'hex').toString()) : undefined;
+  /** The export `name` of a stack of the app that an import in this template sees, if there is exactly one. */
+  exportNamed(name: string): ExportedValue | undefined {
+    return this.shared.exportSeenBy(this, name);
   }
 
   /**
@@ -232,56 +171,4 @@ export class TemplateView {
     if (nested && output !== undefined) return nested.referencedResource(nested.template.Outputs?.[output]?.Value, hops + 1);
     return this.resource(id);
   }
-}
-
-/** `{Fn::GetAtt: [Stack, 'Outputs.X']}` → X. */
-function nestedOutputName(expr: unknown): string | undefined {
-  const attribute = referencedAttribute(expr) ?? '';
-  return attribute.startsWith('Outputs.') ? attribute.slice('Outputs.'.length) : undefined;
-}
-
-/** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X, `{Fn::Sub: '${X}'}` → X. */
-export function referencedLogicalId(expr: unknown): string | undefined {
-  if (!isPlainObject(expr)) return undefined;
-  const keys = Object.keys(expr);
-  if (keys.length !== 1) return undefined;
-  if (typeof expr.Ref === 'string') return expr.Ref;
-  const getAtt = expr['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  if (typeof getAtt === 'string') return getAtt.split('.')[0];
-  // `Fn::Sub: '${X}'` is `Ref: X`, and `'${X.Attr}'` is `Fn::GetAtt: [X, Attr]`.
-  const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(expr['Fn::Sub']) : null;
-  return sub ? sub[1] : undefined;
-}
-
-/**
- * The attribute `expr` reads of the resource `referencedLogicalId` names: `{Fn::GetAtt: [X, 'Arn']}`,
- * `'X.Arn'` or `{Fn::Sub: '${X.Arn}'}` → `Arn`; `undefined` for a Ref (and anything else).
- */
-export function referencedAttribute(expr: unknown): string | undefined {
-  if (!isPlainObject(expr)) return undefined;
-  const getAtt = expr['Fn::GetAtt'];
-  if (Array.isArray(getAtt)) return String(getAtt[1]);
-  if (typeof getAtt === 'string') return getAtt.split('.').slice(1).join('.') || undefined;
-  const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{[A-Za-z0-9]+\.([A-Za-z0-9.]+)\}$/.exec(expr['Fn::Sub']) : null;
-  return sub ? sub[1] : undefined;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The name of the intrinsic function when `expr` is `{ "Fn::X": … }` or `{ Ref: … }`. */
-export function intrinsicName(expr: unknown): string | undefined {
-  if (!isPlainObject(expr)) return undefined;
-  const keys = Object.keys(expr);
-  if (keys.length !== 1) return undefined;
-  const [key] = keys;
-  return key === 'Ref' || key === 'Condition' || key.startsWith('Fn::') ? key : undefined;
-}
-
-/** A property value as a list: CloudFormation accepts a single value where a list is allowed. */
-export function asList(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }

@@ -8,7 +8,9 @@
  * without constraints, any other import, an attribute of another resource) is `unknown`, and
  * rules fail closed on it.
  */
-import { ExportedValue, TemplateView, intrinsicName, isPlainObject } from './template';
+import { Rendered, RenderedPart, knownText, normalize, onlySameEverywhere } from './rendered';
+import { ExportedValue, TemplateView } from './template';
+import { intrinsicName, isPlainObject } from './intrinsics';
 
 export type Possible =
   | { readonly kind: 'known'; readonly values: readonly unknown[]; readonly via?: string }
@@ -17,7 +19,7 @@ export type Possible =
 
 const NO_VALUE = 'AWS::NoValue';
 
-export function possibleValues(expr: unknown, template: TemplateView): Possible {
+export function possibleValues(expr: unknown, template: TemplateView, following: Following = new Set()): Possible {
   const fn = intrinsicName(expr);
   if (fn === undefined) {
     if (containsIntrinsic(expr)) return { kind: 'unknown', reason: 'a structure built from intrinsic functions' };
@@ -27,26 +29,26 @@ export function possibleValues(expr: unknown, template: TemplateView): Possible 
   const arg = (expr as Record<string, unknown>)[fn];
   switch (fn) {
     case 'Ref':
-      return possibleRef(String(arg), template);
+      return possibleRef(String(arg), template, following);
     case 'Fn::If':
-      return possibleIf(arg, template);
+      return possibleIf(arg, template, following);
     case 'Fn::FindInMap':
-      return possibleFindInMap(arg, template);
+      return possibleFindInMap(arg, template, following);
     case 'Fn::ImportValue': {
       // An export of another stack of this app is as provable as the value its template gives it.
-      const followed = followImport(expr, template, (imported) => possibleValues(imported.value, imported.view));
+      const followed = followImport(expr, template, following, (imported, deeper) => possibleValues(imported.value, imported.view, deeper));
       return followed ?? { kind: 'unknown', reason: 'an imported value (Fn::ImportValue)' };
     }
     case 'Fn::GetAtt':
       return { kind: 'unknown', reason: 'an attribute of another resource (Fn::GetAtt)' };
     default: {
-      const text = literalString(expr, template);
+      const text = literalString(expr, template, following);
       return text === undefined ? { kind: 'unknown', reason: `the intrinsic function ${fn}` } : { kind: 'known', values: [text] };
     }
   }
 }
 
-function possibleRef(name: string, template: TemplateView): Possible {
+function possibleRef(name: string, template: TemplateView, following: Following): Possible {
   if (name === NO_VALUE) return { kind: 'known', values: [undefined] };
   if (name === 'AWS::Region' && template.region) return { kind: 'known', values: [template.region] };
   const parameter = template.parameter(name);
@@ -57,7 +59,7 @@ function possibleRef(name: string, template: TemplateView): Possible {
   }
   // A CDK nested stack's parameter is whatever its parent passes.
   const passed = template.nestedParameter(name);
-  if (passed) return possibleValues(passed.value, passed.view);
+  if (passed) return possibleValues(passed.value, passed.view, following);
   const via = `parameter ${name}`;
   // For SSM-backed parameters AllowedValues constrain the parameter's name, not the value stored under it.
   if (typeof parameter.Type === 'string' && parameter.Type.startsWith('AWS::SSM::Parameter::Value')) {
@@ -74,29 +76,29 @@ function possibleRef(name: string, template: TemplateView): Possible {
   return { kind: 'unknown', reason: `CloudFormation ${via} without AllowedValues, chosen at deploy time` };
 }
 
-function possibleIf(arg: unknown, template: TemplateView): Possible {
+function possibleIf(arg: unknown, template: TemplateView, following: Following): Possible {
   if (!Array.isArray(arg) || arg.length !== 3) return { kind: 'unknown', reason: 'a malformed Fn::If' };
-  return union(possibleValues(arg[1], template), possibleValues(arg[2], template), `Fn::If on ${String(arg[0])}`);
+  return union(possibleValues(arg[1], template, following), possibleValues(arg[2], template, following), `Fn::If on ${String(arg[0])}`);
 }
 
-function possibleFindInMap(arg: unknown, template: TemplateView): Possible {
+function possibleFindInMap(arg: unknown, template: TemplateView, following: Following): Possible {
   if (!Array.isArray(arg) || arg.length < 3 || typeof arg[0] !== 'string') {
     return { kind: 'unknown', reason: 'a Fn::FindInMap whose map is not a literal' };
   }
   const mapping = template.mapping(arg[0]);
   if (!mapping) return { kind: 'unknown', reason: `the missing mapping ${arg[0]}` };
-  const topKeys = keysMatching(Object.keys(mapping), possibleValues(arg[1], template));
+  const topKeys = keysMatching(Object.keys(mapping), possibleValues(arg[1], template, following));
   const values: unknown[] = [];
   let complete = true; // every possible key pair exists in the mapping
   for (const top of topKeys) {
     const second = mapping[top] ?? {};
-    const keys = keysMatching(Object.keys(second), possibleValues(arg[2], template));
+    const keys = keysMatching(Object.keys(second), possibleValues(arg[2], template, following));
     if (keys.length === 0) complete = false;
     for (const key of keys) values.push(second[key]);
   }
   if (topKeys.length === 0) complete = false;
   // AWS::LanguageExtensions: a fourth argument { DefaultValue } is used when a key is missing.
-  const fallback = isPlainObject(arg[3]) && 'DefaultValue' in arg[3] ? possibleValues(arg[3].DefaultValue, template) : undefined;
+  const fallback = isPlainObject(arg[3]) && 'DefaultValue' in arg[3] ? possibleValues(arg[3].DefaultValue, template, following) : undefined;
   if (fallback) return union({ kind: 'known', values, via: `mapping ${arg[0]}` }, fallback, `mapping ${arg[0]} with its DefaultValue`);
   if (!complete || values.length === 0) return { kind: 'unknown', reason: `a Fn::FindInMap lookup of mapping ${arg[0]} that can miss` };
   return { kind: 'known', values, via: `mapping ${arg[0]}` };
@@ -116,13 +118,16 @@ function union(a: Possible, b: Possible, via: string): Possible {
   return { kind: 'unknown', reason: `${via} mixing a numeric range with other values` };
 }
 
+/** Exports being followed on the way to this value: a crafted export that imports itself must not recurse forever. */
+type Following = ReadonlySet<string>;
+
 /**
  * A string built only from literals (`Fn::Join`, `Fn::Sub` without variables, pseudo
  * parameters whose value is known), or `undefined` when any part is decided at deploy time.
  */
-export function literalString(expr: unknown, template: TemplateView): string | undefined {
-  const text = renderString(expr, template);
-  return text !== undefined && !text.includes('${') && !text.includes('{{resolve:') ? text : undefined;
+export function literalString(expr: unknown, template: TemplateView, following: Following = new Set()): string | undefined {
+  const parts = render(expr, template, following);
+  return parts === undefined ? undefined : knownText(parts);
 }
 
 const DYNAMIC_REFERENCE = 'a dynamic reference ({{resolve:…}}) that CloudFormation replaces at deploy time';
@@ -134,106 +139,94 @@ function containsDynamicReference(value: unknown): boolean {
   return isPlainObject(value) && Object.values(value).some(containsDynamicReference);
 }
 
+const UNKNOWN: Rendered = [{ kind: 'unknown' }];
+
 /**
- * Renders a string-valued expression with `${…}` placeholders for deploy-time parts, so
- * rules can reason about its literal shape (an ARN prefix, a dynamic reference).
+ * Renders a string-valued expression as typed parts (literal text and the parts decided at
+ * deploy time), so rules can reason about its literal shape (an ARN prefix, a dynamic reference).
  * Returns `undefined` for values that are not strings at all.
  */
-export function renderString(expr: unknown, template: TemplateView): string | undefined {
-  if (typeof expr === 'string') return expr;
-  if (typeof expr === 'number' || typeof expr === 'boolean') return String(expr);
+export function render(expr: unknown, template: TemplateView, following: Following = new Set()): Rendered | undefined {
+  if (typeof expr === 'string' || typeof expr === 'number' || typeof expr === 'boolean') return normalize([{ kind: 'literal', text: String(expr) }]);
   const fn = intrinsicName(expr);
   if (fn === undefined) return undefined;
   const arg = (expr as Record<string, unknown>)[fn];
   switch (fn) {
     case 'Ref': {
       const name = String(arg);
-      if (name === 'AWS::Region' && template.region) return template.region;
+      if (name === 'AWS::Region' && template.region) return [{ kind: 'literal', text: template.region }];
       // A nested stack's parameter whose value is literal but for pseudo parameters reads as that value.
       const passed = template.nestedParameter(name);
-      const text = passed ? renderString(passed.value, passed.view) : undefined;
-      return text !== undefined && onlyPseudoParameters(text) ? text : placeholder(name, template);
+      const parts = passed ? render(passed.value, passed.view, following) : undefined;
+      return parts !== undefined && onlySameEverywhere(parts) ? parts : [namedPart(name, template)];
     }
     case 'Fn::Join': {
-      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN_PART;
-      return arg[1].map((part) => renderString(part, template) ?? UNKNOWN_PART).join(arg[0]);
+      if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN;
+      const delimiter: RenderedPart = { kind: 'literal', text: arg[0] };
+      return normalize(arg[1].flatMap((part, index) => [...(index > 0 ? [delimiter] : []), ...(render(part, template, following) ?? UNKNOWN)]));
     }
-    case 'Fn::Sub': {
-      // Fn::Sub [body, { Var: value }]: a variable of the map means its value, not a resource of that name.
-      const [body, variables] = Array.isArray(arg) ? [arg[0], isPlainObject(arg[1]) ? arg[1] : {}] : [arg, {}];
-      if (typeof body !== 'string') return UNKNOWN_PART;
-      return body.replace(/\$\{([^}!]*)\}/g, (_, name: string) =>
-        name in variables ? (renderString(variables[name], template) ?? UNKNOWN_PART) : placeholder(name, template),
-      );
-    }
+    case 'Fn::Sub':
+      return renderSub(arg, template, following);
     case 'Fn::GetAtt':
-      return placeholder(Array.isArray(arg) ? arg.join('.') : String(arg), template);
+      return [namedPart(Array.isArray(arg) ? arg.join('.') : String(arg), template)];
     case 'Fn::Select': {
       // A segment of one referenced value keeps its delimiter and index: `Select(6, Split(':', Ref Machine))`
-      // renders `${Machine.SplitColon6}`, so rules can tell the name in an ARN from its region or an empty field.
+      // is segment 6 of Machine, so rules can tell the name in an ARN from its region or an empty field.
       const [index, list] = Array.isArray(arg) ? arg : [];
       const split = isPlainObject(list) && Array.isArray(list['Fn::Split']) ? list['Fn::Split'] : undefined;
       const position = toNumber(index);
-      const delimiter = split ? SPLIT_DELIMITERS[String(split[0])] : undefined;
-      const whole = delimiter !== undefined && position !== undefined ? renderString(split![1], template) : undefined;
-      const single = whole === undefined ? null : /^\$\{([^}]+)\}$/.exec(whole);
-      return single ? `\${${single[1]}.Split${delimiter}${position}}` : UNKNOWN_PART;
+      const delimiter = split && (split[0] === ':' || split[0] === '/') ? split[0] : undefined;
+      const whole = delimiter !== undefined && position !== undefined ? render(split![1], template, following) : undefined;
+      const single = whole?.length === 1 && whole[0].kind !== 'literal' ? whole[0] : undefined;
+      return single && delimiter ? [{ kind: 'segment', of: single, delimiter, index: position! }] : UNKNOWN;
     }
     case 'Fn::ImportValue': {
-      // A literal export renders as its text; a reference keeps a placeholder naming the export.
-      const text = followImport(expr, template, (imported) => renderString(imported.value, imported.view));
-      if (text === undefined) return UNKNOWN_PART;
-      return onlyPseudoParameters(text) ? text : (template.importPlaceholder(expr) ?? UNKNOWN_PART);
+      // A literal export renders as its text; a reference keeps a part naming the export.
+      const parts = followImport(expr, template, following, (imported, deeper) => render(imported.value, imported.view, deeper));
+      if (parts === undefined) return UNKNOWN;
+      return onlySameEverywhere(parts) ? parts : [{ kind: 'import', exportName: String((expr as Record<string, unknown>)[fn]) }];
     }
     default:
-      return UNKNOWN_PART;
+      return UNKNOWN;
   }
 }
 
-/** Delimiters of `Fn::Split` whose segments rules reason about (ARN fields, resource paths). */
-const SPLIT_DELIMITERS: Record<string, string> = { ':': 'Colon', '/': 'Slash' };
+/** `Fn::Sub [body, { Var: value }]`: a variable of the map means its value, not a resource of that name. */
+function renderSub(arg: unknown, template: TemplateView, following: Following): Rendered {
+  const [body, variables] = Array.isArray(arg) ? [arg[0], isPlainObject(arg[1]) ? arg[1] : {}] : [arg, {}];
+  if (typeof body !== 'string') return UNKNOWN;
+  const parts: RenderedPart[] = [];
+  let last = 0;
+  // `${!Literal}` is an escape, not a variable: it stays in the literal text.
+  for (const match of body.matchAll(/\$\{([^}!]*)\}/g)) {
+    parts.push({ kind: 'literal', text: body.slice(last, match.index) });
+    const name = match[1];
+    parts.push(...(name in variables ? (render(variables[name], template, following) ?? UNKNOWN) : [namedPart(name, template)]));
+    last = match.index! + match[0].length;
+  }
+  parts.push({ kind: 'literal', text: body.slice(last) });
+  return normalize(parts);
+}
 
-/** Exports being followed right now: a crafted export that imports itself must not recurse forever. */
-const following = new Set<string>();
+/** A name a `Ref`, `Fn::GetAtt` or `Fn::Sub` variable refers to: a parameter, a pseudo parameter, or a logical id (with an attribute). */
+function namedPart(name: string, template: TemplateView): RenderedPart {
+  if (template.parameter(name)) return { kind: 'parameter', name };
+  if (name.startsWith('AWS::')) return { kind: 'pseudo', name };
+  const dot = name.indexOf('.');
+  return dot < 0 ? { kind: 'reference', logicalId: name } : { kind: 'reference', logicalId: name.slice(0, dot), attribute: name.slice(dot + 1) };
+}
 
 /** Applies `use` to the export `expr` imports, if it is one of the app's and not already being followed. */
-function followImport<T>(expr: unknown, template: TemplateView, use: (imported: ExportedValue) => T): T | undefined {
+function followImport<T>(
+  expr: unknown,
+  template: TemplateView,
+  following: Following,
+  use: (imported: ExportedValue, following: Following) => T,
+): T | undefined {
   const imported = template.importedValue(expr);
   const name = String((expr as Record<string, unknown>)['Fn::ImportValue']);
   if (!imported || following.has(name)) return undefined;
-  following.add(name);
-  try {
-    return use(imported);
-  } finally {
-    following.delete(name);
-  }
-}
-
-/** How `renderString` writes the pseudo parameters that are the same in every stack of one account and region (and the stack's name). */
-export const PSEUDO_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  'AWS.AccountId',
-  'AWS.Partition',
-  'AWS.Region',
-  'AWS.URLSuffix',
-  'AWS.StackName',
-  'AWS.StackId',
-]);
-
-/** Text whose only deploy-time parts are pseudo parameters. */
-function onlyPseudoParameters(text: string): boolean {
-  return [...text.matchAll(/\$\{([^}]*)\}/g)].every(([, inner]) => PSEUDO_PLACEHOLDERS.has(inner));
-}
-
-/** What renderString puts for a part decided by an intrinsic it cannot follow. */
-export const UNKNOWN_PART = '${intrinsic}';
-
-/**
- * `${param.Name}` for a template parameter, `${Name}` for a resource or pseudo parameter.
- * Placeholders carry no `:` so that ARN segments can still be split on it.
- */
-function placeholder(name: string, template: TemplateView): string {
-  if (template.parameter(name)) return `\${param.${name}}`;
-  return `\${${name.replace(/:+/g, '.')}}`;
+  return use(imported, new Set([...following, name]));
 }
 
 function containsIntrinsic(value: unknown): boolean {

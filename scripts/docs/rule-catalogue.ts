@@ -1,6 +1,6 @@
 /** Renders rules/README.md, the rule catalogue, from the rules' own metadata. */
 import { ALL_RULES } from '../../rules';
-import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
+import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/core/iam-allowlist';
 import { runtimeLines, runtimeTable } from './runtime-catalogue';
 
 export function ruleCatalogue(): string {
@@ -37,7 +37,7 @@ export function ruleCatalogue(): string {
   }
   lines.push(...runtimeTable(ALL_RULES));
   lines.push(
-    '## Reviewed IAM allowlist (rules/iam-allowlist.ts)',
+    '## Reviewed IAM allowlist (rules/core/iam-allowlist.ts)',
     '',
     'Actions allowed on `Resource: "*"`:',
     '',

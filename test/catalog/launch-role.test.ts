@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { APPROVED_ACTION_PATTERNS } from '../../rules/iam-allowlist';
+import { APPROVED_ACTION_PATTERNS } from '../../rules/core/iam-allowlist';
 import { allowedOnAnyResource } from '../../rules/iam-least-privilege';
 import { ATTACHABLE_MANAGED_POLICIES, PASSED_TO_SERVICES, RESOURCE_NAMESPACE_SERVICES, StreamFlixCatalogStack } from '../../lib/catalog';
 

@@ -18,7 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IamLeastPrivilege } from '../../../rules';
 import { expandAction, supportsNoResourceLevelPermissions } from '../../../rules/core/aws-actions';
-import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../../rules/iam-allowlist';
+import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../../rules/core/iam-allowlist';
 import { allowedOnAnyResource } from '../../../rules/iam-least-privilege';
 import {
   euStack,

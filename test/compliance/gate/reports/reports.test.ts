@@ -89,7 +89,7 @@ describe('passing synth of the blueprint', () => {
         rationale: source.rationale,
         remediation: source.remediation,
         resourceTypes: [...source.resourceTypes],
-        judgesStacks: source.judgesStacks,
+        judgesStacks: source.checkStack !== undefined,
         frameworks: source.frameworks.map((f) => ({ ...f })),
       });
       expect(rule.title.length).toBeGreaterThan(0);

@@ -1,24 +1,8 @@
-/** Engine facts shared by the cache and database rules. */
-import { requireTrue } from './checks';
+/** RDS facts shared by the database rules: engines, restore sources, read replicas and Aurora cluster membership. */
 import { Violation, fail } from './rule';
-import { TemplateResource, TemplateView, asList, isPlainObject } from './template';
-import { possibleValues, renderString } from './values';
-
-/**
- * The cache engine(s) a resource may run, lower-cased. A replication group without
- * `Engine` runs Redis (CloudFormation's default); an engine that cannot be proven is
- * `unknown` and treated as Redis by the rules (fail closed).
- */
-export function cacheEngines(resource: TemplateResource, template: TemplateView): string[] {
-  const possible = possibleValues(resource.properties.Engine, template);
-  if (possible.kind !== 'known') return ['unknown'];
-  return possible.values.map((value) => (value === undefined ? 'redis' : String(value).toLowerCase()));
-}
-
-/** Redis and Valkey share the same encryption and replication model. */
-export function mayRunRedis(resource: TemplateResource, template: TemplateView): boolean {
-  return cacheEngines(resource, template).some((engine) => engine !== 'memcached');
-}
+import { TemplateResource, TemplateView } from './template';
+import { Rendered, arnFields, arnService, literalText } from './rendered';
+import { possibleValues, render } from './values';
 
 /**
  * The database engine(s) a DB instance or cluster may run, lower-cased; `unknown` if unprovable.
@@ -68,10 +52,18 @@ export function sourceDbInstance(resource: TemplateResource, template: TemplateV
   const expr = resource.properties.SourceDBInstanceIdentifier;
   let source = template.referencedResource(expr);
   if (!source) {
-    const arn = /^arn:[^:]*:rds:[^:]*:[^:]*:db:\$\{([A-Za-z0-9]+)\}$/.exec(renderString(expr, template) ?? '');
-    source = arn ? template.resource(arn[1]) : undefined;
+    const named = dbInstanceNamedByArn(render(expr, template) ?? []);
+    source = named === undefined ? undefined : template.resource(named);
   }
   return source && source.type === 'AWS::RDS::DBInstance' && source.logicalId !== resource.logicalId ? source : undefined;
+}
+
+/** `arn:<partition>:rds:<region>:<account>:db:<Ref of X>` → X: a DB instance ARN built from a logical id's Ref. */
+function dbInstanceNamedByArn(parts: Rendered): string | undefined {
+  const fields = arnFields(parts);
+  const name = fields[6];
+  if (fields.length !== 7 || arnService(parts) !== 'rds' || literalText(fields[5]) !== 'db' || name.length !== 1) return undefined;
+  return name[0].kind === 'reference' && name[0].attribute === undefined ? name[0].logicalId : undefined;
 }
 
 /**
@@ -98,8 +90,11 @@ export function isAuroraInstanceWithoutCluster(resource: TemplateResource, templ
 /** The violation for an Aurora-engine DB instance without a cluster; `what` names the cluster property at stake. */
 export function auroraWithoutClusterViolation(what: string): Violation {
   return fail(
-    `the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance belongs to a DB cluster (CloudFormation rejects it without one), and ${what} is the cluster's`,
-    'create the DB cluster (rds.DatabaseCluster with writer and readers) and let it create the instances, or use a non-Aurora engine for a standalone DB instance',
+    `the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance ` +
+      `belongs to a DB cluster (CloudFormation rejects it without one), and ${what} is the ` +
+      `cluster's`,
+    'create the DB cluster (rds.DatabaseCluster with writer and readers) and let it create the ' +
+      'instances, or use a non-Aurora engine for a standalone DB instance',
   );
 }
 
@@ -123,40 +118,4 @@ export function isJudgedThroughCluster(resource: TemplateResource, template: Tem
   return (
     isAuroraClusterMember(resource, template) && template.referencedResource(resource.properties.DBClusterIdentifier)?.type === 'AWS::RDS::DBCluster'
   );
-}
-
-/**
- * A replication group that takes its encryption from elsewhere: built around an existing cache
- * cluster (PrimaryClusterId), or a secondary of a global datastore (GlobalReplicationGroupId),
- * which takes the primary group's settings. Returns the violations of `property` for it, `[]`
- * when the in-template primary group passes, or `undefined` when the group decides for itself.
- */
-export function inheritedEncryption(group: TemplateResource, template: TemplateView, property: string): Violation[] | undefined {
-  if (group.type !== 'AWS::ElastiCache::ReplicationGroup') return undefined;
-  const { PrimaryClusterId: primaryCluster, GlobalReplicationGroupId: globalId } = group.properties;
-  if (primaryCluster !== undefined) {
-    return [
-      fail(
-        `the group is built around the existing cache cluster of PrimaryClusterId and takes its ${property} setting, which cannot be proven (a standalone cluster cannot even be encrypted at rest)`,
-        `create the replication group itself with ${property}: true instead of adopting a cluster`,
-      ),
-    ];
-  }
-  if (globalId === undefined) return undefined;
-  const primary = globalPrimaryGroup(template.referencedResource(globalId), group);
-  if (primary && requireTrue(primary.properties, property, primary.home) === undefined) return [];
-  return [
-    fail(
-      `the group joins the global datastore of GlobalReplicationGroupId and takes ${property} from its primary group, which is not in this template with ${property}: true`,
-      'define the global datastore and its primary replication group, encrypted, in the same template',
-    ),
-  ];
-}
-
-/** The primary member group of an in-template global datastore, if it is another group of the template. */
-function globalPrimaryGroup(globalGroup: TemplateResource | undefined, member: TemplateResource): TemplateResource | undefined {
-  if (globalGroup?.type !== 'AWS::ElastiCache::GlobalReplicationGroup') return undefined;
-  const primary = asList(globalGroup.properties.Members).find((m) => isPlainObject(m) && String(m.Role).toUpperCase() === 'PRIMARY');
-  const resource = isPlainObject(primary) ? globalGroup.home.referencedResource(primary.ReplicationGroupId) : undefined;
-  return resource?.type === 'AWS::ElastiCache::ReplicationGroup' && resource !== member ? resource : undefined;
 }

@@ -33,12 +33,14 @@ export const ACTIONS_ALLOWED_ON_ANY_RESOURCE: readonly ReviewedAction[] = [
   {
     action: 'ec2:Describe*',
     reason:
-      'Read-only EC2 inventory: almost every Describe call supports no resource-level permission, the few that do (Client VPN, capacity blocks) are read-only too.',
+      'Read-only EC2 inventory: almost every Describe call supports no resource-level permission, ' +
+      'the few that do (Client VPN, capacity blocks) are read-only too.',
   },
   {
     action: 'ecs:RegisterTaskDefinition',
     reason:
-      'The task-definition ARN carries a revision that does not exist before registration; the Service Catalog launch role narrows the call with aws:RequestedRegion.',
+      'The task-definition ARN carries a revision that does not exist before registration; the ' +
+      'Service Catalog launch role narrows the call with aws:RequestedRegion.',
   },
   {
     action: 'ecs:CreateCluster',
