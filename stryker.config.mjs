@@ -8,7 +8,8 @@ const config = {
   jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // The checker compiles only the mutated code and the fast tests (tsconfig.mutate.json), not the blueprint.
+  tsconfigFile: 'tsconfig.mutate.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // Re-runs test only the mutants whose code or covering tests changed since the last run.
   incremental: true,
