@@ -264,4 +264,77 @@ describe('SFX-MULTI-AZ', () => {
       ]);
     });
   });
+
+  describe('auto scaling', () => {
+    const target = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      template().resource(
+        'Target',
+        'AWS::ApplicationAutoScaling::ScalableTarget',
+        { MaxCapacity: 10, ResourceId: 'service/c/s', ...properties },
+        extra,
+      );
+    const ecs = { ScalableDimension: 'ecs:service:DesiredCount' };
+
+    test('an ECS scalable target needs MinCapacity >= 2, an ElastiCache replica target >= 1; other dimensions are not judged', () => {
+      expect(findings(MultiAz, target({ ...ecs, MinCapacity: 2 }))).toEqual([]);
+      expect(findings(MultiAz, target({ ...ecs, MinCapacity: 1 }))).toEqual(['Stack/Target: MinCapacity is 1']);
+      expect(findings(MultiAz, target({ ...ecs }))).toEqual(['Stack/Target: MinCapacity is absent (no default that can be proven)']);
+      const replicas = { ScalableDimension: 'elasticache:replication-group:Replicas' };
+      expect(findings(MultiAz, target({ ...replicas, MinCapacity: 1 }))).toEqual([]);
+      expect(findings(MultiAz, target({ ...replicas, MinCapacity: 0 }))).toEqual(['Stack/Target: MinCapacity is 0']);
+      expect(findings(MultiAz, target({ ScalableDimension: 'dynamodb:table:ReadCapacityUnits', MinCapacity: 0 }))).toEqual([]);
+      expect(findings(MultiAz, target({ ScalableDimension: { Ref: 'D' }, MinCapacity: 1 }).parameter('D'))).toEqual([
+        'Stack/Target: MinCapacity is 1',
+      ]);
+    });
+
+    test('scheduled actions may not go below the floor either', () => {
+      expect(findings(MultiAz, target({ ...ecs, MinCapacity: 2, ScheduledActions: [{ ScalableTargetAction: { MinCapacity: 1 } }] }))).toEqual([
+        'Stack/Target: ScheduledActions[0].ScalableTargetAction.MinCapacity is 1',
+      ]);
+      expect(
+        findings(MultiAz, target({ ...ecs, MinCapacity: 2, ScheduledActions: [{ ScalableTargetAction: { MinCapacity: 3 } }, { Schedule: 'x' }] })),
+      ).toEqual([]);
+      expect(findings(MultiAz, target({ ...ecs, MinCapacity: 2, ScheduledActions: [{ 'Fn::If': ['C', {}, {}] }] }))).toEqual([
+        'Stack/Target: ScheduledActions[0] is not a literal (it is not a literal object); the value must be a literal so the gate can prove it at synth time',
+      ]);
+    });
+
+    test('a service without DesiredCount passes when an unconditional target of its desired count keeps two tasks', () => {
+      const scaled = (min: number, extra: Record<string, unknown> = {}) =>
+        service(
+          {},
+          template().resource(
+            'Target',
+            'AWS::ApplicationAutoScaling::ScalableTarget',
+            {
+              ...ecs,
+              MinCapacity: min,
+              MaxCapacity: 4,
+              ResourceId: { 'Fn::Join': ['', ['service/', { Ref: 'C' }, '/', { 'Fn::GetAtt': ['Service', 'Name'] }]] },
+            },
+            extra,
+          ),
+        );
+      expect(findings(MultiAz, scaled(2))).toEqual([]);
+      expect(findings(MultiAz, scaled(1))).toEqual([
+        'Stack/Target: MinCapacity is 1',
+        'Stack/Service: DesiredCount is absent (CloudFormation default: 1)',
+      ]);
+      expect(findings(MultiAz, scaled(2, { Condition: 'C' }))).toEqual(['Stack/Service: DesiredCount is absent (CloudFormation default: 1)']);
+    });
+  });
+
+  test('a memberOf constraint naming one AZ pins every task', () => {
+    const placed = (Expression: unknown) => findings(MultiAz, service({ DesiredCount: 2, PlacementConstraints: [{ Type: 'memberOf', Expression }] }));
+    expect(placed('attribute:ecs.availability-zone == eu-west-1a')).toEqual([
+      'Stack/Service: PlacementConstraints[0] (memberOf attribute:ecs.availability-zone == eu-west-1a) places every task in the single Availability Zone eu-west-1a',
+    ]);
+    expect(placed('attribute:ecs.availability-zone in [eu-west-1a, eu-west-1b]')).toEqual([]);
+    expect(placed('attribute:ecs.availability-zone in [eu-west-1a, ]')).toHaveLength(1);
+    expect(placed('attribute:ecs.availability-zone == eu-west-1a or attribute:ecs.instance-type == t3.large')).toEqual([]);
+    expect(placed({ Ref: 'E' })).toEqual([
+      expect.stringContaining('PlacementConstraints[0].Expression is not a literal (it is decided at deploy time)'),
+    ]);
+  });
 });
