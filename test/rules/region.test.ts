@@ -93,4 +93,91 @@ describe('SFX-REGION', () => {
       expect(findings(Region, template().resource('M', 'AWS::CDK::Metadata', { Analytics: 'us-east-1' }))).toEqual([]);
     });
   });
+
+  describe('location forms and free text', () => {
+    const sub = (properties: Record<string, unknown>, type = 'AWS::SNS::Subscription', stack = template()) =>
+      findings(Region, stack.resource('R', type, properties));
+
+    test('endpoint host names, VPC endpoint service names and JSON "region" entries are locations', () => {
+      expect(sub({ Endpoint: 'https://sqs.us-east-1.amazonaws.com/1/q' })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: 'HTTPS://SQS.US-WEST-2.AMAZONAWS.COM/1/q' })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-west-2, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: 'https://x.cn-north-1.amazonaws.com.cn' })).toHaveLength(1);
+      expect(sub({ Endpoint: 'https://lambda-url.ap-south-1.on.aws/' })).toHaveLength(1);
+      expect(sub({ ServiceName: 'com.amazonaws.us-east-1.s3' }, 'AWS::EC2::VPCEndpoint')).toEqual([
+        'Stack/R: Properties.ServiceName names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Config: '{"region": "sa-east-1"}' })).toEqual(['Stack/R: Properties.Config names the region sa-east-1, outside eu-west-1']);
+      expect(sub({ Config: '{"awsRegion":"sa-east-1"}' })).toHaveLength(1);
+      expect(sub({ Target: 'us-east-2' })).toEqual(['Stack/R: Properties.Target names the region us-east-2, outside eu-west-1']);
+      expect(sub({ Zone: 'us-east-2b' })).toHaveLength(1);
+    });
+
+    test('a region that is only a word is not a location: names, free text, tags, SSM values', () => {
+      expect(sub({ QueueName: 'orders-us-east-1' }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ TopicName: 'us-east-1' }, 'AWS::SNS::Topic')).toEqual([]);
+      expect(sub({ Description: 'replica in us-east-1', Tags: [{ Key: 'Region', Value: 'us-east-1' }] }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ Value: 'arn:aws:sqs:us-east-1:1:q', Name: 'p' }, 'AWS::SSM::Parameter')).toEqual([]);
+      expect(sub({ Pattern: 'copy to us-east-1 please' }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ Endpoint: 'arn:aws:sqs:us-east-1' })).toEqual([]);
+      expect(sub({ Port: 443 })).toEqual([]);
+    });
+
+    test('a property that names a region judges any region in it, and a deploy-time value there is unprovable', () => {
+      expect(sub({ ReplicaRegion: 'backup-us-east-1' }, 'AWS::Custom::Thing')).toEqual([
+        'Stack/R: Properties.ReplicaRegion names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Settings: { Region: { Ref: 'R' } } }, 'AWS::Custom::Thing', template().parameter('R'))).toEqual([
+        'Stack/R: Properties.Settings.Region is not a literal (it is CloudFormation parameter R without AllowedValues, chosen at deploy time); the value must be a literal so the gate can prove it at synth time',
+      ]);
+      expect(sub({ Region: { Ref: 'AWS::Region' } }, 'AWS::Custom::Thing')).toEqual([]);
+      expect(
+        sub({ Region: { Ref: 'R' } }, 'AWS::Custom::Thing', template().parameter('R', { Type: 'String', AllowedValues: ['eu-west-1', 'us-east-1'] })),
+      ).toEqual(['Stack/R: Properties.Region names the region us-east-1, outside eu-west-1']);
+      expect(sub({ Enabled: true, CrossRegion: false }, 'AWS::Custom::Thing')).toEqual([]);
+    });
+
+    test('values split across Fn::Join / Fn::Sub parts, Fn::If branches and mappings are judged', () => {
+      expect(sub({ Endpoint: { 'Fn::Join': [':', ['arn:aws:sqs', 'us-east-1', '1', 'q']] } })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: { 'Fn::Sub': 'arn:aws:sqs:ap-south-1:${AWS::AccountId}:q' } })).toHaveLength(1);
+      expect(sub({ Endpoint: { 'Fn::If': ['C', 'arn:aws:sqs:eu-west-1:1:q', 'arn:aws:sqs:us-east-1:1:q'] } })).toContain(
+        'Stack/R: Properties.Endpoint.Fn::If[2] names the region us-east-1, outside eu-west-1',
+      );
+      const mapped = template().mapping('M', { a: { r: 'us-east-1' } });
+      expect(
+        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::FindInMap': ['M', 'a', 'r'] }, ':1:q']] } }, 'AWS::SNS::Subscription', mapped),
+      ).toHaveLength(1);
+      expect(
+        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { Ref: 'P' }, ':1:q']] } }, 'AWS::SNS::Subscription', template().parameter('P')),
+      ).toEqual([
+        expect.stringContaining(
+          'Stack/R: Properties.Endpoint is not a literal (it is a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time)',
+        ),
+      ]);
+    });
+
+    test('Fn::GetAZs of another region is a location', () => {
+      expect(sub({ AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': 'us-east-1' }] }, VpcId: 'v' }, 'AWS::EC2::Subnet')).toEqual([
+        'Stack/R: Properties.AvailabilityZone.Fn::Select[1].Fn::GetAZs names the region us-east-1, outside eu-west-1',
+      ]);
+    });
+
+    test('reviewed global-service references pass only at their path and region', () => {
+      const cert = (arn: string) => ({ DistributionConfig: { ViewerCertificate: { AcmCertificateArn: arn } } });
+      expect(sub(cert('arn:aws:acm:us-east-1:1:certificate/x'), 'AWS::CloudFront::Distribution')).toEqual([]);
+      expect(sub(cert('arn:aws:acm:us-west-2:1:certificate/x'), 'AWS::CloudFront::Distribution')).toHaveLength(1);
+      expect(sub(cert('arn:aws:acm:us-east-1:1:certificate/x'), 'AWS::Custom::Distribution')).toHaveLength(1);
+    });
+
+    test("a value that repeats the stack's own foreign region follows the stack", () => {
+      const us = template('Us', { region: 'us-east-1' }).resource('R', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:q' });
+      const [stack] = violationsOf(Region, us);
+      expect(stack.derived).toEqual([{ path: 'Us/R', message: 'Properties.Endpoint names the region us-east-1, outside eu-west-1' }]);
+    });
+  });
 });
