@@ -48,7 +48,7 @@ function areaOf(file: string): string {
 function line(name: string, t: Tally): string {
   return (
     `${score(t)}  ${name.padEnd(40)} killed ${String(t.detected).padStart(4)}  survived ${String(t.undetected).padStart(4)}` +
-    (t.ignored ? `  disabled ${t.ignored}` : '')
+    (t.ignored ? `  ignored ${t.ignored} (static with --ignoreStatic, or a disable comment)` : '')
   );
 }
 
