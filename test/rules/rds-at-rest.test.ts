@@ -100,6 +100,16 @@ describe('SFX-RDS-AT-REST', () => {
       ).toHaveLength(1);
     });
 
+    test('a cycle of replicas ends (after ten hops) as not proven encrypted', () => {
+      const cycle = template()
+        .resource('A', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'B' } })
+        .resource('B', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'A' } });
+      expect(findings(RdsAtRest, cycle)).toEqual([
+        'Stack/A: the DB instance inherits its encryption from B, whose storage is not proven encrypted',
+        'Stack/B: the DB instance inherits its encryption from A, whose storage is not proven encrypted',
+      ]);
+    });
+
     test('two sources at once are named together, even when one is in the template', () => {
       const both = source(true).resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' }, DBSnapshotIdentifier: 'snap' });
       expect(findings(RdsAtRest, both)).toEqual([
