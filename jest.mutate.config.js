@@ -1,0 +1,17 @@
+/**
+ * The fast tests only (pure rule and aspect tests, milliseconds each): what Stryker runs against
+ * every mutant. Synthesizing tests (blueprint, catalog, CDK delivery) stay in jest.config.js; a
+ * mutant they alone kill would cost minutes each, and the behavioural matrix of each rule belongs
+ * at the pure level anyway (issue 14).
+ */
+const base = require('./jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/test/rules/**/*.test.ts', '<rootDir>/test/aspects/**/*.test.ts'],
+  // Not mutation tests: runtime-mapping synthesizes a catalog stack (seconds), and naming loads
+  // aws-cdk-lib through aspects/index.ts (~2 s per run, paid again by every static mutant).
+  testPathIgnorePatterns: ['/node_modules/', '/test/rules/runtime-mapping\\.test\\.ts$', '/test/rules/naming\\.test\\.ts$'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,28 @@
+// Mutation testing of the compliance gate (issue 14): `npm run mutate`. A measurement, not part
+// of `npm test` or CI. Runs only the fast tests (jest.mutate.config.js) against each mutant.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  packageManager: 'npm',
+  mutate: ['rules/**/*.ts', 'aspects/**/*.ts'],
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  checkers: ['typescript'],
+  // The checker compiles only the mutated code and the fast tests (tsconfig.mutate.json), not the blueprint.
+  tsconfigFile: 'tsconfig.mutate.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Re-runs test only the mutants whose code or covering tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  concurrency: 2,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: false },
+  thresholds: { high: 90, low: 80, break: null },
+  // Files Stryker copies into its sandbox: everything tests import, no build output or reports.
+  ignorePatterns: ['dist', 'cdk.out', 'cdk.out.*', 'coverage', '.scratch'],
+  tempDirName: '.stryker-tmp',
+  timeoutMS: 10000,
+};
+export default config;

@@ -1,0 +1,104 @@
+/** compliance-report.json (aspects/report/json-report.ts) from a gate result built by judgeTemplates: no CDK app. */
+import { judgeTemplates } from '../../aspects/judge-templates';
+import type { GateResult } from '../../aspects/compliance-gate';
+import { jsonReport, TIMESTAMP_FIELD } from '../../aspects/report/json-report';
+import { RedisAtRest, RdsTls } from '../../rules';
+import { openAll, template } from '../rules/support/template-builder';
+
+function result(): GateResult {
+  const opened = openAll([
+    template('S')
+      .resource('Ok', 'AWS::ElastiCache::ReplicationGroup', { AtRestEncryptionEnabled: true })
+      .resource('Bad', 'AWS::ElastiCache::ReplicationGroup', {}),
+  ]);
+  const evaluations = judgeTemplates(opened, [RedisAtRest]);
+  return {
+    synthesisRoot: 'App',
+    templates: new Map(),
+    rules: [RedisAtRest, RdsTls],
+    evaluations: [...evaluations, { ...evaluations[0], path: 'S/Waived', waived: 1 }],
+    violations: evaluations.flatMap((e) => e.violations),
+    waivers: [{ ruleId: 'SFX-RDS-TLS', path: 'S', reason: 'r', expires: '2030-01-01', status: 'unused', matched: [] }],
+  };
+}
+
+describe('jsonReport', () => {
+  const report = jsonReport(result(), [{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }], { 'aws-cdk-lib': '2.0.0' }, [
+    { name: 'AwsSolutions', outcome: 'pass', findings: 0 },
+    { name: 'CloudFormation Validate', outcome: 'fail', findings: 2 },
+  ]) as Record<string, unknown>;
+
+  test('says what ran and how it ended', () => {
+    expect(report).toMatchObject({
+      reportVersion: '1.1',
+      synthesisRoot: 'App',
+      outcome: 'fail',
+      gateOutcome: 'fail',
+      toolVersions: { 'aws-cdk-lib': '2.0.0' },
+      summary: { rules: 2, evaluations: 3, violations: 1, waived: 0, waivers: 1, unusedWaivers: 1, acknowledgements: 1, failedChecks: 1 },
+    });
+    expect(TIMESTAMP_FIELD).toBe('generatedAt');
+    expect(Date.parse(String(report.generatedAt))).not.toBeNaN();
+  });
+
+  test('lists each rule with its metadata and whether it can be waived', () => {
+    expect((report.rules as Record<string, unknown>[]).map((r) => [r.id, r.mandated, r.waivable, r.judgesStacks])).toEqual([
+      ['SFX-REDIS-AT-REST', true, false, false],
+      ['SFX-RDS-TLS', false, true, false],
+    ]);
+    expect((report.rules as Record<string, unknown>[])[0]).toMatchObject({
+      title: RedisAtRest.title,
+      severity: 'high',
+      rationale: RedisAtRest.rationale,
+      remediation: RedisAtRest.remediation,
+      resourceTypes: RedisAtRest.resourceTypes,
+      frameworks: RedisAtRest.frameworks,
+    });
+  });
+
+  test('records every evaluation with its outcome (pass, fail, waived)', () => {
+    expect(report.evaluations).toEqual([
+      {
+        ruleId: 'SFX-REDIS-AT-REST',
+        path: 'S/Ok',
+        stackPath: 'S',
+        logicalId: 'Ok',
+        resourceType: 'AWS::ElastiCache::ReplicationGroup',
+        outcome: 'pass',
+        violations: 0,
+      },
+      {
+        ruleId: 'SFX-REDIS-AT-REST',
+        path: 'S/Bad',
+        stackPath: 'S',
+        logicalId: 'Bad',
+        resourceType: 'AWS::ElastiCache::ReplicationGroup',
+        outcome: 'fail',
+        violations: 1,
+      },
+      {
+        ruleId: 'SFX-REDIS-AT-REST',
+        path: 'S/Waived',
+        stackPath: 'S',
+        logicalId: 'Ok',
+        resourceType: 'AWS::ElastiCache::ReplicationGroup',
+        outcome: 'waived',
+        violations: 0,
+        waived: 1,
+      },
+    ]);
+    expect(report.waived).toEqual([]);
+    expect(report.acknowledgements).toEqual([{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }]);
+    expect(report.checks).toHaveLength(2);
+  });
+
+  test('passes when neither the gate nor any check failed', () => {
+    const passing = { ...result(), violations: [] };
+    expect(jsonReport(passing, [], {})).toMatchObject({ outcome: 'pass', gateOutcome: 'pass', summary: { failedChecks: 0, waived: 0 } });
+    expect(jsonReport({ ...passing, waivers: undefined }, [], {}, [{ name: 'X', outcome: 'fail', findings: 1 }])).toMatchObject({
+      outcome: 'fail',
+      gateOutcome: 'pass',
+      waivers: [],
+    });
+  });
+});

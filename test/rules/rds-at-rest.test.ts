@@ -1,0 +1,224 @@
+/** SFX-RDS-AT-REST at the pure level: instances, clusters, global clusters, replicas and restores. */
+import { RdsAtRest } from '../../rules';
+import { findings, template, violationsOf } from './support/template-builder';
+
+const INSTANCE = 'AWS::RDS::DBInstance';
+const CLUSTER = 'AWS::RDS::DBCluster';
+const GLOBAL = 'AWS::RDS::GlobalCluster';
+
+describe('SFX-RDS-AT-REST', () => {
+  test('passes an instance, cluster or global cluster with StorageEncrypted true; fails absent or false', () => {
+    for (const type of [INSTANCE, CLUSTER, GLOBAL]) {
+      expect(findings(RdsAtRest, template().resource('Db', type, { Engine: 'postgres', StorageEncrypted: true }))).toEqual([]);
+      expect(violationsOf(RdsAtRest, template().resource('Db', type, { Engine: 'postgres' }))).toEqual([
+        expect.objectContaining({
+          ruleId: 'SFX-RDS-AT-REST',
+          path: 'Stack/Db',
+          message: 'StorageEncrypted is absent (CloudFormation default: false)',
+        }),
+      ]);
+      expect(findings(RdsAtRest, template().resource('Db', type, { Engine: 'postgres', StorageEncrypted: 'false' }))).toEqual([
+        'Stack/Db: StorageEncrypted is "false"',
+      ]);
+    }
+  });
+
+  describe('read replicas and restored instances', () => {
+    const source = (encrypted: boolean) => template().resource('Source', INSTANCE, { Engine: 'postgres', StorageEncrypted: encrypted });
+
+    test('a replica of an in-template source is as encrypted as its source (Ref or ARN), whatever its own StorageEncrypted', () => {
+      expect(findings(RdsAtRest, source(true).resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } }))).toEqual([]);
+      const arn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':rds:eu-west-1:123456789012:db:', { Ref: 'Source' }]] };
+      expect(findings(RdsAtRest, source(true).resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: arn }))).toEqual([]);
+      expect(
+        violationsOf(
+          RdsAtRest,
+          source(false).resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' }, StorageEncrypted: true }),
+        ),
+      ).toEqual([
+        expect.objectContaining({ path: 'Stack/Source' }),
+        expect.objectContaining({
+          path: 'Stack/Replica',
+          message: 'the DB instance inherits its encryption from Source, whose storage is not proven encrypted',
+          fix: 'encrypt Source (StorageEncrypted: true)',
+        }),
+      ]);
+    });
+
+    test('a chain of replicas is followed to its source', () => {
+      const chain = source(false)
+        .resource('R1', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } })
+        .resource('R2', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'R1' } });
+      expect(findings(RdsAtRest, chain)).toEqual([
+        'Stack/Source: StorageEncrypted is false',
+        'Stack/R1: the DB instance inherits its encryption from Source, whose storage is not proven encrypted',
+        'Stack/R2: the DB instance inherits its encryption from R1, whose storage is not proven encrypted',
+      ]);
+    });
+
+    test.each([
+      'DBSnapshotIdentifier',
+      'SourceDbiResourceId',
+      'SourceDBInstanceAutomatedBackupsArn',
+      'DBClusterSnapshotIdentifier',
+      'SourceDBClusterIdentifier',
+      'SourceDBInstanceIdentifier',
+    ])('an instance with %s from outside the template fails even with StorageEncrypted true', (property) => {
+      expect(
+        violationsOf(RdsAtRest, template().resource('Db', INSTANCE, { Engine: 'postgres', StorageEncrypted: true, [property]: 'external' })),
+      ).toEqual([
+        expect.objectContaining({
+          message: `${property} makes the DB instance inherit its encryption from a source outside this template (CloudFormation ignores StorageEncrypted), so encryption cannot be proven`,
+          fix: 'create the source DB instance, encrypted, in the same template, or restore an encrypted copy and create the instance from it there',
+        }),
+      ]);
+    });
+
+    test('a source that is AWS::NoValue, or Fn::If of two NoValue, is not set; an Fn::If with one real branch is', () => {
+      const noValue = { Ref: 'AWS::NoValue' };
+      expect(findings(RdsAtRest, template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: noValue }))).toEqual([]);
+      expect(
+        findings(
+          RdsAtRest,
+          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', noValue, noValue] } }),
+        ),
+      ).toEqual([]);
+      expect(
+        findings(
+          RdsAtRest,
+          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', noValue, 'snap'] } }),
+        ),
+      ).toHaveLength(1);
+      expect(
+        findings(
+          RdsAtRest,
+          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', 'snap', noValue] } }),
+        ),
+      ).toHaveLength(1);
+      expect(
+        findings(RdsAtRest, template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', 'snap'] } })),
+      ).toHaveLength(1);
+    });
+
+    test('a cycle of replicas ends (after ten hops) as not proven encrypted', () => {
+      const cycle = template()
+        .resource('A', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'B' } })
+        .resource('B', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'A' } });
+      expect(findings(RdsAtRest, cycle)).toEqual([
+        'Stack/A: the DB instance inherits its encryption from B, whose storage is not proven encrypted',
+        'Stack/B: the DB instance inherits its encryption from A, whose storage is not proven encrypted',
+      ]);
+    });
+
+    test('two sources at once are named together, even when one is in the template', () => {
+      const both = source(true).resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' }, DBSnapshotIdentifier: 'snap' });
+      expect(findings(RdsAtRest, both)).toEqual([
+        expect.stringContaining('Stack/Replica: SourceDBInstanceIdentifier, DBSnapshotIdentifier makes the DB instance inherit'),
+      ]);
+    });
+
+    test('SourceDBClusterIdentifier on a DB cluster is a clone, not an instance source', () => {
+      expect(
+        findings(RdsAtRest, template().resource('Db', CLUSTER, { StorageEncrypted: true, SourceDBClusterIdentifier: 'src', KmsKeyId: 'key' })),
+      ).toEqual([]);
+    });
+  });
+
+  describe('restored and cloned DB clusters', () => {
+    test.each(['SnapshotIdentifier', 'SourceDBClusterIdentifier', 'ReplicationSourceIdentifier'])(
+      'with %s need StorageEncrypted and KmsKeyId',
+      (property) => {
+        const restored = (extra: Record<string, unknown>) => template().resource('Db', CLUSTER, { [property]: 'src', ...extra });
+        expect(findings(RdsAtRest, restored({ StorageEncrypted: true, KmsKeyId: 'key' }))).toEqual([]);
+        expect(violationsOf(RdsAtRest, restored({ StorageEncrypted: true }))).toEqual([
+          expect.objectContaining({
+            message: `KmsKeyId is absent or conditional: with ${property} the DB cluster inherits its source's encryption, which cannot be proven`,
+            fix: 'set StorageEncrypted: true and KmsKeyId (storageEncryptionKey) on the restored cluster',
+          }),
+        ]);
+        expect(findings(RdsAtRest, restored({ KmsKeyId: 'key' }))).toEqual([
+          `Stack/Db: StorageEncrypted is absent (CloudFormation default: false); with ${property} the encryption it would inherit from its source cannot be proven`,
+        ]);
+      },
+    );
+
+    test('a KmsKeyId set only under a condition, empty, NoValue or from a free parameter does not count', () => {
+      const withKey = (key: unknown, stack = template()) =>
+        findings(RdsAtRest, stack.resource('Db', CLUSTER, { SnapshotIdentifier: 'snap', StorageEncrypted: true, KmsKeyId: key }));
+      const missing = [expect.stringContaining('KmsKeyId is absent or conditional')];
+      expect(withKey({ 'Fn::If': ['C', 'key', { Ref: 'AWS::NoValue' }] })).toEqual(missing);
+      expect(withKey({ 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'key'] })).toEqual(missing);
+      expect(withKey({ 'Fn::If': ['C', 'key'] })).toEqual(missing);
+      expect(withKey({ 'Fn::If': ['C', 'key', 'other'] })).toEqual([]);
+      expect(withKey('')).toEqual(missing);
+      expect(withKey({ Ref: 'AWS::NoValue' })).toEqual(missing);
+      expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String' }))).toEqual(missing);
+      expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', ''] }))).toEqual(missing);
+      expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', 'b'] }))).toEqual([]);
+      expect(withKey({ 'Fn::GetAtt': ['Key', 'Arn'] })).toEqual([]);
+    });
+  });
+
+  describe('global clusters', () => {
+    const global = (sourceProps: Record<string, unknown>, sourceType = CLUSTER) =>
+      template()
+        .resource('Source', sourceType, sourceProps)
+        .resource('Global', GLOBAL, { SourceDBClusterIdentifier: { Ref: 'Source' } });
+    const fromSource =
+      'Stack/Global: the global cluster takes its encryption from SourceDBClusterIdentifier, a DB cluster not proven encrypted in this template';
+
+    test('passes one built from an in-template encrypted cluster', () => {
+      expect(findings(RdsAtRest, global({ StorageEncrypted: true }))).toEqual([]);
+    });
+
+    test('fails one built from an unencrypted in-template cluster (at the global cluster too), from a non-cluster, or from outside', () => {
+      expect(findings(RdsAtRest, global({ StorageEncrypted: false }))).toEqual(['Stack/Source: StorageEncrypted is false', fromSource]);
+      expect(findings(RdsAtRest, global({ StorageEncrypted: true, Engine: 'postgres' }, INSTANCE))).toEqual([fromSource]);
+      expect(
+        violationsOf(RdsAtRest, template().resource('Global', GLOBAL, { SourceDBClusterIdentifier: 'arn:external', StorageEncrypted: true })),
+      ).toEqual([
+        expect.objectContaining({
+          message: fromSource.slice('Stack/Global: '.length),
+          fix: 'create the source DB cluster, encrypted, in the same template',
+        }),
+      ]);
+    });
+  });
+
+  describe('Aurora instances', () => {
+    test('are judged through their in-template cluster', () => {
+      const aurora = template()
+        .resource('Cluster', CLUSTER, { Engine: 'aurora-postgresql', StorageEncrypted: true })
+        .resource('Writer', INSTANCE, { Engine: 'aurora-postgresql', DBClusterIdentifier: { Ref: 'Cluster' } });
+      expect(findings(RdsAtRest, aurora)).toEqual([]);
+    });
+
+    test('of a cluster outside the template cannot be proven', () => {
+      expect(
+        violationsOf(
+          RdsAtRest,
+          template().resource('Writer', INSTANCE, { Engine: 'aurora-mysql', DBClusterIdentifier: 'external', StorageEncrypted: true }),
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          message:
+            'the Aurora DB instance belongs to a DB cluster outside this template, so its storage encryption (a cluster property) cannot be proven',
+          fix: 'define the DB cluster, with StorageEncrypted: true, in the same template',
+        }),
+      ]);
+    });
+
+    test('without a cluster are told the cluster is missing', () => {
+      expect(findings(RdsAtRest, template().resource('Writer', INSTANCE, { Engine: 'aurora-postgresql', StorageEncrypted: true }))).toEqual([
+        'Stack/Writer: the DB instance runs an Aurora engine but names no DBClusterIdentifier: an Aurora instance belongs to a DB cluster ' +
+          "(CloudFormation rejects it without one), and storage encryption (StorageEncrypted) is the cluster's",
+      ]);
+    });
+
+    test('a non-Aurora instance naming a cluster is judged as an instance', () => {
+      expect(
+        findings(RdsAtRest, template().resource('Db', INSTANCE, { Engine: 'postgres', DBClusterIdentifier: 'x', StorageEncrypted: true })),
+      ).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,183 @@
+/** SFX-REGION at the pure level: stack facts (kind, region, publisher) and the values that name a location. */
+import { Region } from '../../rules';
+import { findings, template, violationsOf } from './support/template-builder';
+
+const judgeStack = (facts: Parameters<NonNullable<typeof Region.checkStack>>[0]) => Region.checkStack!(facts);
+
+describe('SFX-REGION', () => {
+  describe('a stack', () => {
+    test('passes in eu-west-1, and a nested stack whatever its region', () => {
+      expect(judgeStack({ region: 'eu-west-1', kind: 'stack' })).toEqual([]);
+      expect(judgeStack({ region: 'us-east-1', kind: 'nested' })).toEqual([]);
+      expect(judgeStack({ region: undefined, kind: 'nested' })).toEqual([]);
+    });
+
+    test('fails another region or an environment-agnostic stack, with the fix', () => {
+      expect(judgeStack({ region: 'us-east-1', kind: 'stack' })).toEqual([
+        { message: 'the stack deploys to us-east-1, not eu-west-1', fix: "set env: { region: 'eu-west-1' } on the stack or its Stage" },
+      ]);
+      expect(judgeStack({ region: undefined, kind: 'stack' })).toEqual([
+        {
+          message: 'the stack is environment-agnostic: its region is decided at deploy time',
+          fix: "set env: { region: 'eu-west-1' } on the stack or its Stage",
+        },
+      ]);
+    });
+
+    test('a product stack is judged by its publisher', () => {
+      expect(judgeStack({ region: undefined, kind: 'product', publisherRegion: 'eu-west-1' })).toEqual([]);
+      const fix = "publish the product from a stack with env: { region: 'eu-west-1' }";
+      expect(judgeStack({ region: 'eu-west-1', kind: 'product', publisherRegion: 'us-east-1', publisherPath: 'Catalog' })).toEqual([
+        { message: 'the Service Catalog product is published by Catalog in us-east-1, not eu-west-1', fix },
+      ]);
+      expect(judgeStack({ region: 'eu-west-1', kind: 'product' })).toEqual([
+        { message: 'the Service Catalog product is published by its publishing stack, which is environment-agnostic', fix },
+      ]);
+    });
+
+    test('judgeTemplates reports the stack at its path', () => {
+      expect(violationsOf(Region, template('Us', { region: 'us-east-1' }))).toEqual([
+        expect.objectContaining({ ruleId: 'SFX-REGION', path: 'Us', stackPath: 'Us', logicalId: undefined }),
+      ]);
+    });
+  });
+
+  describe('a value naming a region', () => {
+    const queue = (properties: Record<string, unknown>) => template().resource('Q', 'AWS::SNS::Subscription', properties);
+
+    test.each([
+      'us-east-1',
+      'us-gov-west-1',
+      'cn-north-1',
+      'ap-southeast-2',
+      'ap-northeast-3',
+      'af-south-1',
+      'ca-central-1',
+      'eu-central-2',
+      'eusc-de-east-1',
+      'il-central-1',
+      'me-south-1',
+      'mx-central-1',
+      'sa-east-1',
+      'us-iso-east-1',
+      'us-isob-east-1',
+      'us-isof-south-1',
+      'eu-north-1',
+      'eu-south-1',
+      'us-west-2',
+      'ap-east-1',
+      'eu-northwest-1',
+      'us-southwest-1',
+      'us-isoe-west-1',
+    ])('an ARN in %s fails, naming the property path and the region', (region) => {
+      expect(findings(Region, queue({ Endpoint: `arn:aws:sqs:${region}:123456789012:q` }))).toEqual([
+        `Stack/Q: Properties.Endpoint names the region ${region}, outside eu-west-1`,
+      ]);
+    });
+
+    test('eu-west-1 passes; an AZ letter is part of the region', () => {
+      expect(findings(Region, queue({ Endpoint: 'arn:aws:sqs:eu-west-1:123456789012:q' }))).toEqual([]);
+      expect(findings(Region, template().resource('S', 'AWS::EC2::Subnet', { AvailabilityZone: 'us-east-1a' }))).toEqual([
+        'Stack/S: Properties.AvailabilityZone names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(findings(Region, template().resource('S', 'AWS::EC2::Subnet', { AvailabilityZone: 'eu-west-1b' }))).toEqual([]);
+    });
+
+    test('the violation carries its fix', () => {
+      expect(violationsOf(Region, queue({ Endpoint: 'arn:aws:sqs:us-east-1:1:q' }))).toEqual([
+        expect.objectContaining({ fix: "use eu-west-1 (or the stack's own region token) for Properties.Endpoint" }),
+      ]);
+    });
+
+    test('CDK metadata is never judged', () => {
+      expect(findings(Region, template().resource('M', 'AWS::CDK::Metadata', { Analytics: 'us-east-1' }))).toEqual([]);
+    });
+  });
+
+  describe('location forms and free text', () => {
+    const sub = (properties: Record<string, unknown>, type = 'AWS::SNS::Subscription', stack = template()) =>
+      findings(Region, stack.resource('R', type, properties));
+
+    test('endpoint host names, VPC endpoint service names and JSON "region" entries are locations', () => {
+      expect(sub({ Endpoint: 'https://sqs.us-east-1.amazonaws.com/1/q' })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: 'HTTPS://SQS.US-WEST-2.AMAZONAWS.COM/1/q' })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-west-2, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: 'https://x.cn-north-1.amazonaws.com.cn' })).toHaveLength(1);
+      expect(sub({ Endpoint: 'https://lambda-url.ap-south-1.on.aws/' })).toHaveLength(1);
+      expect(sub({ ServiceName: 'com.amazonaws.us-east-1.s3' }, 'AWS::EC2::VPCEndpoint')).toEqual([
+        'Stack/R: Properties.ServiceName names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Config: '{"region": "sa-east-1"}' })).toEqual(['Stack/R: Properties.Config names the region sa-east-1, outside eu-west-1']);
+      expect(sub({ Config: '{"awsRegion":"sa-east-1"}' })).toHaveLength(1);
+      expect(sub({ Target: 'us-east-2' })).toEqual(['Stack/R: Properties.Target names the region us-east-2, outside eu-west-1']);
+      expect(sub({ Zone: 'us-east-2b' })).toHaveLength(1);
+    });
+
+    test('a region that is only a word is not a location: names, free text, tags, SSM values', () => {
+      expect(sub({ QueueName: 'orders-us-east-1' }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ TopicName: 'us-east-1' }, 'AWS::SNS::Topic')).toEqual([]);
+      expect(sub({ Description: 'replica in us-east-1', Tags: [{ Key: 'Region', Value: 'us-east-1' }] }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ Value: 'arn:aws:sqs:us-east-1:1:q', Name: 'p' }, 'AWS::SSM::Parameter')).toEqual([]);
+      expect(sub({ Pattern: 'copy to us-east-1 please' }, 'AWS::SQS::Queue')).toEqual([]);
+      expect(sub({ Endpoint: 'arn:aws:sqs:us-east-1' })).toEqual([]);
+      expect(sub({ Port: 443 })).toEqual([]);
+    });
+
+    test('a property that names a region judges any region in it, and a deploy-time value there is unprovable', () => {
+      expect(sub({ ReplicaRegion: 'backup-us-east-1' }, 'AWS::Custom::Thing')).toEqual([
+        'Stack/R: Properties.ReplicaRegion names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Settings: { Region: { Ref: 'R' } } }, 'AWS::Custom::Thing', template().parameter('R'))).toEqual([
+        'Stack/R: Properties.Settings.Region is not a literal (it is CloudFormation parameter R without AllowedValues, chosen at deploy time); the value must be a literal so the gate can prove it at synth time',
+      ]);
+      expect(sub({ Region: { Ref: 'AWS::Region' } }, 'AWS::Custom::Thing')).toEqual([]);
+      expect(
+        sub({ Region: { Ref: 'R' } }, 'AWS::Custom::Thing', template().parameter('R', { Type: 'String', AllowedValues: ['eu-west-1', 'us-east-1'] })),
+      ).toEqual(['Stack/R: Properties.Region names the region us-east-1, outside eu-west-1']);
+      expect(sub({ Enabled: true, CrossRegion: false }, 'AWS::Custom::Thing')).toEqual([]);
+    });
+
+    test('values split across Fn::Join / Fn::Sub parts, Fn::If branches and mappings are judged', () => {
+      expect(sub({ Endpoint: { 'Fn::Join': [':', ['arn:aws:sqs', 'us-east-1', '1', 'q']] } })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoint: { 'Fn::Sub': 'arn:aws:sqs:ap-south-1:${AWS::AccountId}:q' } })).toHaveLength(1);
+      expect(sub({ Endpoint: { 'Fn::If': ['C', 'arn:aws:sqs:eu-west-1:1:q', 'arn:aws:sqs:us-east-1:1:q'] } })).toContain(
+        'Stack/R: Properties.Endpoint.Fn::If[2] names the region us-east-1, outside eu-west-1',
+      );
+      const mapped = template().mapping('M', { a: { r: 'us-east-1' } });
+      expect(
+        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::FindInMap': ['M', 'a', 'r'] }, ':1:q']] } }, 'AWS::SNS::Subscription', mapped),
+      ).toContain('Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1');
+      expect(
+        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { Ref: 'P' }, ':1:q']] } }, 'AWS::SNS::Subscription', template().parameter('P')),
+      ).toEqual([
+        expect.stringContaining(
+          'Stack/R: Properties.Endpoint is not a literal (it is a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time)',
+        ),
+      ]);
+    });
+
+    test('Fn::GetAZs of another region is a location', () => {
+      expect(sub({ AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': 'us-east-1' }] }, VpcId: 'v' }, 'AWS::EC2::Subnet')).toEqual([
+        'Stack/R: Properties.AvailabilityZone.Fn::Select[1].Fn::GetAZs names the region us-east-1, outside eu-west-1',
+      ]);
+    });
+
+    test('reviewed global-service references pass only at their path and region', () => {
+      const cert = (arn: string) => ({ DistributionConfig: { ViewerCertificate: { AcmCertificateArn: arn } } });
+      expect(sub(cert('arn:aws:acm:us-east-1:1:certificate/x'), 'AWS::CloudFront::Distribution')).toEqual([]);
+      expect(sub(cert('arn:aws:acm:us-west-2:1:certificate/x'), 'AWS::CloudFront::Distribution')).toHaveLength(1);
+      expect(sub(cert('arn:aws:acm:us-east-1:1:certificate/x'), 'AWS::Custom::Distribution')).toHaveLength(1);
+    });
+
+    test("a value that repeats the stack's own foreign region follows the stack", () => {
+      const us = template('Us', { region: 'us-east-1' }).resource('R', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:q' });
+      const [stack] = violationsOf(Region, us);
+      expect(stack.derived).toEqual([{ path: 'Us/R', message: 'Properties.Endpoint names the region us-east-1, outside eu-west-1' }]);
+    });
+  });
+});
