@@ -12,7 +12,8 @@
 import { judgeTemplates, openTemplate, StandaloneTemplate } from '../../../aspects/judge-templates';
 import type { GateViolation } from '../../../aspects/violation-error';
 import type { ComplianceRule, StackFacts, Violation } from '../../../rules/core/rule';
-import { RenderedTemplate, SharedTemplates, TemplateView } from '../../../rules/core/template';
+import { SharedTemplates } from '../../../rules/core/shared-templates';
+import { RenderedTemplate, TemplateView } from '../../../rules/core/template';
 
 type Body = Record<string, unknown>;
 
