@@ -1,6 +1,6 @@
 /**
  * Renders SECURITY.md's control table from the rules' metadata (rules/index.ts `ALL_RULES`), so a
- * new rule gets its row from `npm run docs` and test/docs.test.ts fails when the table drifts.
+ * new rule gets its row from `npm run docs` and test/rules/catalogue.test.ts fails when the table drifts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
