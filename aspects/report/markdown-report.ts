@@ -54,12 +54,18 @@ export function markdownReport(result: GateResult, acknowledgements: readonly Ac
       '',
       '## Waived violations',
       '',
-      ...waived.map((v) => `- ${formatViolation(v)} Waived on ${v.waiver.path || 'the app'} until ${v.waiver.expires}: ${v.waiver.reason}`),
+      ...waived.map((v) => `- ${formatViolation(v)} Waived on ${v.waiver.path || 'the app'} until ${v.waiver.expires}: ${oneLine(v.waiver.reason)}`),
     );
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** Table cells: a `|` would end the cell and a newline the row. */
 function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return oneLine(text).replace(/\|/g, '\\|');
+}
+
+/** List items: a newline would end the item and turn the rest of the reason into a paragraph of its own. */
+function oneLine(text: string): string {
+  return text.replace(/\n/g, ' ');
 }
