@@ -4,6 +4,9 @@ import { findings, template, TemplateBuilder, violationsOf } from './support/tem
 
 const subnet = (zone: unknown) => ({ VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', AvailabilityZone: zone });
 const vpc = () => template().resource('Vpc', 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
+/** A VPC with subnets A and B in the two zones given. */
+const twoSubnets = (a: unknown, b: unknown): TemplateBuilder =>
+  vpc().resource('A', 'AWS::EC2::Subnet', subnet(a)).resource('B', 'AWS::EC2::Subnet', subnet(b));
 const service = (properties: Record<string, unknown>, stack = template()) =>
   stack.resource('Service', 'AWS::ECS::Service', { Cluster: 'c', TaskDefinition: 't', ...properties });
 
@@ -17,36 +20,13 @@ describe('SFX-MULTI-AZ', () => {
 
   describe('a VPC', () => {
     test('passes with subnets in two AZs (names, GetAZs positions or AZ ids)', () => {
-      expect(
-        findings(MultiAz, vpc().resource('A', 'AWS::EC2::Subnet', subnet('eu-west-1a')).resource('B', 'AWS::EC2::Subnet', subnet('eu-west-1b'))),
-      ).toEqual([]);
+      expect(findings(MultiAz, twoSubnets('eu-west-1a', 'eu-west-1b'))).toEqual([]);
       const getAzs = (index: number) => ({ 'Fn::Select': [index, { 'Fn::GetAZs': '' }] });
-      expect(
-        findings(
-          MultiAz,
-          vpc()
-            .resource('A', 'AWS::EC2::Subnet', subnet(getAzs(0)))
-            .resource('B', 'AWS::EC2::Subnet', subnet(getAzs(1))),
-        ),
-      ).toEqual([]);
+      expect(findings(MultiAz, twoSubnets(getAzs(0), getAzs(1)))).toEqual([]);
       const own = (index: number) => ({ 'Fn::Select': [index, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] });
-      expect(
-        findings(
-          MultiAz,
-          vpc()
-            .resource('A', 'AWS::EC2::Subnet', subnet(own(0)))
-            .resource('B', 'AWS::EC2::Subnet', subnet(own(1))),
-        ),
-      ).toEqual([]);
+      expect(findings(MultiAz, twoSubnets(own(0), own(1)))).toEqual([]);
       const named = (index: string) => ({ 'Fn::Select': [index, { 'Fn::GetAZs': 'eu-west-1' }] });
-      expect(
-        findings(
-          MultiAz,
-          vpc()
-            .resource('A', 'AWS::EC2::Subnet', subnet(named('0')))
-            .resource('B', 'AWS::EC2::Subnet', subnet(named('1'))),
-        ),
-      ).toEqual([]);
+      expect(findings(MultiAz, twoSubnets(named('0'), named('1')))).toEqual([]);
       const byId = vpc()
         .resource('A', 'AWS::EC2::Subnet', { VpcId: { Ref: 'Vpc' }, AvailabilityZoneId: 'euw1-az1' })
         .resource('B', 'AWS::EC2::Subnet', { VpcId: { Ref: 'Vpc' }, AvailabilityZoneId: 'euw1-az2' });
@@ -54,25 +34,17 @@ describe('SFX-MULTI-AZ', () => {
     });
 
     test('fails with subnets in one AZ, unpinned, in forms that cannot be told apart, or of another VPC', () => {
-      expect(
-        violationsOf(MultiAz, vpc().resource('A', 'AWS::EC2::Subnet', subnet('eu-west-1a')).resource('B', 'AWS::EC2::Subnet', subnet('eu-west-1a'))),
-      ).toEqual([
+      expect(violationsOf(MultiAz, twoSubnets('eu-west-1a', 'eu-west-1a'))).toEqual([
         expect.objectContaining({
           path: 'Stack/Vpc',
           message: "the VPC's 2 subnet(s) provably span 1 Availability Zone(s)",
           fix: 'create subnets in at least two AZs (ec2.Vpc maxAzs >= 2, or pin AvailabilityZone on each subnet)',
         }),
       ]);
-      expect(
-        findings(MultiAz, vpc().resource('A', 'AWS::EC2::Subnet', subnet(undefined)).resource('B', 'AWS::EC2::Subnet', subnet(undefined))),
-      ).toEqual(["Stack/Vpc: the VPC's 2 subnet(s) provably span 0 Availability Zone(s)"]);
-      const mixed = vpc()
-        .resource('A', 'AWS::EC2::Subnet', subnet('eu-west-1a'))
-        .resource('B', 'AWS::EC2::Subnet', subnet({ 'Fn::Select': [1, { 'Fn::GetAZs': '' }] }));
+      expect(findings(MultiAz, twoSubnets(undefined, undefined))).toEqual(["Stack/Vpc: the VPC's 2 subnet(s) provably span 0 Availability Zone(s)"]);
+      const mixed = twoSubnets('eu-west-1a', { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] });
       expect(findings(MultiAz, mixed)).toHaveLength(1);
-      const foreignGetAzs = vpc()
-        .resource('A', 'AWS::EC2::Subnet', subnet({ 'Fn::Select': [0, { 'Fn::GetAZs': 'us-east-1' }] }))
-        .resource('B', 'AWS::EC2::Subnet', subnet({ 'Fn::Select': [1, { 'Fn::GetAZs': 'us-east-1' }] }));
+      const foreignGetAzs = twoSubnets({ 'Fn::Select': [0, { 'Fn::GetAZs': 'us-east-1' }] }, { 'Fn::Select': [1, { 'Fn::GetAZs': 'us-east-1' }] });
       expect(findings(MultiAz, foreignGetAzs)).toHaveLength(1);
       const other = vpc()
         .resource('A', 'AWS::EC2::Subnet', subnet('eu-west-1a'))
@@ -255,7 +227,7 @@ describe('SFX-MULTI-AZ', () => {
     });
 
     test('subnets all in one AZ fail', () => {
-      const stack = vpc().resource('A', 'AWS::EC2::Subnet', subnet('eu-west-1a')).resource('B', 'AWS::EC2::Subnet', subnet('eu-west-1b'));
+      const stack = twoSubnets('eu-west-1a', 'eu-west-1b');
       const placed = (subnets: string[]) =>
         service({ DesiredCount: 2, NetworkConfiguration: { AwsvpcConfiguration: { Subnets: subnets.map((s) => ({ Ref: s })) } } }, stack);
       expect(findings(MultiAz, placed(['A', 'B']))).toEqual([]);
