@@ -5,7 +5,7 @@ const config = {
   packageManager: 'npm',
   mutate: ['rules/**/*.ts', 'aspects/**/*.ts'],
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: false },
+  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   // The TypeScript checker (`npm run mutate:typed`) drops mutants that do not compile; it costs about
   // ten times the run (one tsc per core over aws-cdk-lib's types), so the full run goes without it and

@@ -2,7 +2,8 @@
 import { judgeTemplates } from '../../aspects/judge-templates';
 import type { GateResult } from '../../aspects/compliance-gate';
 import { jsonReport, TIMESTAMP_FIELD } from '../../aspects/report/json-report';
-import { RedisAtRest, RdsTls } from '../../rules';
+import { RdsTls } from '../../rules/rds-tls';
+import { RedisAtRest } from '../../rules/redis-at-rest';
 import { openAll, template } from '../rules/support/template-builder';
 
 function result(): GateResult {

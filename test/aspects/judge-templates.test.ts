@@ -1,6 +1,7 @@
 /** aspects/judge-templates.ts at the pure level: what is judged, under which path, and root-cause grouping. */
 import { judgeTemplates, STACK_SUBJECT_TYPE } from '../../aspects/judge-templates';
-import { RedisAtRest, Region } from '../../rules';
+import { RedisAtRest } from '../../rules/redis-at-rest';
+import { Region } from '../../rules/region';
 import { openAll, template, violationsOf } from '../rules/support/template-builder';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';

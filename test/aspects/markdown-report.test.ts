@@ -2,7 +2,8 @@
 import type { GateResult } from '../../aspects/compliance-gate';
 import { markdownReport } from '../../aspects/report/markdown-report';
 import type { GateViolation } from '../../aspects/violation-error';
-import { RdsTls, RedisAtRest } from '../../rules';
+import { RdsTls } from '../../rules/rds-tls';
+import { RedisAtRest } from '../../rules/redis-at-rest';
 
 const violation: GateViolation = {
   ruleId: 'SFX-REDIS-AT-REST',

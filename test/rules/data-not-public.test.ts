@@ -1,5 +1,5 @@
 /** SFX-DATA-NOT-PUBLIC at the pure level: PubliclyAccessible, subnet groups, route tables, security groups. */
-import { DataNotPublic } from '../../rules';
+import { DataNotPublic } from '../../rules/data-not-public';
 import { findings, template, TemplateBuilder, violationsOf } from './support/template-builder';
 
 const INSTANCE = 'AWS::RDS::DBInstance';

@@ -1,5 +1,5 @@
 /** SFX-IAM-LEAST-PRIVILEGE at the pure level: where documents are read, Effect, conditions, resources. */
-import { IamLeastPrivilege } from '../../rules';
+import { IamLeastPrivilege } from '../../rules/iam-least-privilege';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const document = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });

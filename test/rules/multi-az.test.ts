@@ -1,5 +1,5 @@
 /** SFX-MULTI-AZ at the pure level: DB instances, Aurora, caches, VPC subnets, ECS counts and numeric parameters. */
-import { MultiAz } from '../../rules';
+import { MultiAz } from '../../rules/multi-az';
 import { findings, template, TemplateBuilder, violationsOf } from './support/template-builder';
 
 const subnet = (zone: unknown) => ({ VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', AvailabilityZone: zone });

@@ -1,5 +1,5 @@
 /** SFX-RDS-AT-REST at the pure level: instances, clusters, global clusters, replicas and restores. */
-import { RdsAtRest } from '../../rules';
+import { RdsAtRest } from '../../rules/rds-at-rest';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const INSTANCE = 'AWS::RDS::DBInstance';

@@ -1,5 +1,5 @@
 /** SFX-RDS-TLS at the pure level: parameter groups, family and version defaults, replicas, Aurora. */
-import { RdsTls } from '../../rules';
+import { RdsTls } from '../../rules/rds-tls';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const INSTANCE = 'AWS::RDS::DBInstance';

@@ -2,7 +2,7 @@
  * SFX-REDIS-AT-REST at the pure level: every branch of its PASSES/FAILS header, and the ways a
  * value can be proven (literal, parameter, Fn::If, Fn::FindInMap, Fn::ImportValue, nested stack).
  */
-import { RedisAtRest } from '../../rules';
+import { RedisAtRest } from '../../rules/redis-at-rest';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';

@@ -1,5 +1,5 @@
 /** SFX-REDIS-IN-TRANSIT at the pure level: TransitEncryptionEnabled, TransitEncryptionMode, cache clusters, MemoryDB. */
-import { RedisInTransit } from '../../rules';
+import { RedisInTransit } from '../../rules/redis-in-transit';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';

@@ -1,5 +1,5 @@
 /** SFX-REGION at the pure level: stack facts (kind, region, publisher) and the values that name a location. */
-import { Region } from '../../rules';
+import { Region } from '../../rules/region';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const judgeStack = (facts: Parameters<NonNullable<typeof Region.checkStack>>[0]) => Region.checkStack!(facts);

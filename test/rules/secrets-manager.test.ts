@@ -1,5 +1,5 @@
 /** SFX-SECRETS-MANAGER at the pure level: credential properties, environment variables, ECS secrets, secrets. */
-import { SecretsManager } from '../../rules';
+import { SecretsManager } from '../../rules/secrets-manager';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const RESOLVED = '{{resolve:secretsmanager:db-secret:SecretString:password}}';

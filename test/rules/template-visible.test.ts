@@ -1,5 +1,5 @@
 /** SFX-TEMPLATE-VISIBLE at the pure level: nested stacks, stack sets, products, SAR apps, transforms, loops, modules. */
-import { TemplateVisible } from '../../rules';
+import { TemplateVisible } from '../../rules/template-visible';
 import { findings, template, violationsOf } from './support/template-builder';
 
 const ROTATION = 'arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser';
