@@ -5,6 +5,8 @@ const config = {
   packageManager: 'npm',
   mutate: ['rules/**/*.ts', 'aspects/**/*.ts'],
   testRunner: 'jest',
+  // findRelatedTests: a mutant runs only the test files that import its file (tests import the one rule
+  // they judge, not rules/index), so a mutant in one rule does not pay for loading every other test file.
   jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   // The TypeScript checker (`npm run mutate:typed`) drops mutants that do not compile; it costs about
