@@ -5,6 +5,14 @@
  */
 import { IamLeastPrivilege } from '../../rules/iam-least-privilege';
 import { TemplateBuilder, findings, template, violationsOf } from './support/template-builder';
+// Stryker (findRelatedTests) adds only the mutated file's folder to jest's roots, so a mutant in rules/core/ is tested
+// only by test files that import its module directly: these imports make this file one of them.
+import '../../rules/core/arn-scope';
+import '../../rules/core/aws-actions';
+import '../../rules/core/iam-actions';
+import '../../rules/core/iam-allowlist';
+import '../../rules/core/iam-conditions';
+import '../../rules/core/iam-documents';
 
 const document = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
 const policy = (statement: unknown, stack = template()) =>
