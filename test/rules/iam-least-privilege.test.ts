@@ -448,6 +448,7 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
         .resource('Stream', 'AWS::Kinesis::StreamConsumer', {})
         .resource('Vpc', 'AWS::EC2::VPC', {})
         .resource('Param', 'AWS::SSM::Parameter', { Type: 'String', Value: '*' })
+        .resource('AWS', 'AWS::SSM::Parameter', { Type: 'String', Value: '*' })
         .resource('Custom', 'AWS::CloudFormation::CustomResource', { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:f' })
         .resource('Lookup', 'Custom::Lookup', { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:f' })
         .resource('Third', 'Acme::Storage::Bucket', {})
@@ -483,6 +484,7 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
     test.each([
       ["an SSM parameter's Value", getAtt('Param', 'Value')],
       ["an SSM parameter's Value in an ARN", join('arn:aws:s3:::', getAtt('Param', 'Value'), '/*')],
+      ['an attribute of a resource named AWS (no pseudo parameter)', join('arn:aws:s3:::', getAtt('AWS', 'Value'), '/*')],
       ['a custom resource', getAtt('Custom', 'Arn')],
       ['a Custom:: type', getAtt('Lookup', 'Arn')],
       ['a third-party type', join('arn:aws:s3:::', getAtt('Third', 'Name'), '/*')],
