@@ -37,7 +37,7 @@ import { notLiteral } from './core/checks';
 import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument, policyDocuments, samPolicyTemplates } from './core/iam-documents';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
-import { asList, intrinsicName, isPlainObject } from './core/intrinsics';
+import { asList, intrinsicName, isLiteralObject, isPlainObject } from './core/intrinsics';
 import { awsManagedPolicyName, candidateRenderings, describeUnprovable, matchesEveryRole, resourceScope } from './core/arn-scope';
 import { isParameterOrUnknown, partsToDisplay } from './core/rendered';
 import { literalString, possibleValues, render } from './core/values';
@@ -112,7 +112,8 @@ function judgeTrust(resource: TemplateResource, template: TemplateView): Violati
 
 function judgeDocument(location: string, rawDocument: unknown, template: TemplateView): Violation[] {
   const document = parseDocument(rawDocument);
-  if (!isPlainObject(document)) return [fail(notLiteral(location, 'not a literal policy document'))];
+  // An intrinsic ({ Ref: Doc }) is a document decided at deploy time, not one without statements.
+  if (!isLiteralObject(document)) return [fail(notLiteral(location, 'not a literal policy document'))];
   const statements = document.Statement;
   if (!Array.isArray(statements) && !isPlainObject(statements)) {
     return [fail(notLiteral(`${location}.Statement`, 'not a literal list of statements'))];

@@ -77,13 +77,15 @@ export const APPROVED_ACTION_PATTERNS: readonly ReviewedAction[] = [
 
 /**
  * AWS managed policies that grant administrator, power-user or full access to a service.
- * Matched against the policy name of `arn:<partition>:iam::aws:policy/[path/]<name>`.
+ * Matched against the policy name of `arn:<partition>:iam::aws:policy/[path/]<name>`; the first match gives the reason
+ * (the job-function names before the no-suffix pattern, which they also match).
  */
 export const FORBIDDEN_AWS_MANAGED_POLICIES: readonly { pattern: RegExp; reason: string }[] = [
   {
     pattern: /Admin(istrator)?(Access|Policy)/i,
     reason: "Administrator access: AdministratorAccess (and its -Amplify, -AWSElasticBeanstalk variants) or a service's *AdminAccess.",
   },
+  { pattern: /^(SystemAdministrator|NetworkAdministrator|DatabaseAdministrator)$/i, reason: 'Job-function administrator policies.' },
   {
     pattern: /Admin(istrator)?$/i,
     reason: "A service's administrator policy named without a suffix (AWSAppSyncAdministrator, AWSCloud9Administrator, AmazonWorkSpacesAdmin).",
@@ -92,7 +94,6 @@ export const FORBIDDEN_AWS_MANAGED_POLICIES: readonly { pattern: RegExp; reason:
     pattern: /^(SecretsManagerReadWrite|AmazonEC2RoleforSSM|AmazonSSMAutomationRole)$/i,
     reason: 'Full access in all but name: every Secrets Manager action on every secret; SSM and S3 on "*" for instances.',
   },
-  { pattern: /^(SystemAdministrator|NetworkAdministrator|DatabaseAdministrator)$/i, reason: 'Job-function administrator policies.' },
   { pattern: /PowerUser/i, reason: "Power-user access: PowerUserAccess (every action but IAM and Organizations) or a service's *PowerUser." },
   { pattern: /FullAccess/i, reason: 'Full access to a service (IAMFullAccess, *FullAccess, *_FullAccess, *FullAccessV2, …).' },
   { pattern: /ReadOnlyAccess$/i, reason: 'Read access to every resource of a service (or of the account): Get*/List* on "*" exposes all its data.' },
