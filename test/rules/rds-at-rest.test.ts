@@ -23,6 +23,56 @@ describe('SFX-RDS-AT-REST', () => {
     }
   });
 
+  test('"true" in any case passes whatever the engine; only the failing database of a template is reported', () => {
+    expect(findings(RdsAtRest, template().resource('Db', INSTANCE, { Engine: 'mysql', StorageEncrypted: 'TRUE' }))).toEqual([]);
+    const two = template()
+      .resource('Good', INSTANCE, { Engine: 'postgres', StorageEncrypted: 'true' })
+      .resource('Bad', CLUSTER, { Engine: 'aurora-mysql' });
+    expect(findings(RdsAtRest, two)).toEqual(['Stack/Bad: StorageEncrypted is absent (CloudFormation default: false)']);
+  });
+
+  describe('values decided at deploy time', () => {
+    const encrypted = (value: unknown, stack = template()) =>
+      violationsOf(RdsAtRest, stack.resource('Db', INSTANCE, { Engine: 'postgres', StorageEncrypted: value })).map(({ message, fix }) => ({
+        message,
+        fix,
+      }));
+
+    test("a parameter passes with AllowedValues ['true'] only; without AllowedValues it must be a literal", () => {
+      expect(encrypted({ Ref: 'P' }, template().parameter('P', { Type: 'String', AllowedValues: ['true'] }))).toEqual([]);
+      expect(encrypted({ Ref: 'P' }, template().parameter('P', { Type: 'String', AllowedValues: ['true', 'false'] }))).toEqual([
+        {
+          message: 'StorageEncrypted comes from parameter P, which allows "false"',
+          fix: 'make every allowed value of parameter P true, or set StorageEncrypted to a literal',
+        },
+      ]);
+      expect(encrypted({ Ref: 'P' }, template().parameter('P', { Type: 'String' }))).toEqual([
+        {
+          message:
+            'StorageEncrypted is not a literal (it is CloudFormation parameter P without AllowedValues, chosen at deploy time); ' +
+            'the value must be a literal so the gate can prove it at synth time',
+          fix: 'set StorageEncrypted to true as a literal',
+        },
+      ]);
+    });
+
+    test('Fn::If with a false branch, and an imported value, fail', () => {
+      expect(encrypted({ 'Fn::If': ['Prod', true, false] }, template().condition('Prod', { 'Fn::Equals': ['a', 'b'] }))).toEqual([
+        {
+          message: 'StorageEncrypted comes from Fn::If on Prod, which allows false',
+          fix: 'make every allowed value of Fn::If on Prod true, or set StorageEncrypted to a literal',
+        },
+      ]);
+      expect(encrypted({ 'Fn::ImportValue': 'Encrypt' })).toEqual([
+        {
+          message:
+            'StorageEncrypted is not a literal (it is an imported value (Fn::ImportValue)); the value must be a literal so the gate can prove it at synth time',
+          fix: 'set StorageEncrypted to true as a literal',
+        },
+      ]);
+    });
+  });
+
   describe('read replicas and restored instances', () => {
     const source = (encrypted: boolean) => template().resource('Source', INSTANCE, { Engine: 'postgres', StorageEncrypted: encrypted });
 
@@ -43,6 +93,13 @@ describe('SFX-RDS-AT-REST', () => {
           fix: 'encrypt Source (StorageEncrypted: true)',
         }),
       ]);
+    });
+
+    test('a chain of replicas of an encrypted source passes without StorageEncrypted of its own', () => {
+      const chain = source(true)
+        .resource('R1', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } })
+        .resource('R2', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'R1' } });
+      expect(findings(RdsAtRest, chain)).toEqual([]);
     });
 
     test('a chain of replicas is followed to its source', () => {
@@ -76,28 +133,16 @@ describe('SFX-RDS-AT-REST', () => {
 
     test('a source that is AWS::NoValue, or Fn::If of two NoValue, is not set; an Fn::If with one real branch is', () => {
       const noValue = { Ref: 'AWS::NoValue' };
-      expect(findings(RdsAtRest, template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: noValue }))).toEqual([]);
-      expect(
-        findings(
-          RdsAtRest,
-          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', noValue, noValue] } }),
-        ),
-      ).toEqual([]);
-      expect(
-        findings(
-          RdsAtRest,
-          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', noValue, 'snap'] } }),
-        ),
-      ).toHaveLength(1);
-      expect(
-        findings(
-          RdsAtRest,
-          template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', 'snap', noValue] } }),
-        ),
-      ).toHaveLength(1);
-      expect(
-        findings(RdsAtRest, template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: { 'Fn::If': ['C', 'snap'] } })),
-      ).toHaveLength(1);
+      const snapshot = (value: unknown) =>
+        findings(RdsAtRest, template().resource('Db', INSTANCE, { StorageEncrypted: true, DBSnapshotIdentifier: value }));
+      const inherits =
+        'Stack/Db: DBSnapshotIdentifier makes the DB instance inherit its encryption from a source outside this template ' +
+        '(CloudFormation ignores StorageEncrypted), so encryption cannot be proven';
+      expect(snapshot(noValue)).toEqual([]);
+      expect(snapshot({ 'Fn::If': ['C', noValue, noValue] })).toEqual([]);
+      expect(snapshot({ 'Fn::If': ['C', noValue, 'snap'] })).toEqual([inherits]);
+      expect(snapshot({ 'Fn::If': ['C', 'snap', noValue] })).toEqual([inherits]);
+      expect(snapshot({ 'Fn::If': ['C', 'snap'] })).toEqual([inherits]);
     });
 
     test('a cycle of replicas ends (after ten hops) as not proven encrypted', () => {
@@ -191,6 +236,10 @@ describe('SFX-RDS-AT-REST', () => {
         .resource('Cluster', CLUSTER, { Engine: 'aurora-postgresql', StorageEncrypted: true })
         .resource('Writer', INSTANCE, { Engine: 'aurora-postgresql', DBClusterIdentifier: { Ref: 'Cluster' } });
       expect(findings(RdsAtRest, aurora)).toEqual([]);
+      const unencrypted = template()
+        .resource('Cluster', CLUSTER, { Engine: 'aurora-postgresql', StorageEncrypted: false })
+        .resource('Writer', INSTANCE, { Engine: 'aurora-postgresql', DBClusterIdentifier: { Ref: 'Cluster' } });
+      expect(findings(RdsAtRest, unencrypted)).toEqual(['Stack/Cluster: StorageEncrypted is false']);
     });
 
     test('of a cluster outside the template cannot be proven', () => {

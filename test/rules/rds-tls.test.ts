@@ -41,7 +41,10 @@ describe('SFX-RDS-TLS', () => {
       'Stack/Db: Parameters of parameter group Params is not a literal (it is not a literal map of parameter names to values); ' +
         'the value must be a literal so the gate can prove it at synth time',
     ]);
-    expect(findings(RdsTls, withGroup({ Family: 'postgres16', Parameters: ['x'] }))).toHaveLength(1);
+    expect(findings(RdsTls, withGroup({ Family: 'postgres16', Parameters: ['x'] }))).toEqual([
+      'Stack/Db: Parameters of parameter group Params is not a literal (it is not a literal map of parameter names to values); ' +
+        'the value must be a literal so the gate can prove it at synth time',
+    ]);
     expect(findings(RdsTls, withGroup({}, 'AWS::SNS::Topic'))).toEqual([
       'Stack/Db: DBParameterGroupName refers to a AWS::SNS::Topic, not a AWS::RDS::DBParameterGroup',
     ]);
@@ -83,7 +86,12 @@ describe('SFX-RDS-TLS', () => {
   test('a read replica takes its in-template source version; a source outside makes the engine unknown', () => {
     const source = (version: string) => template().resource('Source', INSTANCE, { Engine: 'postgres', EngineVersion: version });
     expect(findings(RdsTls, source('15.3').resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } }))).toEqual([]);
-    expect(findings(RdsTls, source('14.3').resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } }))).toHaveLength(2);
+    const noGroup =
+      'DBParameterGroupName is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)';
+    expect(findings(RdsTls, source('14.3').resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } }))).toEqual([
+      `Stack/Source: ${noGroup}`,
+      `Stack/Replica: ${noGroup}`,
+    ]);
     expect(violationsOf(RdsTls, template().resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: 'arn:external' }))).toEqual([
       expect.objectContaining({
         message:
@@ -92,9 +100,9 @@ describe('SFX-RDS-TLS', () => {
         fix: 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica',
       }),
     ]);
-    expect(
-      findings(RdsTls, template().resource('Replica', INSTANCE, { Engine: 'postgres', SourceDBInstanceIdentifier: 'arn:external' })),
-    ).toHaveLength(1);
+    expect(findings(RdsTls, template().resource('Replica', INSTANCE, { Engine: 'postgres', SourceDBInstanceIdentifier: 'arn:external' }))).toEqual([
+      `Stack/Replica: ${noGroup}`,
+    ]);
   });
 
   test('an engine that cannot be proven fails closed', () => {
@@ -155,7 +163,9 @@ describe('SFX-RDS-TLS', () => {
 
     test('a Multi-AZ DB cluster (engine postgres) takes the version default like an instance', () => {
       expect(findings(RdsTls, template().resource('Cluster', CLUSTER, { Engine: 'postgres', EngineVersion: '16.1' }))).toEqual([]);
-      expect(findings(RdsTls, template().resource('Cluster', CLUSTER, { Engine: 'postgres', EngineVersion: '14.1' }))).toHaveLength(1);
+      expect(findings(RdsTls, template().resource('Cluster', CLUSTER, { Engine: 'postgres', EngineVersion: '14.1' }))).toEqual([
+        'Stack/Cluster: DBClusterParameterGroupName is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)',
+      ]);
     });
   });
 });

@@ -29,11 +29,33 @@ describe('SFX-REDIS-AT-REST', () => {
     expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: 'false', Engine: 'valkey' }))).toEqual([
       'Stack/Cache: AtRestEncryptionEnabled is "false"',
     ]);
+    expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: 'False' }))).toEqual(['Stack/Cache: AtRestEncryptionEnabled is "False"']);
+  });
+
+  test('value shapes: a one-element Fn::Join of "true" passes; AWS::NoValue is absent, 1 is not true, Fn::Select is unprovable', () => {
+    expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: { 'Fn::Join': ['', ['true']] } }))).toEqual([]);
+    expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: { Ref: 'AWS::NoValue' } }))).toEqual([
+      'Stack/Cache: AtRestEncryptionEnabled is absent (CloudFormation default: false)',
+    ]);
+    expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: 1 }))).toEqual(['Stack/Cache: AtRestEncryptionEnabled is 1']);
+    expect(findings(RedisAtRest, group({ AtRestEncryptionEnabled: { 'Fn::Select': [0, ['false', 'true']] } }))).toEqual([
+      'Stack/Cache: AtRestEncryptionEnabled is not a literal (it is the intrinsic function Fn::Select); ' +
+        'the value must be a literal so the gate can prove it at synth time',
+    ]);
+  });
+
+  test('only the failing group of a template is reported', () => {
+    const two = template().resource('Good', GROUP, { AtRestEncryptionEnabled: true }).resource('Bad', GROUP, { AtRestEncryptionEnabled: false });
+    expect(findings(RedisAtRest, two)).toEqual(['Stack/Bad: AtRestEncryptionEnabled is false']);
   });
 
   test('does not judge Memcached, and judges an engine it cannot prove as Redis', () => {
     expect(findings(RedisAtRest, group({ Engine: 'Memcached' }))).toEqual([]);
     expect(findings(RedisAtRest, template().resource('C', 'AWS::ElastiCache::CacheCluster', { Engine: 'memcached' }))).toEqual([]);
+    // Serverless caches are always encrypted at rest: not a resource type of the rule.
+    expect(
+      findings(RedisAtRest, template().resource('S', 'AWS::ElastiCache::ServerlessCache', { Engine: 'valkey', ServerlessCacheName: 's' })),
+    ).toEqual([]);
     const unknownEngine = template()
       .parameter('Engine')
       .resource('Cache', GROUP, { Engine: { Ref: 'Engine' } });
@@ -41,7 +63,7 @@ describe('SFX-REDIS-AT-REST', () => {
     const either = template()
       .parameter('Engine', { Type: 'String', AllowedValues: ['memcached', 'redis'] })
       .resource('Cache', GROUP, { Engine: { Ref: 'Engine' } });
-    expect(findings(RedisAtRest, either)).toHaveLength(1);
+    expect(findings(RedisAtRest, either)).toEqual(['Stack/Cache: AtRestEncryptionEnabled is absent (CloudFormation default: false)']);
   });
 
   test('fails every Redis/Valkey cache cluster, naming its engine(s)', () => {
@@ -167,6 +189,11 @@ describe('SFX-REDIS-AT-REST', () => {
     test('fails a hit on false, naming the mapping', () => {
       expect(lookup(['Env', 'prod', 'plain'])).toEqual(['Stack/Cache: AtRestEncryptionEnabled comes from mapping Env, which allows false']);
       expect(lookup(['Env', { Ref: 'Free' }, 'encrypt'])).toEqual([]); // every top key holds encrypt: true
+      const anyStage = template()
+        .mapping('Bad', { prod: { encrypt: true }, dev: { encrypt: false } })
+        .parameter('Free', { Type: 'String' })
+        .resource('Cache', GROUP, { AtRestEncryptionEnabled: { 'Fn::FindInMap': ['Bad', { Ref: 'Free' }, 'encrypt'] } });
+      expect(findings(RedisAtRest, anyStage)).toEqual(['Stack/Cache: AtRestEncryptionEnabled comes from mapping Bad, which allows false']);
     });
 
     test('a lookup that can miss is unknown, not a known value', () => {

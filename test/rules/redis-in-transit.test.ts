@@ -24,8 +24,82 @@ describe('SFX-REDIS-IN-TRANSIT', () => {
     ]);
     expect(findings(RedisInTransit, group({ TransitEncryptionEnabled: false, TransitEncryptionMode: { Ref: 'M' } }).parameter('M'))).toEqual([
       'Stack/Cache: TransitEncryptionEnabled is false',
-      expect.stringContaining('Stack/Cache: TransitEncryptionMode is not a literal'),
+      'Stack/Cache: TransitEncryptionMode is not a literal (it is CloudFormation parameter M without AllowedValues, chosen at deploy time); ' +
+        'the value must be a literal so the gate can prove it at synth time',
     ]);
+  });
+
+  test('"PREFERRED" in any case fails; Valkey is judged like Redis, a Memcached group is not judged', () => {
+    expect(findings(RedisInTransit, group({ TransitEncryptionEnabled: true, TransitEncryptionMode: 'PREFERRED' }))).toEqual([
+      'Stack/Cache: TransitEncryptionMode is "PREFERRED"',
+    ]);
+    expect(findings(RedisInTransit, group({ Engine: 'valkey', TransitEncryptionEnabled: false }))).toEqual([
+      'Stack/Cache: TransitEncryptionEnabled is false',
+    ]);
+    expect(findings(RedisInTransit, group({ Engine: 'memcached', TransitEncryptionEnabled: false }))).toEqual([]);
+  });
+
+  test('TransitEncryptionMode AWS::NoValue is absent, so TLS is required', () => {
+    expect(findings(RedisInTransit, group({ TransitEncryptionEnabled: true, TransitEncryptionMode: { Ref: 'AWS::NoValue' } }))).toEqual([]);
+  });
+
+  test('only the failing group of a template is reported', () => {
+    const two = template().resource('Good', GROUP, { TransitEncryptionEnabled: true }).resource('Bad', GROUP, { TransitEncryptionEnabled: false });
+    expect(findings(RedisInTransit, two)).toEqual(['Stack/Bad: TransitEncryptionEnabled is false']);
+  });
+
+  describe('values decided at deploy time', () => {
+    const fromParameter = (property: string, parameter: Record<string, unknown>) =>
+      violationsOf(
+        RedisInTransit,
+        template()
+          .parameter('P', parameter)
+          .resource('Cache', GROUP, { TransitEncryptionEnabled: true, [property]: { Ref: 'P' } }),
+      ).map(({ message, fix }) => ({ message, fix }));
+
+    test("TransitEncryptionEnabled from a parameter passes with AllowedValues ['true'] only", () => {
+      expect(fromParameter('TransitEncryptionEnabled', { Type: 'String', AllowedValues: ['true'] })).toEqual([]);
+      expect(fromParameter('TransitEncryptionEnabled', { Type: 'String', AllowedValues: ['true', 'false'] })).toEqual([
+        {
+          message: 'TransitEncryptionEnabled comes from parameter P, which allows "false"',
+          fix: 'make every allowed value of parameter P true, or set TransitEncryptionEnabled to a literal',
+        },
+      ]);
+      expect(fromParameter('TransitEncryptionEnabled', { Type: 'String' })).toEqual([
+        {
+          message:
+            'TransitEncryptionEnabled is not a literal (it is CloudFormation parameter P without AllowedValues, chosen at deploy time); ' +
+            'the value must be a literal so the gate can prove it at synth time',
+          fix: 'set TransitEncryptionEnabled to true as a literal',
+        },
+      ]);
+    });
+
+    test('TransitEncryptionMode from a parameter fails when it allows "preferred"', () => {
+      expect(fromParameter('TransitEncryptionMode', { Type: 'String', AllowedValues: ['required'] })).toEqual([]);
+      expect(fromParameter('TransitEncryptionMode', { Type: 'String', AllowedValues: ['required', 'preferred'] })).toEqual([
+        {
+          message: 'TransitEncryptionMode comes from parameter P, which allows "preferred"',
+          fix: 'make every allowed value of parameter P "required", or set TransitEncryptionMode to a literal',
+        },
+      ]);
+    });
+
+    test('an imported TransitEncryptionMode, and Fn::If with a false branch, fail', () => {
+      expect(
+        violationsOf(RedisInTransit, group({ TransitEncryptionEnabled: true, TransitEncryptionMode: { 'Fn::ImportValue': 'TlsMode' } })),
+      ).toEqual([
+        expect.objectContaining({
+          message:
+            'TransitEncryptionMode is not a literal (it is an imported value (Fn::ImportValue)); the value must be a literal so the gate can prove it at synth time',
+          fix: 'set TransitEncryptionMode to "required" as a literal',
+        }),
+      ]);
+      const conditional = template()
+        .condition('Prod', { 'Fn::Equals': ['a', 'b'] })
+        .resource('Cache', GROUP, { TransitEncryptionEnabled: { 'Fn::If': ['Prod', true, false] } });
+      expect(findings(RedisInTransit, conditional)).toEqual(['Stack/Cache: TransitEncryptionEnabled comes from Fn::If on Prod, which allows false']);
+    });
   });
 
   test('a cache cluster needs TransitEncryptionEnabled (no mode); Memcached is not judged', () => {
@@ -59,7 +133,9 @@ describe('SFX-REDIS-IN-TRANSIT', () => {
       template().resource('M', 'AWS::MemoryDB::Cluster', { NodeType: 'db.t4g.small', ...properties });
     expect(findings(RedisInTransit, memorydb({}))).toEqual([]);
     expect(findings(RedisInTransit, memorydb({ TLSEnabled: 'true' }))).toEqual([]);
-    expect(findings(RedisInTransit, memorydb({ TLSEnabled: false }))).toEqual(['Stack/M: TLSEnabled is false']);
+    expect(violationsOf(RedisInTransit, memorydb({ TLSEnabled: false }))).toEqual([
+      expect.objectContaining({ path: 'Stack/M', message: 'TLSEnabled is false', fix: 'set TLSEnabled to true' }),
+    ]);
     expect(
       violationsOf(RedisInTransit, memorydb({ TLSEnabled: { Ref: 'T' } }).parameter('T', { Type: 'String', AllowedValues: ['true', 'false'] })),
     ).toEqual([expect.objectContaining({ message: 'TLSEnabled comes from parameter T, which allows "false"' })]);

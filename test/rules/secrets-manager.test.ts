@@ -32,7 +32,9 @@ describe('SFX-SECRETS-MANAGER', () => {
     expect(findings(SecretsManager, db({ 'Fn::GetAtt': ['Custom', 'Password'] }))).toEqual([
       'Stack/Db: MasterUserPassword is built at deploy time from something other than a Secrets Manager dynamic reference',
     ]);
-    expect(findings(SecretsManager, db({ 'Fn::If': ['C', 'a', 'b'] }))).toHaveLength(1);
+    expect(findings(SecretsManager, db({ 'Fn::If': ['C', 'a', 'b'] }))).toEqual([
+      'Stack/Db: MasterUserPassword is built at deploy time from something other than a Secrets Manager dynamic reference',
+    ]);
     expect(findings(SecretsManager, db(`${RESOLVED}x`))).toEqual([expect.stringContaining('Stack/Db: MasterUserPassword is')]);
   });
 
@@ -57,7 +59,11 @@ describe('SFX-SECRETS-MANAGER', () => {
           fix: 'store it in Secrets Manager and pass it as a secret, not an environment variable',
         }),
       ]);
-      expect(findings(SecretsManager, lambda({ API_KEY: 'abc', DB_PASS: 'x', REDIS_PWD: 'y' }))).toHaveLength(3);
+      expect(findings(SecretsManager, lambda({ API_KEY: 'abc', DB_PASS: 'x', REDIS_PWD: 'y' }))).toEqual(
+        ['API_KEY', 'DB_PASS', 'REDIS_PWD'].map(
+          (name) => `Stack/Fn: Environment.Variables ${name} holds a literal value that looks like a credential`,
+        ),
+      );
       expect(
         findings(
           SecretsManager,
@@ -82,7 +88,9 @@ describe('SFX-SECRETS-MANAGER', () => {
           fix: 'pass it as a secret (ecs.Secret.fromSecretsManager / the Lambda reads it from Secrets Manager at run time)',
         }),
       ]);
-      expect(findings(SecretsManager, lambda({ X: '{{resolve:ssm-secure:p}}' }))).toHaveLength(1);
+      expect(findings(SecretsManager, lambda({ X: '{{resolve:ssm-secure:p}}' }))).toEqual([
+        'Stack/Fn: Environment.Variables X resolves a secret into a plain-text environment variable, stored readable in the definition',
+      ]);
     });
 
     test('CodeBuild PLAINTEXT variables (the default when Type is absent) are judged; SECRETS_MANAGER ones are references', () => {
