@@ -213,7 +213,13 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
     test('PubliclyAccessible true (or unprovable) fails; false or absent passes', () => {
       expect(findings(DataNotPublic, cluster({}))).toEqual([]);
       expect(findings(DataNotPublic, cluster({ PubliclyAccessible: 'false' }))).toEqual([]);
-      expect(findings(DataNotPublic, cluster({ PubliclyAccessible: true }))).toEqual(['Stack/Cluster: PubliclyAccessible is true']);
+      expect(violationsOf(DataNotPublic, cluster({ PubliclyAccessible: true }))).toEqual([
+        expect.objectContaining({ path: 'Stack/Cluster', message: 'PubliclyAccessible is true', fix: 'set PubliclyAccessible to false' }),
+      ]);
+      expect(findings(DataNotPublic, cluster({ PubliclyAccessible: { Ref: 'AWS::NoValue' } }))).toEqual([]);
+      expect(findings(DataNotPublic, cluster({ PubliclyAccessible: { 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, true] } }))).toEqual([
+        'Stack/Cluster: PubliclyAccessible comes from Fn::If on C, which allows true',
+      ]);
       expect(findings(DataNotPublic, cluster({ PubliclyAccessible: { Ref: 'P' } }).parameter('P'))).toEqual([
         `Stack/Cluster: ${notLiteral('PubliclyAccessible', 'CloudFormation parameter P without AllowedValues, chosen at deploy time')}`,
       ]);
