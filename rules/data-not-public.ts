@@ -20,7 +20,7 @@
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
 import { isAuroraClusterMember } from './core/rds';
-import { requireFalse, isFalse } from './core/checks';
+import { requireFalse, requireValue, isFalse } from './core/checks';
 import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, securityGroupFindings, subnetsOfGroup } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
@@ -88,12 +88,19 @@ export const DataNotPublic: ComplianceRule = {
         ),
       );
     }
-    if (
-      resource.type === 'AWS::RDS::DBCluster' &&
-      resource.properties.PubliclyAccessible !== undefined &&
-      !isFalse(resource.properties.PubliclyAccessible)
-    ) {
-      violations.push(requireFalse(resource.properties, 'PubliclyAccessible', template, 'default'));
+    if (resource.type === 'AWS::RDS::DBCluster') {
+      // Absent (also through AWS::NoValue) passes: a DB cluster is judged by its subnet group and security groups.
+      violations.push(
+        requireValue(
+          resource.properties,
+          'PubliclyAccessible',
+          template,
+          (value) => value === undefined || isFalse(value),
+          'false',
+          // Stryker disable next-line StringLiteral: absent passes (the check above accepts undefined), so this text is never shown
+          'never shown',
+        ),
+      );
     }
     violations.push(...placementViolations(resource, shape, member, template));
     return violations.filter((v): v is Violation => v !== undefined);

@@ -2,8 +2,8 @@
 
 /** `{Fn::GetAtt: [Stack, 'Outputs.X']}` → X. */
 export function nestedOutputName(expr: unknown): string | undefined {
-  const attribute = referencedAttribute(expr) ?? '';
-  return attribute.startsWith('Outputs.') ? attribute.slice('Outputs.'.length) : undefined;
+  const attribute = referencedAttribute(expr);
+  return attribute?.startsWith('Outputs.') ? attribute.slice('Outputs.'.length) : undefined;
 }
 
 /** `{Ref: X}` → X, `{Fn::GetAtt: [X, attr]}` or `{Fn::GetAtt: 'X.attr'}` → X, `{Fn::Sub: '${X}'}` → X. */

@@ -154,7 +154,6 @@ export function render(expr: unknown, template: TemplateView, following: Followi
   switch (fn) {
     case 'Ref': {
       const name = String(arg);
-      if (name === 'AWS::Region' && template.region) return [{ kind: 'literal', text: template.region }];
       // A nested stack's parameter whose value is literal but for pseudo parameters reads as that value.
       const passed = template.nestedParameter(name);
       const parts = passed ? render(passed.value, passed.view, following) : undefined;
@@ -208,8 +207,12 @@ function renderSub(arg: unknown, template: TemplateView, following: Following): 
   return normalize(parts);
 }
 
-/** A name a `Ref`, `Fn::GetAtt` or `Fn::Sub` variable refers to: a parameter, a pseudo parameter, or a logical id (with an attribute). */
+/**
+ * A name a `Ref`, `Fn::GetAtt` or `Fn::Sub` variable refers to: a parameter, a pseudo parameter (the stack's
+ * region as its text when literal), or a logical id (with an attribute).
+ */
 function namedPart(name: string, template: TemplateView): RenderedPart {
+  if (name === 'AWS::Region' && template.region) return { kind: 'literal', text: template.region };
   if (template.parameter(name)) return { kind: 'parameter', name };
   if (name.startsWith('AWS::')) return { kind: 'pseudo', name };
   const dot = name.indexOf('.');
