@@ -140,25 +140,36 @@ describe('SFX-REGION', () => {
       expect(sub({ Enabled: true, CrossRegion: false }, 'AWS::Custom::Thing')).toEqual([]);
     });
 
-    test('values split across Fn::Join / Fn::Sub parts, Fn::If branches and mappings are judged', () => {
-      expect(sub({ Endpoint: { 'Fn::Join': [':', ['arn:aws:sqs', 'us-east-1', '1', 'q']] } })).toEqual([
+    test('a value from Fn::If branches, a mapping or an import names each region once, at the property', () => {
+      expect(sub({ Endpoint: { 'Fn::If': ['C', 'arn:aws:sqs:eu-west-1:1:q', 'arn:aws:sqs:us-east-1:1:q'] } })).toEqual([
         'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1',
       ]);
-      expect(sub({ Endpoint: { 'Fn::Sub': 'arn:aws:sqs:ap-south-1:${AWS::AccountId}:q' } })).toHaveLength(1);
-      expect(sub({ Endpoint: { 'Fn::If': ['C', 'arn:aws:sqs:eu-west-1:1:q', 'arn:aws:sqs:us-east-1:1:q'] } })).toContain(
-        'Stack/R: Properties.Endpoint.Fn::If[2] names the region us-east-1, outside eu-west-1',
-      );
-      const mapped = template().mapping('M', { a: { r: 'us-east-1' } });
       expect(
-        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::FindInMap': ['M', 'a', 'r'] }, ':1:q']] } }, 'AWS::SNS::Subscription', mapped),
-      ).toContain('Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1');
-      expect(
-        sub({ Endpoint: { 'Fn::Join': ['', ['arn:aws:sqs:', { Ref: 'P' }, ':1:q']] } }, 'AWS::SNS::Subscription', template().parameter('P')),
-      ).toEqual([
-        expect.stringContaining(
-          'Stack/R: Properties.Endpoint is not a literal (it is a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time)',
+        sub(
+          { Endpoint: { 'Fn::FindInMap': ['M', 'a', 'r'] } },
+          'AWS::SNS::Subscription',
+          template().mapping('M', { a: { r: 'arn:aws:sqs:us-east-1:1:q' } }),
         ),
+      ).toEqual(['Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1']);
+      const exporter = template('Queues').exportValue('QueueArn', 'arn:aws:sqs:us-west-2:1:q');
+      const importer = template('Api').resource('R', 'AWS::SNS::Subscription', { Endpoint: { 'Fn::ImportValue': 'QueueArn' } });
+      expect(findings(Region, exporter, importer)).toEqual(['Api/R: Properties.Endpoint names the region us-west-2, outside eu-west-1']);
+    });
+
+    test("a branch that is a structure is judged inside it; a mapping's keys and an export's name are lookups, not locations", () => {
+      expect(sub({ Replica: { 'Fn::If': ['C', { Region: 'ap-south-1' }, { Ref: 'AWS::NoValue' }] } }, 'AWS::Custom::Thing')).toEqual([
+        'Stack/R: Properties.Replica.Fn::If[1].Region names the region ap-south-1, outside eu-west-1',
       ]);
+      const byRegion = template().mapping('Images', { 'us-east-1': { Ami: 'ami-1' } });
+      expect(sub({ ImageId: { 'Fn::FindInMap': ['Images', 'us-east-1', 'Ami'] } }, 'AWS::EC2::Instance', byRegion)).toEqual([]);
+      const exporter = template('Queues').exportValue('us-east-1', 'orders');
+      const importer = template('Api').resource('R', 'AWS::SNS::Subscription', { Endpoint: { 'Fn::ImportValue': 'us-east-1' } });
+      expect(findings(Region, exporter, importer)).toEqual([]);
+    });
+
+    test('a reviewed global-service reference behind Fn::If passes, as it does as a literal', () => {
+      const webAcl = { 'Fn::If': ['Protected', 'arn:aws:wafv2:us-east-1:1:global/webacl/edge/x', { Ref: 'AWS::NoValue' }] };
+      expect(sub({ DistributionConfig: { WebACLId: webAcl } }, 'AWS::CloudFront::Distribution')).toEqual([]);
     });
 
     test('Fn::GetAZs of another region is a location', () => {
@@ -178,6 +189,93 @@ describe('SFX-REGION', () => {
       const us = template('Us', { region: 'us-east-1' }).resource('R', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:q' });
       const [stack] = violationsOf(Region, us);
       expect(stack.derived).toEqual([{ path: 'Us/R', message: 'Properties.Endpoint names the region us-east-1, outside eu-west-1' }]);
+    });
+  });
+
+  describe('a string built from parts (Fn::Join, Fn::Sub)', () => {
+    const endpoint = (value: unknown, stack = template()) => findings(Region, stack.resource('R', 'AWS::SNS::Subscription', { Endpoint: value }));
+    const arnIn = (regionPart: unknown) => ({ 'Fn::Join': ['', ['arn:aws:sqs:', regionPart, ':1:q']] });
+    const NAMES_US_EAST_1 = 'Stack/R: Properties.Endpoint names the region us-east-1, outside eu-west-1';
+    const DEPLOY_TIME =
+      'Stack/R: Properties.Endpoint is not a literal (it is a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time); ' +
+      'the value must be a literal so the gate can prove it at synth time';
+
+    test('a region split across literal parts is judged whole: us-east-1 fails, eu-west-1 passes', () => {
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:us-', 'east-1:1:q']] })).toEqual([NAMES_US_EAST_1]);
+      expect(endpoint({ 'Fn::Join': [':', ['arn:aws:sqs', 'us-east-1', '1', 'q']] })).toEqual([NAMES_US_EAST_1]);
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:eu-', 'west-1:1:q']] })).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::Sub': 'ap-south' }, '-1:1:q']] })).toEqual([
+        'Stack/R: Properties.Endpoint names the region ap-south-1, outside eu-west-1',
+      ]);
+    });
+
+    test('a foreign region from a mapping, AllowedValues, a Fn::If branch or a literal Fn::Select is reported once, as a region', () => {
+      const mapped = template().mapping('M', { a: { r: 'us-east-1' } });
+      expect(endpoint(arnIn({ 'Fn::FindInMap': ['M', 'a', 'r'] }), mapped)).toEqual([NAMES_US_EAST_1]);
+      const allowed = template().parameter('P', { Type: 'String', AllowedValues: ['eu-west-1', 'us-east-1'] });
+      expect(endpoint(arnIn({ Ref: 'P' }), allowed)).toEqual([NAMES_US_EAST_1]);
+      expect(endpoint(arnIn({ 'Fn::If': ['C', 'eu-west-1', 'us-east-1'] }))).toEqual([NAMES_US_EAST_1]);
+      expect(endpoint(arnIn({ 'Fn::Select': [1, ['eu-west-1', 'us-east-1']] }))).toEqual([NAMES_US_EAST_1]);
+      expect(endpoint({ 'Fn::Sub': ['arn:aws:sqs:${R}:1:q', { R: { 'Fn::If': ['C', 'eu-west-1', 'us-east-1'] } }] })).toEqual([NAMES_US_EAST_1]);
+      // Split across a mapped part: `us` from the mapping, `-east-1` literal.
+      expect(
+        endpoint(
+          { 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::FindInMap': ['M', 'a', 'p'] }, '-east-1:1:q']] },
+          template().mapping('M', { a: { p: 'us' } }),
+        ),
+      ).toEqual([NAMES_US_EAST_1]);
+    });
+
+    test('a part whose every value is eu-west-1 passes: a known value is not decided at deploy time', () => {
+      expect(endpoint(arnIn({ Ref: 'P' }), template().parameter('P', { Type: 'String', AllowedValues: ['eu-west-1'] }))).toEqual([]);
+      expect(endpoint(arnIn({ 'Fn::FindInMap': ['M', 'a', 'r'] }), template().mapping('M', { a: { r: 'eu-west-1' } }))).toEqual([]);
+      expect(endpoint(arnIn({ 'Fn::If': ['C', 'eu-west-1', 'eu-west-1'] }))).toEqual([]);
+      expect(endpoint(arnIn({ 'Fn::Select': [0, ['eu-west-1']] }))).toEqual([]);
+      expect(endpoint(arnIn({ Ref: 'AWS::Region' }))).toEqual([]);
+    });
+
+    test('a region field or JSON "region" entry chosen at deploy time fails closed, with the fix', () => {
+      const free = template().parameter('P');
+      expect(violationsOf(Region, free.resource('R', 'AWS::SNS::Subscription', { Endpoint: arnIn({ Ref: 'P' }) }))).toEqual([
+        expect.objectContaining({
+          message: DEPLOY_TIME.slice('Stack/R: '.length),
+          fix: "write Properties.Endpoint as the literal 'eu-west-1' or the stack's own region (Stack.of(this).region)",
+        }),
+      ]);
+      expect(endpoint({ 'Fn::Sub': 'ARN:AWS:SQS:${P}:1:q' }, template().parameter('P'))).toEqual([DEPLOY_TIME]);
+      expect(endpoint({ 'Fn::Join': ['', ['{"service":"S3","region":"', { Ref: 'P' }, '"}']] }, template().parameter('P'))).toEqual([DEPLOY_TIME]);
+      const listed = { 'Fn::Select': [0, { 'Fn::Split': [',', { Ref: 'P' }] }] };
+      expect(endpoint({ 'Fn::Join': ['', ['{"Region" : "', listed, '"}']] }, template().parameter('P'))).toEqual([DEPLOY_TIME]);
+      // One value of the part is known, the other is not: still decided at deploy time.
+      expect(endpoint(arnIn({ 'Fn::If': ['C', 'eu-west-1', { Ref: 'P' }] }), template().parameter('P'))).toEqual([DEPLOY_TIME]);
+    });
+
+    test('a deploy-time part that is not the region field passes: an account, a resource name, a word ending in "arn"', () => {
+      const free = () => template().parameter('P');
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:eu-west-1:', { Ref: 'P' }, ':q']] }, free())).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:eu-west-1:1:', { Ref: 'P' }]] }, free())).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['https://', { Ref: 'P' }, '.example.com']] }, free())).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['learn:aws:sqs:', { Ref: 'P' }]] }, free())).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['{"name":"', { Ref: 'P' }, '"}']] }, free())).toEqual([]);
+    });
+
+    test("pseudo parameters in an ARN's partition and account do not hide its region field", () => {
+      expect(endpoint({ 'Fn::Sub': 'arn:${AWS::Partition}:sqs:us-east-2:${AWS::AccountId}:q' })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-2, outside eu-west-1',
+      ]);
+    });
+
+    test('a region named whole inside one part is reported once; another region in another part is reported too', () => {
+      expect(endpoint({ 'Fn::Join': ['', ['arn:aws:sqs:', { 'Fn::Sub': 'us-east-2' }, ':1:q']] })).toEqual([
+        'Stack/R: Properties.Endpoint names the region us-east-2, outside eu-west-1',
+      ]);
+      expect(endpoint({ 'Fn::Join': [',', ['arn:aws:sqs:us-east-1:1:q', { 'Fn::If': ['C', 'arn:aws:sqs:us-west-2:1:q', 'x'] }]] })).toEqual([
+        NAMES_US_EAST_1,
+        'Stack/R: Properties.Endpoint names the region us-west-2, outside eu-west-1',
+      ]);
+      expect(endpoint({ 'Fn::Join': ['/', ['https://example.com', { Region: 'sa-east-1' }]] })).toEqual([
+        'Stack/R: Properties.Endpoint.Fn::Join[1][1].Region names the region sa-east-1, outside eu-west-1',
+      ]);
     });
   });
 });
