@@ -222,11 +222,15 @@ function unique(findings: Finding[]): Finding[] {
 
 function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
-  if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
+  if (!isPlainObject(value)) return [];
+  const fn = intrinsicName(value);
+  // Each branch of a Fn::If may be a structure with region-named properties of its own.
+  if (fn === 'Fn::If') return unprovableRegions(value[fn], `${path}.${fn}`, template);
+  if (fn !== undefined) return [];
   return Object.entries(value)
     .filter(([key]) => !FREE_TEXT_KEY.test(key))
     .flatMap(([key, item]) => {
-      if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
+      if (!REGION_PROPERTY.test(key)) return unprovableRegions(item, `${path}.${key}`, template);
       const possible = possibleValues(item, template);
       // The stack's own region (AWS::Region) is what checkStack judges.
       const parts = render(item, template);

@@ -278,4 +278,126 @@ describe('SFX-REGION', () => {
       ]);
     });
   });
+
+  describe('a property that names a region (Region, awslogs-region, …) and a value the gate cannot read', () => {
+    const replica = (region: unknown, stack = template()) =>
+      findings(Region, stack.resource('T', 'AWS::DynamoDB::GlobalTable', { Replicas: [{ Region: region }] }));
+    const notLiteral = (path: string, reason: string) =>
+      `Stack/T: ${path} is not a literal (it is ${reason}); the value must be a literal so the gate can prove it at synth time`;
+
+    test('a free parameter, an SSM reference or another pseudo parameter fails closed, with the fix', () => {
+      expect(replica({ Ref: 'Free' }, template().parameter('Free'))).toEqual([
+        notLiteral('Properties.Replicas[0].Region', 'CloudFormation parameter Free without AllowedValues, chosen at deploy time'),
+      ]);
+      expect(replica('{{resolve:ssm:/sfx/replica-region:1}}')).toEqual([
+        notLiteral('Properties.Replicas[0].Region', 'a dynamic reference ({{resolve:…}}) that CloudFormation replaces at deploy time'),
+      ]);
+      expect(replica({ Ref: 'AWS::AccountId' })).toEqual([notLiteral('Properties.Replicas[0].Region', 'the deploy-time value AWS::AccountId')]);
+      expect(
+        violationsOf(
+          Region,
+          template()
+            .parameter('Free')
+            .resource('T', 'AWS::Custom::Thing', { Region: { Ref: 'Free' } }),
+        ),
+      ).toEqual([
+        expect.objectContaining({ fix: "write Properties.Region as the literal 'eu-west-1' or the stack's own region (Stack.of(this).region)" }),
+      ]);
+    });
+
+    test("the stack's own region passes: eu-west-1, AWS::Region, field 3 of the ARN of a resource of the stack", () => {
+      const group = () => template().resource('Group', 'AWS::Logs::LogGroup', { LogGroupName: 'xus-east-1x' });
+      expect(replica('eu-west-1')).toEqual([]);
+      expect(replica({ Ref: 'AWS::Region' })).toEqual([]);
+      expect(replica({ 'Fn::Select': [3, { 'Fn::Split': [':', { 'Fn::GetAtt': ['Group', 'Arn'] }] }] }, group())).toEqual([]);
+      expect(
+        replica(
+          { 'Fn::Join': ['', [{ 'Fn::Select': [3, { 'Fn::Split': [':', { Ref: 'Topic' }] }] }]] },
+          template().resource('Topic', 'AWS::SNS::Topic', {}),
+        ),
+      ).toEqual([]);
+      // In an environment-agnostic stack AWS::Region is not literal: the stack itself is what fails.
+      expect(
+        findings(Region, template('Anywhere', {}).resource('T', 'AWS::DynamoDB::GlobalTable', { Replicas: [{ Region: { Ref: 'AWS::Region' } }] })),
+      ).toEqual(['Anywhere: the stack is environment-agnostic: its region is decided at deploy time']);
+    });
+
+    test("other fields and other values are not the stack's region: a region cut from a name, a custom resource, a parameter, a nested stack's output", () => {
+      const REASON = 'the intrinsic function Fn::Select';
+      const cut = (delimiter: string, index: number, of: unknown) => ({ 'Fn::Select': [index, { 'Fn::Split': [delimiter, of] }] });
+      const resources = template()
+        .parameter('P')
+        .resource('Group', 'AWS::Logs::LogGroup', { LogGroupName: 'xus-east-1x' })
+        .resource('Custom', 'Custom::Lookup', { ServiceToken: 'arn:aws:lambda:eu-west-1:1:function:f' })
+        .resource('Store', 'AWS::SSM::Parameter', { Type: 'String', Value: 'x' })
+        .resource('Child', 'AWS::CloudFormation::Stack', { TemplateURL: 'https://x' });
+      const judged = (region: unknown) =>
+        findings(Region, resources.resource('T', 'AWS::Custom::Thing', { Region: region })).filter((f) => f.startsWith('Stack/T'));
+      const failed = [notLiteral('Properties.Region', REASON)];
+      expect(judged(cut('x', 1, { Ref: 'Group' }))).toEqual(failed);
+      expect(judged(cut(':', 2, { 'Fn::GetAtt': ['Group', 'Arn'] }))).toEqual(failed);
+      expect(judged(cut('/', 3, { 'Fn::GetAtt': ['Group', 'Arn'] }))).toEqual(failed);
+      expect(judged(cut(':', 3, { 'Fn::GetAtt': ['Group', 'LogGroupName'] }))).toEqual(failed);
+      expect(judged(cut(':', 3, { 'Fn::GetAtt': ['Custom', 'Arn'] }))).toEqual(failed);
+      expect(judged(cut(':', 3, { 'Fn::GetAtt': ['Store', 'Value'] }))).toEqual(failed);
+      expect(judged(cut(':', 3, { Ref: 'Store' }))).toEqual(failed);
+      expect(judged(cut(':', 3, { 'Fn::GetAtt': ['Child', 'Outputs.Arn'] }))).toEqual(failed);
+      expect(judged(cut(':', 3, { Ref: 'P' }))).toEqual(failed);
+      expect(judged(cut(':', 3, { Ref: 'Missing' }))).toEqual(failed);
+      expect(judged(cut(':', 3, { 'Fn::GetAtt': ['Group', 'Arn'] }))).toEqual([]);
+    });
+
+    test("field 3 of an imported ARN is the stack's region only when the export is the ARN of an AWS resource in the same region", () => {
+      const exporter = (region: string) =>
+        template('Logs', { region })
+          .resource('Group', 'AWS::Logs::LogGroup', {})
+          .resource('Custom', 'Custom::Lookup', { ServiceToken: 'arn:aws:lambda:eu-west-1:1:function:f' })
+          .exportValue('GroupArn', { 'Fn::GetAtt': ['Group', 'Arn'] })
+          .exportValue('CustomArn', { 'Fn::GetAtt': ['Custom', 'Arn'] });
+      const importing = (name: string) =>
+        template('Api').resource('T', 'AWS::DynamoDB::GlobalTable', {
+          Replicas: [{ Region: { 'Fn::Select': [3, { 'Fn::Split': [':', { 'Fn::ImportValue': name }] }] } }],
+        });
+      const onlyApi = (...stacks: ReturnType<typeof template>[]) => findings(Region, ...stacks).filter((f) => f.startsWith('Api/'));
+      const failed = [
+        'Api/T: Properties.Replicas[0].Region is not a literal (it is the intrinsic function Fn::Select); the value must be a literal so the gate can prove it at synth time',
+      ];
+      expect(onlyApi(exporter('eu-west-1'), importing('GroupArn'))).toEqual([]);
+      expect(onlyApi(exporter('eu-west-1'), importing('CustomArn'))).toEqual(failed);
+      expect(onlyApi(exporter('us-east-1'), importing('GroupArn'))).toEqual(failed);
+      expect(onlyApi(importing('GroupArn'))).toEqual(failed);
+    });
+
+    test('a region-named property inside a Fn::If branch is judged too', () => {
+      const stack = template().parameter('P');
+      expect(
+        findings(
+          Region,
+          stack.resource('T', 'AWS::DynamoDB::GlobalTable', { Replicas: [{ 'Fn::If': ['C', { Region: { Ref: 'P' } }, { Ref: 'AWS::NoValue' }] }] }),
+        ),
+      ).toEqual([notLiteral('Properties.Replicas[0].Fn::If[1].Region', 'CloudFormation parameter P without AllowedValues, chosen at deploy time')]);
+    });
+
+    test('any region under the property is judged: awslogs-region, a replication group region, TARGET_REGION', () => {
+      const task = template().resource('Task', 'AWS::ECS::TaskDefinition', {
+        ContainerDefinitions: [{ Name: 'app', LogConfiguration: { LogDriver: 'awslogs', Options: { 'awslogs-region': 'us-east-1' } } }],
+      });
+      expect(findings(Region, task)).toEqual([
+        'Stack/Task: Properties.ContainerDefinitions[0].LogConfiguration.Options.awslogs-region names the region us-east-1, outside eu-west-1',
+      ]);
+      const global = template().resource('Global', 'AWS::ElastiCache::GlobalReplicationGroup', {
+        Members: [{ ReplicationGroupId: 'rg', Role: 'PRIMARY', ReplicationGroupRegion: 'eu-west-1' }],
+        RegionalConfigurations: [{ ReplicationGroupRegion: 'eu-central-1', ReplicationGroupId: 'rg2' }],
+      });
+      expect(findings(Region, global)).toEqual([
+        'Stack/Global: Properties.RegionalConfigurations[0].ReplicationGroupRegion names the region eu-central-1, outside eu-west-1',
+      ]);
+      const fn = template()
+        .parameter('Free')
+        .resource('Fn', 'AWS::Lambda::Function', { Environment: { Variables: { TARGET_REGION: { Ref: 'Free' } } } });
+      expect(findings(Region, fn)).toEqual([
+        expect.stringMatching(/^Stack\/Fn: Properties\.Environment\.Variables\.TARGET_REGION is not a literal \(it is CloudFormation parameter Free/),
+      ]);
+    });
+  });
 });
