@@ -1,6 +1,6 @@
 /** SFX-REGION at the pure level: stack facts (kind, region, publisher) and the values that name a location. */
 import { Region } from '../../rules/region';
-import { findings, template, violationsOf } from './support/template-builder';
+import { checkOne, findings, template, violationsOf } from './support/template-builder';
 
 const judgeStack = (facts: Parameters<NonNullable<typeof Region.checkStack>>[0]) => Region.checkStack!(facts);
 
@@ -397,6 +397,226 @@ describe('SFX-REGION', () => {
         .resource('Fn', 'AWS::Lambda::Function', { Environment: { Variables: { TARGET_REGION: { Ref: 'Free' } } } });
       expect(findings(Region, fn)).toEqual([
         expect.stringMatching(/^Stack\/Fn: Properties\.Environment\.Variables\.TARGET_REGION is not a literal \(it is CloudFormation parameter Free/),
+      ]);
+    });
+  });
+
+  describe('where a region is a location and where it is a word', () => {
+    const judged = (properties: Record<string, unknown>, type = 'AWS::Custom::Thing') => findings(Region, template().resource('R', type, properties));
+    const names = (path: string, region: string) => `Stack/R: Properties.${path} names the region ${region}, outside eu-west-1`;
+    const ARN = 'arn:aws:sqs:us-east-1:1:q';
+
+    test.each([
+      'Description',
+      'ReplicationGroupDescription',
+      'DisplayName',
+      'Tags',
+      'TagSpecifications',
+      'Comment',
+      'Comments',
+      'Metadata',
+      'Label',
+      'Labels',
+      'Title',
+      'Note',
+      'Notes',
+    ])('%s is free text: even an ARN there is not judged', (key) => {
+      expect(judged({ [key]: ARN, Nested: { [key]: [{ Value: ARN }] } })).toEqual([]);
+    });
+
+    test.each(['Notebook', 'DescriptionUrl', 'Subtitle', 'Tagline', 'Labelled'])('%s is not free text: an ARN there is judged', (key) => {
+      expect(judged({ [key]: ARN })).toEqual([names(key, 'us-east-1')]);
+    });
+
+    test("an SSM parameter's Value is data; its other properties and another type's Value are judged", () => {
+      expect(judged({ Value: ARN, Type: 'String' }, 'AWS::SSM::Parameter')).toEqual([]);
+      expect(judged({ Value: 'x', AllowedPattern: ARN }, 'AWS::SSM::Parameter')).toEqual([names('AllowedPattern', 'us-east-1')]);
+      expect(judged({ Value: ARN })).toEqual([names('Value', 'us-east-1')]);
+    });
+
+    test('a Lambda environment: an endpoint in another region fails; words, build ids and the stack region token pass', () => {
+      const fn = (variables: Record<string, unknown>, description?: string) =>
+        judged({ Description: description, Environment: { Variables: variables } }, 'AWS::Lambda::Function');
+      expect(fn({ ENDPOINT: 'https://sqs.us-west-2.amazonaws.com/123456789012/q' })).toEqual([names('Environment.Variables.ENDPOINT', 'us-west-2')]);
+      expect(fn({ ENDPOINT: { 'Fn::Join': ['', ['https://sqs.', { Ref: 'AWS::Region' }, '.amazonaws.com/123456789012/q']] } })).toEqual([]);
+      expect(fn({ BUILD_ID: 'build-us-east-1-42', NOTE: 'copied from ap-south-1 docs' }, 'ported from us-west-2')).toEqual([]);
+      expect(fn({ TARGET: 'us-west-1' })).toEqual([names('Environment.Variables.TARGET', 'us-west-1')]);
+    });
+
+    test('endpoint host names of every AWS domain, in any case, and VPC endpoint service names are locations', () => {
+      expect(judged({ A: 'https://abc.execute-api.ca-central-1.amazonaws.com/prod' })).toEqual([names('A', 'ca-central-1')]);
+      expect(judged({ A: 'https://x.cn-north-1.amazonaws.com.cn' })).toEqual([names('A', 'cn-north-1')]);
+      expect(judged({ A: 'https://lambda-url.ap-south-1.on.aws/' })).toEqual([names('A', 'ap-south-1')]);
+      expect(judged({ A: 'https://bedrock.us-west-2.api.aws' })).toEqual([names('A', 'us-west-2')]);
+      expect(judged({ A: 'https://x.eu-central-1.aws.dev/' })).toEqual([names('A', 'eu-central-1')]);
+      expect(judged({ A: 'https://SQS.US-EAST-2.AMAZONAWS.COM' })).toEqual([names('A', 'us-east-2')]);
+      expect(judged({ A: 'com.amazonaws.us-east-2.s3' })).toEqual([names('A', 'us-east-2')]);
+      expect(judged({ A: 'cn.com.amazonaws.cn-northwest-1.s3' })).toEqual([names('A', 'cn-northwest-1')]);
+      expect(judged({ A: 'aws.sagemaker.us-east-1.notebook' })).toEqual([]);
+      // Not an AWS domain, and not an endpoint service name.
+      expect(
+        judged({ A: 'https://status.us-east-1.example.com', B: 'xcom.amazonaws.us-east-1.s3', C: 'https://x.us-east-1.amazonaws.company.com' }),
+      ).toEqual([]);
+    });
+
+    test('an ARN region field: its partition and service may be anything; the field after the region must follow', () => {
+      expect(judged({ A: 'arn:aws-cn:s3:cn-north-1:1:b' })).toEqual([names('A', 'cn-north-1')]);
+      expect(judged({ A: 'see arn:aws:sqs:us-east-1:1:q' })).toEqual([names('A', 'us-east-1')]);
+      expect(judged({ A: 'arn:aws:sqs:us-east-1' })).toEqual([]);
+      expect(judged({ A: 'arn:aws:sqs:x:us-east-1:q' })).toEqual([]);
+      expect(judged({ A: 'arn:aws:s3:::bucket-us-east-1:x' })).toEqual([]);
+    });
+
+    test('a JSON "region" entry (any key ending in region, any spacing) is a location; another key is not', () => {
+      expect(judged({ DashboardBody: '{"widgets":[{"type":"metric","properties":{"region":"af-south-1","metrics":[]}}]}' })).toEqual([
+        names('DashboardBody', 'af-south-1'),
+      ]);
+      expect(judged({ A: '{"awsRegion" :  "sa-east-1"}' })).toEqual([names('A', 'sa-east-1')]);
+      expect(judged({ A: '{"target_region":"sa-east-1"}' })).toEqual([names('A', 'sa-east-1')]);
+      expect(judged({ A: '{"name":"sa-east-1-orders"}' })).toEqual([]);
+      expect(judged({ A: '{"region2":"sa-east-1x"}' })).toEqual([]);
+    });
+
+    test('a value that is a region or an AZ and nothing else is a location, unless it is a name', () => {
+      expect(judged({ Target: ' us-east-2 ' })).toEqual([names('Target', 'us-east-2')]);
+      expect(judged({ Target: 'us-east-2b' })).toEqual([names('Target', 'us-east-2')]);
+      expect(judged({ Targets: ['us-east-2'] })).toEqual([names('Targets[0]', 'us-east-2')]);
+      expect(judged({ QueueName: 'us-east-2', Names: { BucketName: 'ap-south-1' } })).toEqual([]);
+      expect(judged({ Target: 'us-east-2bc', Other: 'us-east-2-b', Third: 'xus-east-2' })).toEqual([]);
+    });
+
+    test('an AZ property judges any region in it, as does Fn::GetAZs; other keys only location forms', () => {
+      const listed = 'us-east-1a,us-east-1b';
+      expect(judged({ AvailabilityZones: listed, PreferredAvailabilityZone: `${listed} ` })).toEqual([
+        names('AvailabilityZones', 'us-east-1'),
+        names('PreferredAvailabilityZone', 'us-east-1'),
+      ]);
+      expect(judged({ Placement: { Azs: [listed], az: listed } })).toEqual([
+        names('Placement.Azs[0]', 'us-east-1'),
+        names('Placement.az', 'us-east-1'),
+      ]);
+      expect(judged({ Zones: listed, Bazs: listed, AvailabilityZoneCount: listed })).toEqual([]);
+      // Any text naming a region: the argument of Fn::GetAZs is one, whatever else it holds.
+      expect(judged({ Subnets: { 'Fn::GetAZs': 'region ap-east-1' } })).toEqual([names('Subnets.Fn::GetAZs', 'ap-east-1')]);
+      expect(
+        judged({ Subnets: { 'Fn::GetAZs': 'eu-west-1' }, List: { 'Fn::GetAZsX': 'region ap-east-1', 'XFn::GetAZs': 'region ap-east-1' } }),
+      ).toEqual([]);
+    });
+
+    test('a region named several times at one property is reported once; different properties are reported each', () => {
+      expect(judged({ Endpoint: 'https://sqs.us-east-1.amazonaws.com/1/q-us-east-1', Replica: 'arn:aws:sqs:us-east-1:1:q' })).toEqual([
+        names('Endpoint', 'us-east-1'),
+        names('Replica', 'us-east-1'),
+      ]);
+      expect(judged({ Endpoint: 'arn:aws:sqs:us-east-1:1:q,arn:aws:sqs:us-west-2:1:q' })).toEqual([
+        names('Endpoint', 'us-east-1'),
+        names('Endpoint', 'us-west-2'),
+      ]);
+    });
+
+    test('region names of every partition and form are recognised, and only those', () => {
+      expect(judged({ A: 'arn:aws:sqs:us-east-12:1:q', B: 'arn:aws:sqs:us-gov-east-1:1:q', C: 'arn:aws:sqs:us-de-east-1:1:q' })).toEqual([
+        names('A', 'us-east-12'),
+        names('B', 'us-gov-east-1'),
+        names('C', 'us-de-east-1'),
+      ]);
+      expect(
+        judged({ A: 'arn:aws:sqs:xy-east-1:1:q', B: 'arn:aws:sqs:us-middle-1:1:q', C: 'arn:aws:sqs:us-east-123:1:q', D: 'arn:aws:sqs:us-east:1:q' }),
+      ).toEqual([]);
+    });
+  });
+
+  describe('reviewed global-service references', () => {
+    const distribution = (config: Record<string, unknown>, type = 'AWS::CloudFront::Distribution') =>
+      findings(Region, template().resource('Cdn', type, { DistributionConfig: config }));
+    const EDGE = 'arn:aws:lambda:us-east-1:1:function:edge:1';
+
+    test("CloudFront's us-east-1 certificate, web ACL and Lambda@Edge functions pass", () => {
+      expect(
+        distribution({
+          ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' },
+          WebACLId: 'arn:aws:wafv2:us-east-1:1:global/webacl/edge/x',
+          DefaultCacheBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARN: EDGE }] },
+          CacheBehaviors: [{}, { LambdaFunctionAssociations: [{}, { LambdaFunctionARN: EDGE }] }],
+        }),
+      ).toEqual([]);
+    });
+
+    test('only at their path, in their region, on their resource type', () => {
+      expect(distribution({ ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-west-2:1:certificate/x' } })).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn names the region us-west-2, outside eu-west-1',
+      ]);
+      expect(
+        distribution({ ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:1:certificate/x' } }, 'AWS::Custom::Distribution'),
+      ).toEqual(['Stack/Cdn: Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn names the region us-east-1, outside eu-west-1']);
+      expect(
+        distribution({
+          WebACLIds: 'arn:aws:wafv2:us-east-1:1:global/webacl/edge/x',
+          Origins: [{ DomainName: 'abc.execute-api.us-east-1.amazonaws.com' }],
+        }),
+      ).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.WebACLIds names the region us-east-1, outside eu-west-1',
+        'Stack/Cdn: Properties.DistributionConfig.Origins[0].DomainName names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(distribution({ Copy: { DistributionConfig: { WebACLId: 'arn:aws:wafv2:us-east-1:1:global/webacl/edge/x' } } })).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.Copy.DistributionConfig.WebACLId names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(
+        distribution({ DefaultCacheBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARN: EDGE.replace('us-east-1', 'eu-central-1') }] } }),
+      ).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations[0].LambdaFunctionARN names the region eu-central-1, outside eu-west-1',
+      ]);
+      expect(distribution({ OtherBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARN: EDGE }] } })).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.OtherBehavior.LambdaFunctionAssociations[0].LambdaFunctionARN names the region us-east-1, outside eu-west-1',
+      ]);
+    });
+
+    test("a Serverless Application Repository ARN names its publisher's home region: us-east-1, GovCloud or China, nothing else", () => {
+      const application = (id: string) =>
+        findings(Region, template().resource('App', 'AWS::Serverless::Application', { Location: { ApplicationId: id } }));
+      for (const home of ['us-east-1', 'us-gov-west-1', 'cn-north-1'])
+        expect(application(`arn:aws:serverlessrepo:${home}:297356227824:applications/SecretsManagerRotation`)).toEqual([]);
+      expect(application('arn:aws:serverlessrepo:ap-south-1:1:applications/x')).toEqual([
+        'Stack/App: Properties.Location.ApplicationId names the region ap-south-1, outside eu-west-1',
+      ]);
+    });
+  });
+
+  describe('a stack in a foreign region and values naming it', () => {
+    const virginia = () => template('Virginia', { region: 'us-east-1' });
+
+    test("a value naming the stack's own region follows the stack; one naming yet another region is its own violation", () => {
+      const stack = virginia().resource('Fn', 'AWS::Lambda::Function', {
+        Environment: { Variables: { OWN: 'https://sqs.us-east-1.amazonaws.com/1/q', OTHER: 'https://sqs.us-west-2.amazonaws.com/1/q' } },
+      });
+      expect(violationsOf(Region, stack).map(({ path, message, derived }) => ({ path, message, derived }))).toEqual([
+        {
+          path: 'Virginia',
+          message:
+            'the stack deploys to us-east-1, not eu-west-1; 1 value(s) CDK derived from that region follow it and are fixed with it (Virginia/Fn)',
+          derived: [{ path: 'Virginia/Fn', message: 'Properties.Environment.Variables.OWN names the region us-east-1, outside eu-west-1' }],
+        },
+        { path: 'Virginia/Fn', message: 'Properties.Environment.Variables.OTHER names the region us-west-2, outside eu-west-1', derived: undefined },
+      ]);
+    });
+
+    test('checkResource marks only the values naming the stack region as following it', () => {
+      expect(checkOne(Region, 'AWS::Custom::Thing', { Own: 'arn:aws:sqs:us-east-1:1:q', Other: 'arn:aws:sqs:us-west-2:1:q' }, virginia())).toEqual([
+        {
+          message: 'Properties.Own names the region us-east-1, outside eu-west-1',
+          fix: "use eu-west-1 (or the stack's own region token) for Properties.Own",
+          followsStackRegion: true,
+        },
+        {
+          message: 'Properties.Other names the region us-west-2, outside eu-west-1',
+          fix: "use eu-west-1 (or the stack's own region token) for Properties.Other",
+        },
+      ]);
+    });
+
+    test('a Ref to AWS::Region is the stack region, judged once at the stack', () => {
+      expect(findings(Region, virginia().resource('Fn', 'AWS::Custom::Thing', { Target: { Ref: 'AWS::Region' }, Queue: { Ref: 'Queue' } }))).toEqual([
+        'Virginia: the stack deploys to us-east-1, not eu-west-1',
       ]);
     });
   });
