@@ -184,23 +184,28 @@ function foreignRegions(value: unknown, path: string, template: TemplateView, de
   const fn = intrinsicName(value);
   if (fn === 'Ref' && template.parameter(String(value.Ref)) === undefined) return parts; // a resource or pseudo parameter
   if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
-    // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take.
+    // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take, judged at this path.
     const possible = possibleValues(value, template);
     const texts = possible.kind === 'known' ? possible.values.filter((v): v is string => typeof v === 'string') : [];
-    return [...parts, ...texts.flatMap((text) => regionsIn(text, path, MANDATED_REGION))];
+    const found = texts.flatMap((text) => regionsIn(text, path, MANDATED_REGION));
+    // A mapping's keys and an export's name are lookups, not locations; a branch that is a structure is judged inside it.
+    return fn === 'Fn::If' ? withoutRepeats(found, parts) : found;
   }
   if (fn !== 'Fn::Join' && fn !== 'Fn::Sub') return parts;
   // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`, or a part from a
-  // mapping or a parameter) shows once rendered, in one of the values the parts can take.
-  const rendering = render(value, template) ?? [];
-  const rendered = partsToDisplay(rendering);
+  // mapping or a parameter) shows once rendered, in one of the values the parts can take. Each value
+  // is judged as rendered: a part whose values are all known is no region decided at deploy time.
+  const renderings = (hasKnownParts(value, template) ? variants(value, template) : [value]).map((variant) => render(variant, template) ?? []);
   // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
-  if (regionChosenAtDeployTime(rendering)) {
+  if (renderings.some(regionChosenAtDeployTime)) {
     deployTime.push({ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' });
   }
-  const whole = hasKnownParts(value, template)
-    ? variants(value, template).flatMap((variant) => regionsIn(partsToDisplay(render(variant, template) ?? []), path, MANDATED_REGION))
-    : regionsIn(rendered, path, MANDATED_REGION);
+  const whole = renderings.flatMap((rendering) => regionsIn(partsToDisplay(rendering), path, MANDATED_REGION));
+  return withoutRepeats(whole, parts);
+}
+
+/** The findings of a whole value, and those of its parts that name another region (one region is reported once, at the whole). */
+function withoutRepeats(whole: Finding[], parts: Finding[]): Finding[] {
   return [...whole, ...parts.filter((part) => !whole.some((found) => found.region === part.region))];
 }
 
@@ -217,11 +222,15 @@ function unique(findings: Finding[]): Finding[] {
 
 function unprovableRegions(value: unknown, path: string, template: TemplateView): Unprovable[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => unprovableRegions(item, `${path}[${index}]`, template));
-  if (!isPlainObject(value) || intrinsicName(value) !== undefined) return [];
+  if (!isPlainObject(value)) return [];
+  const fn = intrinsicName(value);
+  // Each branch of a Fn::If may be a structure with region-named properties of its own.
+  if (fn === 'Fn::If') return unprovableRegions(value[fn], `${path}.${fn}`, template);
+  if (fn !== undefined) return [];
   return Object.entries(value)
     .filter(([key]) => !FREE_TEXT_KEY.test(key))
     .flatMap(([key, item]) => {
-      if (!REGION_PROPERTY.test(key) || typeof item === 'boolean') return unprovableRegions(item, `${path}.${key}`, template);
+      if (!REGION_PROPERTY.test(key)) return unprovableRegions(item, `${path}.${key}`, template);
       const possible = possibleValues(item, template);
       // The stack's own region (AWS::Region) is what checkStack judges.
       const parts = render(item, template);

@@ -1,6 +1,6 @@
 /**
- * The run-time mapping of every SFX control: its data, the region SCP (valid, current, what the
- * mapping says) and the Config rules the catalog stack deploys for it.
+ * The run-time mapping of every SFX control: its data and the Config rules the catalog stack deploys
+ * for it. The region SCP itself is tested without CDK in core/region-scp.test.ts.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,7 +9,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ALL_RULES } from '../../rules';
 import { MANDATED_REGION } from '../../rules/region';
-import { GLOBAL_SERVICE_EXEMPTIONS, REGION_SCP_FILE, SCP_MAX_CHARACTERS, regionDenyPolicyText } from '../../rules/core/region-scp';
+import { REGION_SCP_FILE } from '../../rules/core/region-scp';
 import { StreamFlixCatalogStack } from '../../lib/catalog';
 import { CONFIG_RULES_CONTEXT_KEY, SfxConfigRules } from '../../lib/catalog/sfx-config-rules';
 
@@ -47,40 +47,6 @@ describe('every SFX control states what acts on it after deployment', () => {
     expect(ids('SFX-MULTI-AZ')).toEqual(expect.arrayContaining(['RDS_MULTI_AZ_SUPPORT', 'RDS_CLUSTER_MULTI_AZ_ENABLED']));
     expect(ids('SFX-IAM-LEAST-PRIVILEGE')).toEqual(expect.arrayContaining(['IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS']));
     expect(ALL_RULES.find((r) => r.id === 'SFX-REGION')!.runtime!.serviceControlPolicy?.document).toBe(REGION_SCP_FILE);
-  });
-});
-
-describe('the region SCP', () => {
-  const text = fs.readFileSync(path.join(REPO, REGION_SCP_FILE), 'utf8');
-  const policy = JSON.parse(text) as { Version: string; Statement: Record<string, unknown>[] };
-
-  test('is the committed file npm run docs writes', () => {
-    expect(text).toBe(regionDenyPolicyText(MANDATED_REGION));
-  });
-
-  test('is a valid SCP: one Deny with NotAction on "*", under the 5,120-character limit, no Principal', () => {
-    expect(text.length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
-    expect(policy.Version).toBe('2012-10-17');
-    expect(policy.Statement).toHaveLength(1);
-    const [statement] = policy.Statement;
-    expect(Object.keys(statement).sort()).toEqual(['Condition', 'Effect', 'NotAction', 'Resource', 'Sid']);
-    expect(statement.Effect).toBe('Deny');
-    expect(statement.Resource).toBe('*');
-    expect(statement.Sid).toMatch(/^[A-Za-z0-9]+$/);
-    const actions = statement.NotAction as string[];
-    for (const action of actions) expect(action).toMatch(/^[a-z0-9-]+:(\*|[A-Za-z0-9]+\*?)$/);
-    expect(new Set(actions).size).toBe(actions.length);
-  });
-
-  test("denies every region but the one SFX-REGION mandates, exempting exactly AWS's global services", () => {
-    const [statement] = policy.Statement;
-    expect(statement.Condition).toEqual({ StringNotEquals: { 'aws:RequestedRegion': [MANDATED_REGION] } });
-    expect(statement.NotAction).toEqual([...GLOBAL_SERVICE_EXEMPTIONS]);
-    // The services whose single endpoint is in us-east-1 must be exempt, or the account cannot use them at all.
-    expect(statement.NotAction).toEqual(expect.arrayContaining(['iam:*', 'sts:*', 'cloudfront:*', 'route53:*', 'organizations:*', 'support:*']));
-    // Regional services of the blueprint are not.
-    for (const regional of ['ec2:*', 'rds:*', 'elasticache:*', 'ecs:*', 's3:*', 'secretsmanager:*', 'lambda:*', 'logs:*'])
-      expect(statement.NotAction).not.toContain(regional);
   });
 });
 
