@@ -41,42 +41,38 @@ export function synthesizeGated(app: Stage, options: GatedSynthOptions = {}): Cl
   } catch (error) {
     // The gate cleaned up and wrote its reports already: its error says everything.
     if (error instanceof ComplianceViolationError) throw error;
-    throw fail(app, error);
+    throw fail(app, firstLine(error instanceof Error ? error.message : String(error)), error);
   }
   // A CDK app in "process" mode reports failed validation plugins through the exit code, not a throw.
   const checks = validationChecks(app.outdir);
   if (checks.some((c) => c.outcome === 'fail') || (process.exitCode !== exitCodeBefore && Number(process.exitCode) !== 0)) {
-    throw fail(app, undefined, checks);
+    throw fail(
+      app,
+      // Said only when no check failed: then the exit code did (@aws-cdk/core:strictCfnValidateErrors fails on warnings).
+      `CDK set exit code ${process.exitCode} while no check in validation-report.json failed (strict validation counts warnings)`,
+      undefined,
+      checks,
+    );
   }
   rewriteComplianceReports(app, checks);
   options.onSuccess?.(assembly);
   return assembly;
 }
 
-function fail(app: Stage, error: unknown, found?: CheckOutcome[]): SynthesisFailedError {
+/** `stopped` says what stopped synthesis when no validation plugin failed. */
+function fail(app: Stage, stopped: string, error: unknown, found?: CheckOutcome[]): SynthesisFailedError {
   clearDeployableOutput(app.outdir);
   const checks = found ?? validationChecks(app.outdir);
   const failed = checks.filter((c) => c.outcome === 'fail');
-  const stopped =
-    failed.length > 0
-      ? checks
-      : [
-          ...checks,
-          {
-            name: 'CDK synthesis',
-            outcome: 'fail' as const,
-            findings: 0,
-            detail: firstLine(error instanceof Error ? error.message : String(error)),
-          },
-        ];
-  rewriteComplianceReports(app, stopped);
+  const outcomes = failed.length > 0 ? checks : [...checks, { name: 'CDK synthesis', outcome: 'fail' as const, findings: 0, detail: stopped }];
+  rewriteComplianceReports(app, outcomes);
   const reason =
     failed.length > 0
       ? `${failed.map((c) => `${c.name} (${c.findings} finding(s))`).join(', ')} failed after the SFX gate passed`
-      : `synthesis failed: ${firstLine(error instanceof Error ? error.message : String(error))}`;
+      : `synthesis failed: ${stopped}`;
   return new SynthesisFailedError(
     `${reason}; the cloud assembly holds no template, no manifest and no asset (reports stay in ${app.outdir}).`,
-    stopped,
+    outcomes,
     error,
   );
 }

@@ -1,0 +1,33 @@
+/** aspects/report/template-location.ts: the line of a resource in its template as CDK writes it. */
+import { resourceLine } from '../../aspects/report/template-location';
+import { TemplateView } from '../../rules/core/template';
+
+const view = new TemplateView({
+  Parameters: { Stage: { Type: 'String' } },
+  Resources: {
+    // A property key named like a later resource, deeper in the text: not a resource line.
+    TopicPolicy: { Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: 'Topic' }], Queue: { Deep: 1 } } },
+    Queue: { Type: 'AWS::SQS::Queue' },
+    Topic: { Type: 'AWS::SNS::Topic', Properties: {} },
+  },
+  // An output of the same name comes after the resource: the resource's line wins.
+  Outputs: { Topic: { Value: { Ref: 'Topic' } } },
+} as never);
+
+describe('resourceLine', () => {
+  test('the 1-based line of "<logicalId>": { in JSON.stringify(template, undefined, 1)', () => {
+    const lines = JSON.stringify(view.template, undefined, 1).split('\n');
+    expect(lines[resourceLine(view, 'Queue') - 1]).toBe('  "Queue": {');
+    expect([resourceLine(view, 'TopicPolicy'), resourceLine(view, 'Queue'), resourceLine(view, 'Topic')]).toEqual([8, 21, 24]);
+  });
+
+  test('the same answers when asked again (the line index is built once per template)', () => {
+    expect([resourceLine(view, 'Topic'), resourceLine(view, 'Queue')]).toEqual([24, 21]);
+  });
+
+  test('line 1 for a stack-level subject and for an id the template does not hold', () => {
+    expect(resourceLine(view, undefined)).toBe(1);
+    expect(resourceLine(view, 'Missing')).toBe(1);
+    expect(resourceLine(view, 'Deep')).toBe(1);
+  });
+});
