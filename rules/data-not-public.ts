@@ -20,7 +20,7 @@
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
 import { isAuroraClusterMember } from './core/rds';
-import { requireFalse, requireValue, isFalse } from './core/checks';
+import { requireFalse, requireValueIfSet, isFalse } from './core/checks';
 import { isPublicSubnet, isRouteTableShared, routeTableIdsOf, securityGroupFindings, subnetsOfGroup } from './core/network';
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
@@ -90,17 +90,7 @@ export const DataNotPublic: ComplianceRule = {
     }
     if (resource.type === 'AWS::RDS::DBCluster') {
       // Absent (also through AWS::NoValue) passes: a DB cluster is judged by its subnet group and security groups.
-      violations.push(
-        requireValue(
-          resource.properties,
-          'PubliclyAccessible',
-          template,
-          (value) => value === undefined || isFalse(value),
-          'false',
-          // Stryker disable next-line StringLiteral: absent passes (the check above accepts undefined), so this text is never shown
-          'never shown',
-        ),
-      );
+      violations.push(requireValueIfSet(resource.properties, 'PubliclyAccessible', template, isFalse, 'false'));
     }
     violations.push(...placementViolations(resource, shape, member, template));
     return violations.filter((v): v is Violation => v !== undefined);

@@ -13,12 +13,10 @@
  */
 import { ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT } from './core/aws-config-rules';
 import { inheritedEncryption, mayRunRedis } from './core/elasticache';
-import { isTrue, requireTrue, requireValue } from './core/checks';
+import { isTrue, requireTrue, requireValueIfSet } from './core/checks';
 import { ComplianceRule, Violation } from './core/rule';
 
-const isRequiredMode = (value: unknown) => value === undefined || String(value).toLowerCase() === 'required';
-// Stryker disable next-line StringLiteral: never shown: an absent TransitEncryptionMode passes isRequiredMode, so judge never reports it absent
-const MODE_ABSENT_MEANS = 'CloudFormation default: required';
+const isRequiredMode = (value: unknown) => String(value).toLowerCase() === 'required';
 
 export const RedisInTransit: ComplianceRule = {
   id: 'SFX-REDIS-IN-TRANSIT',
@@ -46,15 +44,7 @@ export const RedisInTransit: ComplianceRule = {
   },
   checkResource(resource, template): Violation[] {
     if (resource.type === 'AWS::MemoryDB::Cluster') {
-      const tls = requireValue(
-        resource.properties,
-        'TLSEnabled',
-        template,
-        (v) => v === undefined || isTrue(v),
-        'true',
-        // Stryker disable next-line StringLiteral: never shown: an absent TLSEnabled passes the test above, so judge never reports it absent
-        'CloudFormation default: true',
-      );
+      const tls = requireValueIfSet(resource.properties, 'TLSEnabled', template, isTrue, 'true');
       return tls ? [tls] : [];
     }
     if (!mayRunRedis(resource, template)) return [];
@@ -62,7 +52,7 @@ export const RedisInTransit: ComplianceRule = {
     if (inherited) return inherited;
     const violations = [requireTrue(resource.properties, 'TransitEncryptionEnabled', template)];
     if (resource.type === 'AWS::ElastiCache::ReplicationGroup') {
-      violations.push(requireValue(resource.properties, 'TransitEncryptionMode', template, isRequiredMode, '"required"', MODE_ABSENT_MEANS));
+      violations.push(requireValueIfSet(resource.properties, 'TransitEncryptionMode', template, isRequiredMode, '"required"'));
     }
     return violations.filter((v): v is Violation => v !== undefined);
   },

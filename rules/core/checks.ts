@@ -37,6 +37,21 @@ export function requireValue(
   return judge(possible, name, ok, expectation, absentMeans);
 }
 
+/**
+ * `name` must satisfy `ok` when set; absent (also through AWS::NoValue) passes, because CloudFormation's
+ * default is compliant. No "absent means" text: it could never be shown.
+ */
+export function requireValueIfSet(
+  properties: Readonly<Record<string, unknown>>,
+  name: string,
+  template: TemplateView,
+  ok: (value: unknown) => boolean,
+  expectation: string,
+): Violation | undefined {
+  // Stryker disable next-line StringLiteral: never shown: the test given to judge accepts an absent value
+  return requireValue(properties, name, template, (value) => value === undefined || ok(value), expectation, 'absent passes');
+}
+
 export function judge(
   possible: Possible,
   name: string,
