@@ -9,6 +9,9 @@ const base = require('./jest.config.js');
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
+  // The haste map must crawl the code under test too: without rules/ and aspects/ in roots jest cannot
+  // follow a test's imports past the first file, so findRelatedTests would miss tests reaching rules/core/ through a rule.
+  roots: ['<rootDir>/test', '<rootDir>/rules', '<rootDir>/aspects'],
   testMatch: ['<rootDir>/test/rules/**/*.test.ts', '<rootDir>/test/aspects/**/*.test.ts'],
   // Not mutation tests: runtime-mapping synthesizes a catalog stack (seconds), and naming loads
   // aws-cdk-lib through aspects/index.ts (~2 s per run, paid again by every static mutant).
