@@ -1,6 +1,7 @@
 /**
  * Prints the mutation score per area (rules/, rules/core/, aspects/, aspects/report/) and per file
  * from Stryker's JSON report (reports/mutation/mutation.json): `npm run mutate` runs it after Stryker.
+ * Given report paths (`npm run mutate:summary -- a.json b.json`), it merges them: per-area runs add up to a full run.
  * Score = killed (incl. timeouts) / (killed + survived + no coverage), as Stryker counts it;
  * mutants Stryker could not compile or that are disabled by a reasoned comment do not count.
  */
@@ -52,13 +53,22 @@ function line(name: string, t: Tally): string {
   );
 }
 
-function main(): void {
-  if (!fs.existsSync(REPORT)) {
-    console.error(`No mutation report at ${path.relative(process.cwd(), REPORT)}: run \`npm run mutate\` (or \`npx stryker run\`) first.`);
-    process.exit(1);
+function readReports(paths: readonly string[]): Report['files'] {
+  const merged: Record<string, { readonly mutants: readonly Mutant[] }> = {};
+  for (const p of paths) {
+    if (!fs.existsSync(p)) {
+      console.error(`No mutation report at ${path.relative(process.cwd(), p)}: run \`npm run mutate\` (or \`npx stryker run\`) first.`);
+      process.exit(1);
+    }
+    // A file in two reports keeps the later report's mutants: the later run is the newer result.
+    Object.assign(merged, (JSON.parse(fs.readFileSync(p, 'utf8')) as Report).files);
   }
-  const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as Report;
-  const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
+  return merged;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const files = Object.entries(readReports(args.length ? args : [REPORT])).sort(([a], [b]) => a.localeCompare(b));
   const areas = new Map<string, Mutant[]>();
   for (const [file, { mutants }] of files) areas.set(areaOf(file), [...(areas.get(areaOf(file)) ?? []), ...mutants]);
 
