@@ -8,7 +8,19 @@ const config = {
   // findRelatedTests: each mutant runs only the fast test files that import its file, directly or through
   // other modules. That needs rules/ and aspects/ in jest's roots (jest.mutate.config.js); without them an
   // earlier run scored rules/core/ at 4 % because jest could not follow a rule's imports into core.
-  jest: { projectType: 'custom', configFile: 'jest.mutate.config.js', enableFindRelatedTests: true },
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.mutate.config.js',
+    enableFindRelatedTests: true,
+    // Of those related files, load only the ones holding a test that covers the mutant: jest would load
+    // all of them to skip most of their tests (~30 files for a rules/core/ mutant). The dry run records
+    // which file holds which test (scripts/mutation/); measured on rules/core/intrinsics.ts: same result
+    // for every mutant, 190 s instead of 335 s.
+    config: {
+      testSequencer: '<rootDir>/scripts/mutation/only-covering-test-files.js',
+      setupFilesAfterEnv: ['<rootDir>/scripts/mutation/record-test-names.js'],
+    },
+  },
   coverageAnalysis: 'perTest',
   // The TypeScript checker (`npm run mutate:typed`) drops mutants that do not compile; it costs about
   // ten times the run (one tsc per core over aws-cdk-lib's types), so the full run goes without it and
