@@ -10,7 +10,8 @@
  * FAILS   PubliclyAccessible true or unprovable; absent on a DB instance whose subnets are not
  *         all proven private as above (the default is true in a default VPC, and in any VPC with
  *         an internet gateway); no DB subnet group (the default
- *         VPC's public subnets); a subnet group with a public subnet; a security group on
+ *         VPC's public subnets); a subnet group with a public subnet, or a public subnet in the
+ *         SubnetIds of a serverless cache or the VpcSubnetIds of a DB proxy; a security group on
  *         the database or cache that admits the whole internet (0.0.0.0/0, ::/0, or ranges wider
  *         than /8 (IPv4) or /16 (IPv6) that add up to it); a security group that cannot be proven
  *         at synth time (an Fn::ImportValue of an export no judged template defines, a parameter
@@ -27,19 +28,31 @@ import { TemplateResource, TemplateView } from './core/template';
 import { asList } from './core/intrinsics';
 
 interface DataStoreShape {
-  readonly subnetGroup: string;
+  /** The property that places it in subnets: a subnet group, or (listsSubnets) the subnet ids themselves. */
+  readonly subnets: string;
+  readonly listsSubnets: boolean;
   readonly securityGroups: string;
   readonly needsSubnetGroup: boolean;
 }
 
 const SHAPES: Record<string, DataStoreShape> = {
-  'AWS::RDS::DBInstance': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VPCSecurityGroups', needsSubnetGroup: true },
-  'AWS::RDS::DBCluster': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: true },
-  'AWS::ElastiCache::ReplicationGroup': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
-  'AWS::ElastiCache::CacheCluster': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
-  // Serverless caches list their subnets directly; their security groups are judged like the others'.
-  'AWS::ElastiCache::ServerlessCache': { subnetGroup: 'CacheSubnetGroupName', securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
-  'AWS::RDS::DBProxy': { subnetGroup: 'DBSubnetGroupName', securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
+  'AWS::RDS::DBInstance': { subnets: 'DBSubnetGroupName', listsSubnets: false, securityGroups: 'VPCSecurityGroups', needsSubnetGroup: true },
+  'AWS::RDS::DBCluster': { subnets: 'DBSubnetGroupName', listsSubnets: false, securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: true },
+  'AWS::ElastiCache::ReplicationGroup': {
+    subnets: 'CacheSubnetGroupName',
+    listsSubnets: false,
+    securityGroups: 'SecurityGroupIds',
+    needsSubnetGroup: false,
+  },
+  'AWS::ElastiCache::CacheCluster': {
+    subnets: 'CacheSubnetGroupName',
+    listsSubnets: false,
+    securityGroups: 'VpcSecurityGroupIds',
+    needsSubnetGroup: false,
+  },
+  // Serverless caches and DB proxies have no subnet group: they list their subnets directly.
+  'AWS::ElastiCache::ServerlessCache': { subnets: 'SubnetIds', listsSubnets: true, securityGroups: 'SecurityGroupIds', needsSubnetGroup: false },
+  'AWS::RDS::DBProxy': { subnets: 'VpcSubnetIds', listsSubnets: true, securityGroups: 'VpcSecurityGroupIds', needsSubnetGroup: false },
 };
 
 export const DataNotPublic: ComplianceRule = {
@@ -124,20 +137,18 @@ function hasTemplateRouteTable(subnet: TemplateResource): boolean {
 
 function placementViolations(resource: TemplateResource, shape: DataStoreShape, member: boolean, template: TemplateView): Violation[] {
   const violations: Violation[] = [];
-  const subnetGroup = resource.properties[shape.subnetGroup];
-  if (subnetGroup === undefined && shape.needsSubnetGroup && !member) {
+  const placement = resource.properties[shape.subnets];
+  if (placement === undefined && shape.needsSubnetGroup && !member) {
     violations.push(
-      fail(
-        `${shape.subnetGroup} is absent, so it launches into the default VPC, whose subnets are public`,
-        'give it a subnet group of isolated subnets',
-      ),
+      fail(`${shape.subnets} is absent, so it launches into the default VPC, whose subnets are public`, 'give it a subnet group of isolated subnets'),
     );
   }
-  const publicSubnets = subnetsOfGroup(subnetGroup, template).filter((subnet) => isPublicSubnet(subnet));
+  const subnets = shape.listsSubnets ? listedSubnets(placement, template) : subnetsOfGroup(placement, template);
+  const publicSubnets = subnets.filter((subnet) => isPublicSubnet(subnet));
   if (publicSubnets.length > 0) {
     violations.push(
       fail(
-        `${shape.subnetGroup} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
+        `${shape.subnets} includes public subnet(s) ${publicSubnets.map((s) => s.logicalId).join(', ')} (routed to an internet gateway)`,
         'use isolated or private subnets only',
       ),
     );
@@ -151,4 +162,11 @@ function placementViolations(resource: TemplateResource, shape: DataStoreShape, 
     );
   }
   return violations;
+}
+
+/** The subnets of this template that a list of subnet ids names (literal ids of existing subnets cannot be read). */
+function listedSubnets(value: unknown, template: TemplateView): TemplateResource[] {
+  return asList(value)
+    .map((id) => template.referencedResource(id))
+    .filter((subnet): subnet is TemplateResource => subnet?.type === 'AWS::EC2::Subnet');
 }

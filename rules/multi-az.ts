@@ -153,9 +153,7 @@ const CHECKS: Record<string, Check> = {
   ],
 
   // MemoryDB (Redis/Valkey compatible): a replica per shard in another AZ (CloudFormation default: 1).
-  'AWS::MemoryDB::Cluster': (cluster, template) => [
-    cluster.properties.NumReplicasPerShard === undefined ? undefined : requireAtLeast(cluster.properties, 'NumReplicasPerShard', 1, template, 1),
-  ],
+  'AWS::MemoryDB::Cluster': (cluster, template) => [requireAtLeast(cluster.properties, 'NumReplicasPerShard', 1, template, 1)],
 
   'AWS::EC2::VPC': (vpc, template) => {
     const subnets = template

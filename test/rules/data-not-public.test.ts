@@ -122,6 +122,19 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       expect(findings(DataNotPublic, network({ route: { GatewayId: { Ref: 'G' } }, stack: notText }))).toEqual(both);
     });
 
+    test('PubliclyAccessible true (or unprovable) fails in proven private subnets too: only an absent value is proven', () => {
+      expect(findings(DataNotPublic, network({ db: { PubliclyAccessible: true } }))).toEqual(['Stack/Db: PubliclyAccessible is true']);
+      expect(findings(DataNotPublic, network({ db: { PubliclyAccessible: false } }))).toEqual([]);
+    });
+
+    test('a subnet with a second route table that is not of the template is not proven private', () => {
+      const twoTables = network().resource('AssocOther', 'AWS::EC2::SubnetRouteTableAssociation', {
+        SubnetId: { Ref: 'SubnetA' },
+        RouteTableId: 'rtb-123',
+      });
+      expect(findings(DataNotPublic, twoTables)).toEqual([absentMessage]);
+    });
+
     test('a route to the internet counts also with PubliclyAccessible false', () => {
       expect(findings(DataNotPublic, network({ route: { GatewayId: 'igw-1' }, db: { PubliclyAccessible: false } }))).toEqual([publicSubnets]);
     });
@@ -253,6 +266,26 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
         publicSubnets,
         'Stack/Cache: CacheSubnetGroupName includes public subnet(s) SubnetA (routed to an internet gateway)',
         'Stack/Node: CacheSubnetGroupName includes public subnet(s) SubnetA (routed to an internet gateway)',
+      ]);
+    });
+
+    test('a serverless cache (SubnetIds) or DB proxy (VpcSubnetIds) listing a public subnet fails; private or unreadable ones pass', () => {
+      const placed = (options: Parameters<typeof network>[0]) =>
+        network({ ...options, db: { PubliclyAccessible: false } })
+          .resource('Serverless', 'AWS::ElastiCache::ServerlessCache', { SubnetIds: [{ Ref: 'SubnetA' }, 'subnet-1', { Ref: 'Table' }] })
+          .resource('Proxy', 'AWS::RDS::DBProxy', { VpcSubnetIds: [{ Ref: 'SubnetB' }] });
+      expect(findings(DataNotPublic, placed({}))).toEqual([]);
+      expect(violationsOf(DataNotPublic, placed({ route: { GatewayId: 'igw-1' } }))).toEqual([
+        expect.objectContaining({ path: 'Stack/Db', message: publicSubnets.slice('Stack/Db: '.length) }),
+        expect.objectContaining({
+          path: 'Stack/Serverless',
+          message: 'SubnetIds includes public subnet(s) SubnetA (routed to an internet gateway)',
+          fix: 'use isolated or private subnets only',
+        }),
+        expect.objectContaining({
+          path: 'Stack/Proxy',
+          message: 'VpcSubnetIds includes public subnet(s) SubnetB (routed to an internet gateway)',
+        }),
       ]);
     });
 
