@@ -88,10 +88,8 @@ export const RdsTls: ComplianceRule = {
       }
       return instanceViolations(resource, template);
     }
-    if (engines.every((e) => e === 'aurora-postgresql')) {
-      return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, false);
-    }
-    // A Multi-AZ DB cluster (engine postgres) takes rds.force_ssl from its cluster parameter group.
+    // A DB cluster takes rds.force_ssl from its cluster parameter group; without one, only a Multi-AZ DB
+    // cluster (engine postgres) of version 15+ forces TLS (defaultsToTls is false for Aurora).
     return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, defaultsToTls(resource, template));
   },
 };
@@ -130,9 +128,10 @@ function groupViolations(db: TemplateResource, property: string, groupType: stri
   }
   const group = template.referencedResource(reference);
   if (!group) {
-    const name = literalString(reference, template);
-    if (name !== undefined && /^default\.postgres(\d+)$/.test(name) && Number(/\d+$/.exec(name)![0]) >= 15) return [];
-    if (name !== undefined && /^default\.aurora-postgresql/.test(name)) {
+    const name = String(literalString(reference, template));
+    const postgresDefault = /^default\.postgres(\d+)$/.exec(name);
+    if (postgresDefault && Number(postgresDefault[1]) >= 15) return [];
+    if (/^default\.aurora-postgresql/.test(name)) {
       return [
         fail(
           `${property} is the default group ${name}, which leaves ${FORCE_SSL} at 0 (Aurora PostgreSQL does not force TLS by default)`,
@@ -190,7 +189,6 @@ function defaultsToTls(db: TemplateResource, template: TemplateView): boolean {
 }
 
 function familyDefaultsToTls(group: TemplateResource, template: TemplateView): boolean {
-  const family = literalString(group.properties.Family, template);
-  const match = family === undefined ? null : /^postgres(\d+)$/.exec(family);
+  const match = /^postgres(\d+)$/.exec(String(literalString(group.properties.Family, template)));
   return match !== null && Number(match[1]) >= 15;
 }

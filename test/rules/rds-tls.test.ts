@@ -83,6 +83,54 @@ describe('SFX-RDS-TLS', () => {
     ]);
   });
 
+  test('only names that are exactly a default group count as one; look-alikes are unreadable groups outside the template', () => {
+    const outside = 'Stack/Db: DBParameterGroupName names a parameter group outside this template, whose rds.force_ssl cannot be read';
+    expect(findings(RdsTls, postgres({ EngineVersion: '14', DBParameterGroupName: 'my-default.postgres16' }))).toEqual([outside]);
+    expect(findings(RdsTls, postgres({ EngineVersion: '14', DBParameterGroupName: 'default.postgres16-custom' }))).toEqual([outside]);
+    expect(findings(RdsTls, postgres({ EngineVersion: '14', DBParameterGroupName: 'default.postgres' }))).toEqual([outside]);
+    const aurora = template().resource('Cluster', CLUSTER, {
+      Engine: 'aurora-postgresql',
+      DBClusterParameterGroupName: 'my-default.aurora-postgresql15',
+    });
+    expect(findings(RdsTls, aurora)).toEqual([
+      'Stack/Cluster: DBClusterParameterGroupName names a parameter group outside this template, whose rds.force_ssl cannot be read',
+    ]);
+  });
+
+  test('a family only defaults rds.force_ssl when it is exactly postgresNN', () => {
+    const unset = 'Stack/Db: parameter group Params does not set rds.force_ssl, and its family does not default it to 1';
+    expect(findings(RdsTls, withGroup({ Family: 'custom-postgres16' }))).toEqual([unset]);
+    expect(findings(RdsTls, withGroup({ Family: 'postgres16-custom' }))).toEqual([unset]);
+  });
+
+  test('an engine that may be PostgreSQL (one Fn::If branch) is judged, without the version default', () => {
+    const either = (properties: Record<string, unknown>) =>
+      template()
+        .condition('Pg', { 'Fn::Equals': ['a', 'b'] })
+        .resource('Db', INSTANCE, { Engine: { 'Fn::If': ['Pg', 'postgres', 'mysql'] }, ...properties });
+    expect(findings(RdsTls, either({}))).toEqual([
+      'Stack/Db: DBParameterGroupName is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)',
+    ]);
+  });
+
+  test('a read replica without EngineVersion takes its source version', () => {
+    const stack = template()
+      .resource('Source', INSTANCE, { Engine: 'postgres', EngineVersion: '14.3', DBParameterGroupName: 'default.postgres15' })
+      .resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } });
+    expect(findings(RdsTls, stack)).toEqual([
+      'Stack/Replica: DBParameterGroupName is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)',
+    ]);
+  });
+
+  test('non-literal Parameters name the fix; rds.force_ssl set to AWS::NoValue is judged as the default', () => {
+    expect(violationsOf(RdsTls, withGroup({ Family: 'postgres16', Parameters: { 'Fn::If': ['C', {}, {}] } }))).toEqual([
+      expect.objectContaining({ fix: "write Parameters as a literal map with rds.force_ssl: '1'" }),
+    ]);
+    expect(findings(RdsTls, withGroup({ Family: 'postgres14', Parameters: { 'rds.force_ssl': { Ref: 'AWS::NoValue' } } }))).toEqual([
+      'Stack/Db: rds.force_ssl in parameter group Params is absent (default)',
+    ]);
+  });
+
   test('a read replica takes its in-template source version; a source outside makes the engine unknown', () => {
     const source = (version: string) => template().resource('Source', INSTANCE, { Engine: 'postgres', EngineVersion: version });
     expect(findings(RdsTls, source('15.3').resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } }))).toEqual([]);
@@ -158,6 +206,15 @@ describe('SFX-RDS-TLS', () => {
       );
       expect(findings(RdsTls, template().resource('Writer', INSTANCE, { Engine: 'aurora-postgresql' }))).toEqual([
         expect.stringContaining('and its TLS setting (rds.force_ssl of the cluster parameter group) is the cluster'),
+      ]);
+    });
+
+    test('a Multi-AZ DB cluster also needs a cluster parameter group, not a DB parameter group', () => {
+      const stack = template()
+        .resource('Params', 'AWS::RDS::DBParameterGroup', { Family: 'postgres16', Parameters: { 'rds.force_ssl': '1' } })
+        .resource('Cluster', CLUSTER, { Engine: 'postgres', EngineVersion: '14.1', DBClusterParameterGroupName: { Ref: 'Params' } });
+      expect(findings(RdsTls, stack)).toEqual([
+        'Stack/Cluster: DBClusterParameterGroupName refers to a AWS::RDS::DBParameterGroup, not a AWS::RDS::DBClusterParameterGroup',
       ]);
     });
 
