@@ -86,7 +86,8 @@ function encryptionViolations(resource: TemplateResource, template: TemplateView
   if (instanceSources.length > 0) {
     // CloudFormation ignores StorageEncrypted here: the instance is as encrypted as its source.
     const source = sourceDbInstance(resource, template);
-    if (source && instanceSources.length === 1 && instanceSources[0] === 'SourceDBInstanceIdentifier' && hops < 10) {
+    // A source found in the template means SourceDBInstanceIdentifier is set: alone, it is the only source.
+    if (source && instanceSources.length === 1 && hops < 10) {
       return encryptionViolations(source, template, hops + 1).length === 0
         ? []
         : [

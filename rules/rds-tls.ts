@@ -61,7 +61,8 @@ export const RdsTls: ComplianceRule = {
       'calling DescribeDBParameters would be needed).',
   },
   checkResource(resource, template): Violation[] {
-    const engines = engineOf(resource, template);
+    // A read replica runs its source's engine; an Aurora member without Engine (absent) is judged through its cluster.
+    const engines = databaseEngines(resource, template);
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
     if (engines.includes('unknown')) {
       const reason = unknownEngineReason(resource);
@@ -93,18 +94,6 @@ export const RdsTls: ComplianceRule = {
     return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, defaultsToTls(resource, template));
   },
 };
-
-/** The engine; a read replica runs its source's (see databaseEngines), an Aurora member its cluster's. */
-function engineOf(resource: TemplateResource, template: TemplateView): string[] {
-  if (
-    resource.properties.Engine === undefined &&
-    resource.properties.SourceDBInstanceIdentifier === undefined &&
-    resource.type === 'AWS::RDS::DBInstance' &&
-    resource.properties.DBClusterIdentifier !== undefined
-  )
-    return ['aurora'];
-  return databaseEngines(resource, template);
-}
 
 function instanceViolations(db: TemplateResource, template: TemplateView): Violation[] {
   return groupViolations(db, 'DBParameterGroupName', 'AWS::RDS::DBParameterGroup', template, defaultsToTls(db, template));

@@ -143,6 +143,7 @@ describe('SFX-RDS-AT-REST', () => {
       expect(snapshot({ 'Fn::If': ['C', noValue, 'snap'] })).toEqual([inherits]);
       expect(snapshot({ 'Fn::If': ['C', 'snap', noValue] })).toEqual([inherits]);
       expect(snapshot({ 'Fn::If': ['C', 'snap'] })).toEqual([inherits]);
+      expect(snapshot({ 'Fn::If': ['C', noValue] })).toEqual([inherits]);
     });
 
     test('a cycle of replicas ends (after ten hops) as not proven encrypted', () => {
@@ -152,6 +153,18 @@ describe('SFX-RDS-AT-REST', () => {
       expect(findings(RdsAtRest, cycle)).toEqual([
         'Stack/A: the DB instance inherits its encryption from B, whose storage is not proven encrypted',
         'Stack/B: the DB instance inherits its encryption from A, whose storage is not proven encrypted',
+      ]);
+    });
+
+    test('a chain of ten replicas is followed; an eleventh hop is not proven', () => {
+      const chain = (length: number) => {
+        let stack = source(true).resource('R1', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' } });
+        for (let i = 2; i <= length; i++) stack = stack.resource(`R${i}`, INSTANCE, { SourceDBInstanceIdentifier: { Ref: `R${i - 1}` } });
+        return stack;
+      };
+      expect(findings(RdsAtRest, chain(10))).toEqual([]);
+      expect(findings(RdsAtRest, chain(11))).toEqual([
+        'Stack/R11: the DB instance inherits its encryption from R10, whose storage is not proven encrypted',
       ]);
     });
 
@@ -201,6 +214,14 @@ describe('SFX-RDS-AT-REST', () => {
       expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', ''] }))).toEqual(missing);
       expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', 'b'] }))).toEqual([]);
       expect(withKey({ 'Fn::GetAtt': ['Key', 'Arn'] })).toEqual([]);
+      expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'Number', MinValue: 1, MaxValue: 2 }))).toEqual(missing);
+    });
+
+    test('several restore sources at once are named together', () => {
+      expect(findings(RdsAtRest, template().resource('Db', CLUSTER, { SnapshotIdentifier: 'snap', SourceDBClusterIdentifier: 'src' }))).toEqual([
+        'Stack/Db: StorageEncrypted is absent (CloudFormation default: false); with SnapshotIdentifier, SourceDBClusterIdentifier the encryption it would inherit from its source cannot be proven',
+        "Stack/Db: KmsKeyId is absent or conditional: with SnapshotIdentifier, SourceDBClusterIdentifier the DB cluster inherits its source's encryption, which cannot be proven",
+      ]);
     });
   });
 

@@ -113,6 +113,15 @@ describe('SFX-RDS-TLS', () => {
     ]);
   });
 
+  test("a read replica's own EngineVersion comes before its source's", () => {
+    const stack = template()
+      .resource('Source', INSTANCE, { Engine: 'postgres', EngineVersion: '16.1' })
+      .resource('Replica', INSTANCE, { SourceDBInstanceIdentifier: { Ref: 'Source' }, EngineVersion: '14.9' });
+    expect(findings(RdsTls, stack)).toEqual([
+      'Stack/Replica: DBParameterGroupName is absent: the default parameter group of this engine version does not force TLS (rds.force_ssl defaults to 1 only from PostgreSQL 15)',
+    ]);
+  });
+
   test('a read replica without EngineVersion takes its source version', () => {
     const stack = template()
       .resource('Source', INSTANCE, { Engine: 'postgres', EngineVersion: '14.3', DBParameterGroupName: 'default.postgres15' })
