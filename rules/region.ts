@@ -161,7 +161,6 @@ const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string
 /** The properties SFX-REGION judges: without the resource type's free-text properties. */
 function judgedProperties(resource: TemplateResource): Record<string, unknown> {
   const skipped = FREE_TEXT_PROPERTIES.filter((entry) => entry.type === resource.type).map((entry) => entry.key);
-  if (skipped.length === 0) return resource.properties;
   return Object.fromEntries(Object.entries(resource.properties).filter(([key]) => !skipped.includes(key)));
 }
 

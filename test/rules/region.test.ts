@@ -621,3 +621,31 @@ describe('SFX-REGION', () => {
     });
   });
 });
+
+describe('SFX-REGION: values that name no region, and regions found in parts', () => {
+  const queue = (props: Record<string, unknown>, stack = template()) => findings(Region, stack.resource('R', 'AWS::SQS::Queue', props));
+  const cond = () => template().condition('C', { 'Fn::Equals': ['a', 'b'] });
+
+  test('null, numbers, an unreadable import, a numeric mapping entry, an intrinsic with region-named variables and free text name none', () => {
+    expect(queue({ Foo: null, Bar: 5 })).toEqual([]);
+    expect(queue({ Foo: { 'Fn::ImportValue': 'Missing' } })).toEqual([]);
+    expect(queue({ Foo: { 'Fn::FindInMap': ['M', 'a', 'b'] } }, template().mapping('M', { a: { b: 5 } }))).toEqual([]);
+    expect(queue({ Foo: { 'Fn::Sub': ['${Region}', { Region: { Ref: 'P' } }] } }, template().parameter('P'))).toEqual([]);
+    expect(queue({ Metadata: { Region: { Ref: 'P' } } }, template().parameter('P'))).toEqual([]);
+  });
+
+  test('a region field decided at deploy time in one rendering of a built string fails closed', () => {
+    const target = { 'Fn::Join': ['', [{ 'Fn::If': ['C', 'arn:aws:sqs:', 'plain:'] }, { Ref: 'P' }, ':123:q']] };
+    expect(queue({ Target: target }, cond().parameter('P'))).toEqual([
+      'Stack/R: Properties.Target is not a literal (it is a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time); ' +
+        'the value must be a literal so the gate can prove it at synth time',
+    ]);
+  });
+
+  test('a Fn::If naming one region as a value and another inside a branch structure reports both', () => {
+    expect(queue({ Target: { 'Fn::If': ['C', 'us-east-1', { Nested: 'ap-south-1' }] } }, cond())).toEqual([
+      'Stack/R: Properties.Target names the region us-east-1, outside eu-west-1',
+      'Stack/R: Properties.Target.Fn::If[2].Nested names the region ap-south-1, outside eu-west-1',
+    ]);
+  });
+});
