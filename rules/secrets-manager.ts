@@ -147,7 +147,9 @@ function credentialProblem(value: unknown, template: TemplateView): string | und
 }
 
 function nameValuePairs(environment: unknown): [string, unknown][] {
-  return asList(environment).flatMap((entry) => (isPlainObject(entry) ? [[String(entry.Name ?? ''), entry.Value] as [string, unknown]] : []));
+  return asList(environment)
+    .filter(isPlainObject)
+    .map((entry): [string, unknown] => [String(entry.Name ?? ''), entry.Value]);
 }
 
 function environmentViolations(at: string, variables: [string, unknown][], template: TemplateView): Violation[] {

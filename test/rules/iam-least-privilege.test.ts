@@ -218,6 +218,12 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       ]);
     });
 
+    test('NotResource without Resource is not also judged as "every resource"', () => {
+      expect(judged({ Action: 's3:GetObject', NotResource: OBJECT })).toEqual([
+        `${AT} allows NotResource, which grants every resource except those listed`,
+      ]);
+    });
+
     test('a Sid that is not a string is not shown', () => {
       expect(judged({ Sid: 7, NotAction: 's3:GetObject', Resource: OBJECT })).toEqual([
         `${AT} allows NotAction, which grants every action except those listed`,
