@@ -670,6 +670,13 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       expect(judged({ Action: 'iam:PassRole', Resource: resource })).toEqual([]);
     });
 
+    test('PassRole on "*" among the allowed values is reported once, as "*", not again as every role', () => {
+      const stack = template().parameter('R', { Type: 'String', AllowedValues: ['*', 'arn:aws:iam::123456789012:role/*'] });
+      expect(judged({ Action: 'iam:PassRole', Resource: { Ref: 'R' } }, stack)).toEqual([
+        `${AT} allows iam:PassRole on "*": any role, including administrator roles, can be passed to a service`,
+      ]);
+    });
+
     test('every role is no concern for actions other than PassRole', () => {
       expect(judged({ Action: ['iam:GetRole', 'iam:Get*'], Resource: 'arn:aws:iam::123456789012:role/*' })).toEqual([
         `${AT} uses the wildcard action "iam:Get*", which grants 34 action(s) (iam:GetAccessKeyLastUsed, iam:GetAccountAuthorizationDetails, iam:GetAccountEmailAddress, iam:GetAccountName, …), not a reviewed pattern`,
