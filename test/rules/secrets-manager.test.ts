@@ -176,6 +176,9 @@ describe('SFX-SECRETS-MANAGER', () => {
           }),
         ),
       ).toEqual(['Stack/Task: ContainerDefinitions[1].Environment API_KEY holds a literal value that looks like a credential']);
+      expect(findings(SecretsManager, task({ Environment: [null, { Value: RESOLVED }] }))).toEqual([
+        'Stack/Task: ContainerDefinitions[0].Environment  resolves a secret into a plain-text environment variable, stored readable in the definition',
+      ]);
       expect(findings(SecretsManager, task({ Secrets: [{ Name: 'DB', ValueFrom: 'arn:aws:s3:::bucket/x' }] }))).toEqual([
         'Stack/Task: ContainerDefinitions[0].Secrets[0] (DB) is read from arn:aws:s3:::bucket/x, not Secrets Manager',
       ]);
