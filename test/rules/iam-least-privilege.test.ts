@@ -218,6 +218,12 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       ]);
     });
 
+    test('NotResource without Resource is not also judged as "every resource"', () => {
+      expect(judged({ Action: 's3:GetObject', NotResource: OBJECT })).toEqual([
+        `${AT} allows NotResource, which grants every resource except those listed`,
+      ]);
+    });
+
     test('a Sid that is not a string is not shown', () => {
       expect(judged({ Sid: 7, NotAction: 's3:GetObject', Resource: OBJECT })).toEqual([
         `${AT} allows NotAction, which grants every action except those listed`,
@@ -662,6 +668,13 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       'arn:aws:sts::123456789012:role/*',
     ])('on %s passes', (resource) => {
       expect(judged({ Action: 'iam:PassRole', Resource: resource })).toEqual([]);
+    });
+
+    test('PassRole on "*" among the allowed values is reported once, as "*", not again as every role', () => {
+      const stack = template().parameter('R', { Type: 'String', AllowedValues: ['*', 'arn:aws:iam::123456789012:role/*'] });
+      expect(judged({ Action: 'iam:PassRole', Resource: { Ref: 'R' } }, stack)).toEqual([
+        `${AT} allows iam:PassRole on "*": any role, including administrator roles, can be passed to a service`,
+      ]);
     });
 
     test('every role is no concern for actions other than PassRole', () => {

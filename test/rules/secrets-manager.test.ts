@@ -49,6 +49,31 @@ describe('SFX-SECRETS-MANAGER', () => {
     ]);
   });
 
+  test.each([
+    ['AWS::RDS::DBInstance', 'TdeCredentialPassword'],
+    ['AWS::RDS::DBCluster', 'MasterUserPassword'],
+    ['AWS::DocDB::DBCluster', 'MasterUserPassword'],
+    ['AWS::Neptune::DBCluster', 'MasterUserPassword'],
+    ['AWS::Redshift::Cluster', 'MasterUserPassword'],
+    ['AWS::DMS::Endpoint', 'Password'],
+    ['AWS::OpenSearchService::Domain', 'AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+  ])('%s: a literal %s fails', (type, property) => {
+    const properties = property.split('.').reduceRight<unknown>((value, key) => ({ [key]: value }), 'hunter2') as Record<string, unknown>;
+    expect(findings(SecretsManager, template().resource('R', type, properties))).toEqual([
+      `Stack/R: ${property} is a literal credential in the template`,
+    ]);
+  });
+
+  test('a credential that is not a string, or built from a parameter among other parts, or with a policy variable, says why', () => {
+    expect(findings(SecretsManager, db({ Pass: 'word' }))).toEqual(['Stack/Db: MasterUserPassword is not a string the gate can read']);
+    expect(findings(SecretsManager, db({ 'Fn::Join': ['', [{ Ref: 'P' }, 'x']] }, template().parameter('P')))).toEqual([
+      'Stack/Db: MasterUserPassword comes from a CloudFormation parameter, which stores it outside Secrets Manager',
+    ]);
+    expect(findings(SecretsManager, db({ 'Fn::Join': ['', ['abc', { Ref: 'AWS::AccountId' }, '${aws:username}']] }))).toEqual([
+      'Stack/Db: MasterUserPassword is built at deploy time from something other than a Secrets Manager dynamic reference',
+    ]);
+  });
+
   describe('environment variables', () => {
     const lambda = (Variables: Record<string, unknown>) => template().resource('Fn', 'AWS::Lambda::Function', { Environment: { Variables } });
 
@@ -79,6 +104,20 @@ describe('SFX-SECRETS-MANAGER', () => {
         ),
       ).toEqual([]);
       expect(findings(SecretsManager, lambda({ AUTH_TOKEN: { Ref: 'Secret' } }).resource('Secret', 'AWS::SecretsManager::Secret', {}))).toEqual([]);
+    });
+
+    test('a function without Environment, or with Variables that are not an object, has nothing to judge', () => {
+      expect(findings(SecretsManager, template().resource('Fn', 'AWS::Lambda::Function', {}))).toEqual([]);
+      expect(findings(SecretsManager, template().resource('Fn', 'AWS::Lambda::Function', { Environment: {} }))).toEqual([]);
+      expect(findings(SecretsManager, template().resource('Fn', 'AWS::Lambda::Function', { Environment: { Variables: 'x' } }))).toEqual([]);
+    });
+
+    test('a value that is not a string is skipped; an ARN, a policy variable or text that only ends in "arn:" is judged as such', () => {
+      expect(findings(SecretsManager, lambda({ API_KEY: { a: 1 }, DB_PASSWORD: 'arn:aws:secretsmanager:eu-west-1:1:secret:x' }))).toEqual([]);
+      expect(findings(SecretsManager, lambda({ API_KEY: 'abcarn:' }))).toEqual([
+        'Stack/Fn: Environment.Variables API_KEY holds a literal value that looks like a credential',
+      ]);
+      expect(findings(SecretsManager, lambda({ API_KEY: { 'Fn::Join': ['', ['abc', { Ref: 'AWS::AccountId' }, '${aws:username}']] } }))).toEqual([]);
     });
 
     test('a resolved dynamic reference in any variable fails', () => {
@@ -119,6 +158,27 @@ describe('SFX-SECRETS-MANAGER', () => {
           fix: 'store the value in Secrets Manager and use ecs.Secret.fromSecretsManager',
         }),
       ]);
+      expect(
+        findings(
+          SecretsManager,
+          task({ Environment: ['x', { Name: 'DB_PASSWORD', Value: 'x' }], Secrets: ['x', { ValueFrom: 'db-password' }, { Name: 'N' }] }),
+        ),
+      ).toEqual([
+        'Stack/Task: ContainerDefinitions[0].Environment DB_PASSWORD holds a literal value that looks like a credential',
+        'Stack/Task: ContainerDefinitions[0].Secrets[1] (?) is read from an SSM parameter or an unprovable source, not Secrets Manager',
+        'Stack/Task: ContainerDefinitions[0].Secrets[2] (N) is read from an SSM parameter or an unprovable source, not Secrets Manager',
+      ]);
+      expect(
+        findings(
+          SecretsManager,
+          template().resource('Task', 'AWS::ECS::TaskDefinition', {
+            ContainerDefinitions: ['x', { Environment: [{ Name: 'API_KEY', Value: 'k' }] }],
+          }),
+        ),
+      ).toEqual(['Stack/Task: ContainerDefinitions[1].Environment API_KEY holds a literal value that looks like a credential']);
+      expect(findings(SecretsManager, task({ Environment: [null, { Value: RESOLVED }] }))).toEqual([
+        'Stack/Task: ContainerDefinitions[0].Environment  resolves a secret into a plain-text environment variable, stored readable in the definition',
+      ]);
       expect(findings(SecretsManager, task({ Secrets: [{ Name: 'DB', ValueFrom: 'arn:aws:s3:::bucket/x' }] }))).toEqual([
         'Stack/Task: ContainerDefinitions[0].Secrets[0] (DB) is read from arn:aws:s3:::bucket/x, not Secrets Manager',
       ]);
@@ -133,6 +193,12 @@ describe('SFX-SECRETS-MANAGER', () => {
         fix: 'use GenerateSecretString (secretsmanager.Secret generateSecretString) or set the value outside CloudFormation',
       }),
     ]);
+    expect(findings(SecretsManager, secret({ SecretString: { password: 'x' } }))).toEqual([
+      'Stack/Secret: SecretString is a literal: the secret value is written into the template',
+    ]);
+    expect(
+      findings(SecretsManager, secret({ SecretString: { 'Fn::Join': ['', ['{"user":"', { Ref: 'AWS::AccountId' }, '${aws:username}"}']] } })),
+    ).toEqual([]);
     expect(findings(SecretsManager, secret({ GenerateSecretString: {} }))).toEqual([]);
     expect(findings(SecretsManager, secret({ SecretString: '' }))).toEqual([]);
     expect(

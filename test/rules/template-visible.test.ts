@@ -67,6 +67,10 @@ describe('SFX-TEMPLATE-VISIBLE', () => {
       ]);
     });
 
+    test('an application id that is a list, not a string, is not a literal even when it holds an approved ARN', () => {
+      expect(findings(TemplateVisible, app({ ApplicationId: [ROTATION] }))).toEqual([unreadable('that is not a literal')]);
+    });
+
     test('a location that is a URL, absent, or not a literal fails', () => {
       expect(findings(TemplateVisible, app('https://bucket/app.yaml'))).toEqual([unreadable('https://bucket/app.yaml')]);
       expect(findings(TemplateVisible, template().resource('App', 'AWS::Serverless::Application', {}))).toEqual([
@@ -122,6 +126,9 @@ describe('SFX-TEMPLATE-VISIBLE', () => {
       expect(
         violationsOf(TemplateVisible, template().resource('B', 'AWS::S3::Bucket', { Tags: [{ 'Fn::Transform': { Name: 'AWS::Include' } }] })),
       ).toEqual([expect.objectContaining({ path: 'Stack/B', message: TRANSFORM, fix: 'write the content into the template' })]);
+      expect(
+        findings(TemplateVisible, template().resource('B', 'AWS::S3::Bucket', { Tags: [{ Key: 'a', Value: 'b' }, { 'Fn::Transform': {} }] })),
+      ).toEqual([`Stack/B: ${TRANSFORM}`]);
       expect(findings(TemplateVisible, template().resource('B', 'AWS::S3::Bucket', { A: { B: [[{ C: { 'Fn::Transform': {} } }]] } }))).toEqual([
         `Stack/B: ${TRANSFORM}`,
       ]);
