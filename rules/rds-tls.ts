@@ -66,14 +66,7 @@ export const RdsTls: ComplianceRule = {
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
     if (engines.includes('unknown')) {
       const reason = unknownEngineReason(resource);
-      return [
-        fail(
-          `${reason}, so whether PostgreSQL TLS must be forced cannot be proven`,
-          reason.startsWith('the read replica')
-            ? 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica'
-            : 'set Engine to a literal',
-        ),
-      ];
+      return [fail(`${reason}, so whether PostgreSQL TLS must be forced cannot be proven`, fixForUnknownEngine(reason))];
     }
     if (resource.type === 'AWS::RDS::DBInstance') {
       if (isAuroraInstanceWithoutCluster(resource, template))
@@ -94,6 +87,16 @@ export const RdsTls: ComplianceRule = {
     return groupViolations(resource, 'DBClusterParameterGroupName', 'AWS::RDS::DBClusterParameterGroup', template, defaultsToTls(resource, template));
   },
 };
+
+function fixForUnknownEngine(reason: string): string {
+  if (reason.startsWith('the read replica')) {
+    return 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica';
+  }
+  if (reason.startsWith('the DB instance sets no Engine and restores')) {
+    return "set Engine to the snapshot's engine and, for PostgreSQL, a DB parameter group with rds.force_ssl 1";
+  }
+  return 'set Engine to a literal';
+}
 
 function instanceViolations(db: TemplateResource, template: TemplateView): Violation[] {
   return groupViolations(db, 'DBParameterGroupName', 'AWS::RDS::DBParameterGroup', template, defaultsToTls(db, template));

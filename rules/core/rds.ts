@@ -7,14 +7,23 @@ import { possibleValues, render } from './values';
 /**
  * The database engine(s) a DB instance or cluster may run, lower-cased; `unknown` if unprovable.
  * A read replica without `Engine` runs its source's engine; when that source is outside the
- * template the engine is `unknown`.
+ * template the engine is `unknown`. So does an instance restored without `Engine` (from a
+ * snapshot or backup: it runs the snapshot's engine). `absent` is left for an instance that
+ * names no engine and no source, such as an Aurora member whose engine is its cluster's.
  */
 export function databaseEngines(resource: TemplateResource, template: TemplateView): string[] {
   const current = instanceDefining(resource, 'Engine', template);
   if (!current) return ['unknown'];
   const possible = possibleValues(current.properties.Engine, template);
   if (possible.kind !== 'known') return ['unknown'];
-  return possible.values.map((value) => (value === undefined ? 'absent' : String(value).toLowerCase()));
+  const absent = restoredInstanceSource(current) === undefined ? 'absent' : 'unknown';
+  return possible.values.map((value) => (value === undefined ? absent : String(value).toLowerCase()));
+}
+
+/** The property that restores a DB instance from another database's data, if it sets one. */
+export function restoredInstanceSource(resource: TemplateResource): string | undefined {
+  if (resource.type !== 'AWS::RDS::DBInstance') return undefined;
+  return RESTORED_INSTANCE_SOURCES.find((property) => resource.properties[property] !== undefined);
 }
 
 /** Properties that create a DB instance from another database's data: it takes that source's encryption and version. */
@@ -105,6 +114,10 @@ export function auroraWithoutClusterViolation(what: string): Violation {
 export function unknownEngineReason(resource: TemplateResource): string {
   if (resource.properties.Engine === undefined && resource.properties.SourceDBInstanceIdentifier !== undefined) {
     return "the read replica sets no Engine and takes its source's, and SourceDBInstanceIdentifier names a DB instance outside this template";
+  }
+  const restoredFrom = restoredInstanceSource(resource);
+  if (resource.properties.Engine === undefined && restoredFrom) {
+    return `the DB instance sets no Engine and restores from ${restoredFrom}, whose engine this template does not show`;
   }
   if (resource.properties.Engine === undefined) return 'Engine is absent';
   return 'Engine is not a literal';

@@ -178,6 +178,20 @@ describe('SFX-RDS-TLS', () => {
     ]);
   });
 
+  test('an instance restored without Engine runs the snapshot engine: unknown, so it fails closed; with Engine it is judged', () => {
+    for (const source of ['DBSnapshotIdentifier', 'SourceDbiResourceId', 'SourceDBInstanceAutomatedBackupsArn', 'DBClusterSnapshotIdentifier']) {
+      expect(violationsOf(RdsTls, template().resource('Db', INSTANCE, { [source]: 'snap' }))).toEqual([
+        expect.objectContaining({
+          message: `the DB instance sets no Engine and restores from ${source}, whose engine this template does not show, so whether PostgreSQL TLS must be forced cannot be proven`,
+          fix: "set Engine to the snapshot's engine and, for PostgreSQL, a DB parameter group with rds.force_ssl 1",
+        }),
+      ]);
+    }
+    expect(findings(RdsTls, template().resource('Db', INSTANCE, { Engine: 'mysql', DBSnapshotIdentifier: 'snap' }))).toEqual([]);
+    // Without Engine and without a source there is nothing to restore from: not a PostgreSQL instance this rule can see.
+    expect(findings(RdsTls, template().resource('Db', INSTANCE, { DBInstanceClass: 'db.t3.micro' }))).toEqual([]);
+  });
+
   describe('Aurora PostgreSQL', () => {
     const cluster = (groupProps?: Record<string, unknown>) => {
       const stack = template().resource('Cluster', CLUSTER, {
