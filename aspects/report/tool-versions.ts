@@ -17,7 +17,8 @@ export function toolVersions(): Record<string, string> {
   });
 }
 
-function installedVersion(name: string): string {
+/** The version of the package `name` resolves to (a module id or path), or `not installed`. */
+export function installedVersion(name: string): string {
   try {
     // Walk up from the package entry point: not every package exports its package.json.
     // The first package.json up that names the package (dist/ folders may hold a bare one).
@@ -29,7 +30,8 @@ function installedVersion(name: string): string {
   }
 }
 
-function versionAt(file: string): string {
+/** The `version` of a package.json, or `unknown` when it cannot be read. */
+export function versionAt(file: string): string {
   try {
     return String(JSON.parse(fs.readFileSync(file, 'utf8')).version);
   } catch {
