@@ -4,8 +4,12 @@
  */
 import { App, CfnElement, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { applyCompliance, ComplianceGate, ComplianceViolationError, waive } from '../../aspects';
 import { IamLeastPrivilege, RdsTls, RedisAtRest, Region } from '../../rules';
+import { TemplateVisible } from '../../rules/template-visible';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';
 
@@ -170,5 +174,20 @@ describe('ComplianceGate.evaluate', () => {
     ComplianceGate.markApplied(app);
     expect(ComplianceGate.isGated(stage)).toBe(false);
     expect(appGate.evaluate().violations.map((v) => v.path)).toEqual(['Dev/Inner/Bad']);
+  });
+
+  test('a Stage template written before the constructs changed is an evaluation of its own, failing', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-gate-')) });
+    const stage = new Stage(app, 'Dev');
+    const inner = new Stack(stage, 'Inner', { env });
+    const topic = new CfnResource(inner, 'Topic', { type: 'AWS::SNS::Topic' });
+    const gate = ComplianceGate.of(app);
+    gate.track(RedisAtRest, app);
+    stage.synth();
+    expect(gate.evaluate().evaluations).toEqual([]);
+    topic.addPropertyOverride('DisplayName', 'changed');
+    expect(gate.evaluate().evaluations.map((e) => [e.ruleId, e.path, e.stackPath, e.resourceType, e.violations.length, e.waived])).toEqual([
+      [TemplateVisible.id, 'Dev/Inner', 'Dev/Inner', 'AWS::CloudFormation::Stack (CDK stack)', 1, 0],
+    ]);
   });
 });
