@@ -28,12 +28,15 @@ function result(): GateResult {
 }
 
 describe('jsonReport', () => {
-  const report = jsonReport(result(), [{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }], { 'aws-cdk-lib': '2.0.0' }, [
-    { name: 'AwsSolutions', outcome: 'pass', findings: 0 },
-    { name: 'CloudFormation Validate', outcome: 'fail', findings: 2 },
-  ]) as Record<string, unknown>;
+  // Built in each test, not once for the describe: Stryker relates a mutant only to the tests that run the code.
+  const full = () =>
+    jsonReport(result(), [{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }], { 'aws-cdk-lib': '2.0.0' }, [
+      { name: 'AwsSolutions', outcome: 'pass', findings: 0 },
+      { name: 'CloudFormation Validate', outcome: 'fail', findings: 2 },
+    ]) as Record<string, unknown>;
 
   test('says what ran and how it ended', () => {
+    const report = full();
     expect(report).toMatchObject({
       reportVersion: '1.1',
       synthesisRoot: 'App',
@@ -47,6 +50,7 @@ describe('jsonReport', () => {
   });
 
   test('lists each rule with its metadata and whether it can be waived', () => {
+    const report = full();
     expect((report.rules as Record<string, unknown>[]).map((r) => [r.id, r.mandated, r.waivable, r.judgesStacks])).toEqual([
       ['SFX-REDIS-AT-REST', true, false, false],
       ['SFX-RDS-TLS', false, true, false],
@@ -62,6 +66,7 @@ describe('jsonReport', () => {
   });
 
   test('records every evaluation with its outcome (pass, fail, waived)', () => {
+    const report = full();
     expect(report.evaluations).toEqual([
       {
         ruleId: 'SFX-REDIS-AT-REST',
