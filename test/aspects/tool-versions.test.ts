@@ -53,6 +53,7 @@ describe('versionAt', () => {
     };
     expect(versionAt(file('numeric.json', '{ "version": 2 }'))).toBe('2');
     expect(versionAt(file('broken.json', '{ not json'))).toBe('unknown');
+    expect(versionAt(file('null.json', 'null'))).toBe('unknown');
     expect(versionAt(path.join(dir, 'missing.json'))).toBe('unknown');
   });
 });
