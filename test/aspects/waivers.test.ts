@@ -151,6 +151,44 @@ describe('applyWaivers', () => {
   });
 });
 
+describe('applyWaivers, several waivers on one violation', () => {
+  test('an expired waiver on the resource gives way to a current one on its stack; each waiver lists a matched path once', () => {
+    const { stack, db, constructs } = tree();
+    waive(db, 'SFX-RDS-TLS', { reason: 'old', expires: '2026-01-31' });
+    waive(stack, 'SFX-RDS-TLS', { reason: 'stack-wide', expires: '2027-12-31' });
+    const first = violation('Stack/Db');
+    const second = { ...violation('Stack/Db'), message: 'another finding' };
+    const sorted = applyWaivers([first, second], constructs, '2026-02-01');
+    expect(sorted.violations).toEqual([]);
+    expect(sorted.waived.map((v) => [v.message, v.waiver.reason])).toEqual([
+      ['rds.force_ssl is 0.', 'stack-wide'],
+      ['another finding', 'stack-wide'],
+    ]);
+    expect(sorted.waivers.map((w) => [w.path, w.status, w.matched])).toEqual([
+      ['Stack', 'applied', ['Stack/Db']],
+      ['Stack/Db', 'expired', ['Stack/Db']],
+    ]);
+  });
+
+  test('all expired: the nearest one is named, the message closed by ! or ? loses it', () => {
+    const { stack, db, constructs } = tree();
+    waive(stack, 'SFX-RDS-TLS', { reason: 'stack-wide', expires: '2025-12-31' });
+    waive(db, 'SFX-RDS-TLS', { reason: 'on the db', expires: '2026-01-31' });
+    const sorted = applyWaivers([{ ...violation('Stack/Db'), message: 'TLS is off!' }], constructs, '2026-02-01');
+    expect(sorted.violations.map((v) => v.message)).toEqual(['TLS is off (the waiver given on Stack/Db expired on 2026-01-31: on the db)']);
+    expect(sorted.waivers.map((w) => w.status)).toEqual(['expired', 'expired']);
+  });
+
+  test('without the root among the constructs, a violation outside every construct has no waiver', () => {
+    const { stack, db } = tree();
+    waive(stack, 'SFX-RDS-TLS', OK);
+    const outside = violation('Elsewhere/X');
+    const sorted = applyWaivers([outside], [stack, db], '2026-02-01');
+    expect(sorted.violations).toEqual([outside]);
+    expect(sorted.waivers.map((w) => [w.path, w.status])).toEqual([['Stack', 'unused']]);
+  });
+});
+
 describe('the violation message', () => {
   test('one line per violation, sentences closed, the count and root named', () => {
     const v = violation('Stack/Db');
