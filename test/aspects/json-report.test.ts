@@ -23,6 +23,7 @@ function result(): GateResult {
     waivers: [
       { ruleId: 'SFX-RDS-TLS', path: 'S', reason: 'r', expires: '2030-01-01', status: 'unused', matched: [] },
       { ruleId: 'SFX-RDS-TLS', path: 'S/Db', reason: 'r', expires: '2020-01-01', status: 'expired', matched: ['S/Db'] },
+      { ruleId: 'SFX-RDS-TLS', path: 'S/Db2', reason: 'r', expires: '2030-01-01', status: 'applied', matched: ['S/Db2'] },
     ],
   };
 }
@@ -33,6 +34,7 @@ describe('jsonReport', () => {
     jsonReport(result(), [{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }], { 'aws-cdk-lib': '2.0.0' }, [
       { name: 'AwsSolutions', outcome: 'pass', findings: 0 },
       { name: 'CloudFormation Validate', outcome: 'fail', findings: 2 },
+      { name: 'CDK synthesis', outcome: 'fail', findings: 0, detail: 'boom' },
     ]) as Record<string, unknown>;
 
   test('says what ran and how it ended', () => {
@@ -43,7 +45,7 @@ describe('jsonReport', () => {
       outcome: 'fail',
       gateOutcome: 'fail',
       toolVersions: { 'aws-cdk-lib': '2.0.0' },
-      summary: { rules: 2, evaluations: 3, violations: 1, waived: 0, waivers: 2, unusedWaivers: 1, acknowledgements: 1, failedChecks: 1 },
+      summary: { rules: 2, evaluations: 3, violations: 1, waived: 0, waivers: 3, unusedWaivers: 1, acknowledgements: 1, failedChecks: 2 },
     });
     expect(TIMESTAMP_FIELD).toBe('generatedAt');
     expect(Date.parse(String(report.generatedAt))).not.toBeNaN();
@@ -99,7 +101,9 @@ describe('jsonReport', () => {
     ]);
     expect(report.waived).toEqual([]);
     expect(report.acknowledgements).toEqual([{ path: 'S', id: 'AwsSolutions::X', reason: 'ok' }]);
-    expect(report.checks).toHaveLength(2);
+    expect(report.checks).toHaveLength(3);
+    // Only a waived evaluation has the key (toEqual above would not tell an undefined one).
+    expect((report.evaluations as object[]).map((e) => Object.keys(e).includes('waived'))).toEqual([false, false, true]);
   });
 
   test('a stack-level evaluation has a null logical id; a waived violation counts in the summary', () => {

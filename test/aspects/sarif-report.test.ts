@@ -258,6 +258,11 @@ describe('sarifReport defaults', () => {
     ]);
   });
 
+  test('only a leading SFX- is dropped from a rule name', () => {
+    const acme = runOf(sarifReport({ ...result, rules: [rule('ACME-SFX-CHECK', 'medium', false)], violations: [], waived: [] }, {}));
+    expect((acme.tool.driver.rules as { name: string }[]).map((r) => r.name)).toEqual(['AcmeSfxCheck']);
+  });
+
   test('a failed check without findings, report or detail is named alone', () => {
     const run = runOf(
       sarifReport({ ...result, violations: [], waived: [] }, {}, undefined, { checks: [{ name: 'Custom', outcome: 'fail', findings: 0 }] }),
