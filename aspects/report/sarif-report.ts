@@ -36,14 +36,14 @@ export function sarifReport(
   options: SarifOptions = {},
 ): object {
   // Stryker disable next-line ArrayDeclaration: an element that is no check has no failed outcome, like no element
-  const { checks = [], sourceOf, templateExists = () => false } = options;
+  const { checks = [], sourceOf, templateExists } = options;
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const toResult = (violation: GateViolation, suppression?: { reason: string; expires: string; path: string }) => {
     const template = result.templates.get(violation.stackPath);
     const uri = template ? templateUri(violation.stackPath, template.file) : undefined;
     const source = sourceOf?.(violation.path);
     const templateLocation =
-      uri !== undefined && templateExists(uri)
+      uri !== undefined && templateExists?.(uri)
         ? {
             id: 1,
             message: { text: `Rendered CloudFormation of ${violation.logicalId ?? violation.stackPath}` },
