@@ -63,8 +63,9 @@ export function waive(scope: IConstruct, ruleId: string, options: WaiverOptions)
   }
   const reason = typeof options?.reason === 'string' ? options.reason.trim() : '';
   if (reason === '') throw new WaiverError(`${at}: a reason is required (why it is accepted, and the ticket that removes it)`);
-  const expires = options?.expires;
-  if (typeof expires !== 'string' || !isCalendarDate(expires)) {
+  // options is given here: a missing one failed the reason check above.
+  const expires = options.expires;
+  if (!isCalendarDate(String(expires))) {
     throw new WaiverError(`${at}: expires must be a date written YYYY-MM-DD, got ${JSON.stringify(expires)}`);
   }
   const list = waiversByScope.get(scope) ?? [];

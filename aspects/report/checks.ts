@@ -43,18 +43,16 @@ export interface CheckFinding {
   readonly acknowledgeId: string;
 }
 
-function readValidationReport(outdir: string): ValidationReportFile | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(outdir, VALIDATION_REPORT), 'utf8')) as ValidationReportFile;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every finding of the failed plugins in `outdir`'s validation-report.json, one per construct. */
 export function validationFindings(outdir: string): CheckFinding[] {
-  const report = readValidationReport(outdir);
-  return (report?.pluginReports ?? [])
+  let plugins: ValidationReportFile['pluginReports'];
+  try {
+    plugins = (JSON.parse(fs.readFileSync(path.join(outdir, VALIDATION_REPORT), 'utf8')) as ValidationReportFile).pluginReports;
+  } catch {
+    // No report, or one that cannot be read: no findings to list (validationChecks reports it as a failed check).
+  }
+  if (!plugins) return [];
+  return plugins
     .filter((plugin) => plugin.conclusion !== 'success')
     .flatMap((plugin) => {
       const check = String(plugin.pluginName ?? 'validation plugin');

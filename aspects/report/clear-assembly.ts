@@ -20,10 +20,10 @@ const CHECK_REPORT = /^(validation-report\.json|policy-validation-report\.json|c
 export function clearCloudAssembly(outdir: string | undefined): void {
   if (!outdir || !fs.existsSync(outdir)) return;
   for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
-    if (KEEP.has(entry.name)) continue;
+    // The compliance reports match neither test: they stay.
     const full = path.join(outdir, entry.name);
-    if (entry.name.startsWith('assembly-') || entry.name.startsWith('asset.')) fs.rmSync(full, { recursive: true, force: true });
-    else if (entry.isFile() && ASSEMBLY_FILE.test(entry.name)) fs.rmSync(full, { force: true });
+    if (entry.name.startsWith('assembly-') || entry.name.startsWith('asset.')) fs.rmSync(full, { recursive: true });
+    else if (entry.isFile() && ASSEMBLY_FILE.test(entry.name)) fs.rmSync(full);
   }
 }
 
@@ -43,7 +43,7 @@ export function clearDeployableOutput(outdir: string | undefined): string[] {
       if (entry.isDirectory() && entry.name.startsWith('assembly-')) {
         sweep(full, shown);
       } else if (entry.name.startsWith('asset.') || (entry.isFile() && ASSEMBLY_FILE.test(entry.name))) {
-        fs.rmSync(full, { recursive: true, force: true });
+        fs.rmSync(full, { recursive: true });
         removed.push(shown);
       }
     }

@@ -17,7 +17,8 @@ export function toolVersions(): Record<string, string> {
   });
 }
 
-function installedVersion(name: string): string {
+/** The version of the package `name` resolves to (a module id or path), or `not installed`. */
+export function installedVersion(name: string): string {
   try {
     // Walk up from the package entry point: not every package exports its package.json.
     // The first package.json up that names the package (dist/ folders may hold a bare one).
@@ -29,18 +30,24 @@ function installedVersion(name: string): string {
   }
 }
 
-function versionAt(file: string): string {
-  try {
-    return String(JSON.parse(fs.readFileSync(file, 'utf8')).version);
-  } catch {
-    return 'unknown';
-  }
+/** The `version` of a package.json, or `unknown` when it cannot be read. */
+export function versionAt(file: string): string {
+  const read = packageAt(file);
+  return read ? String(read.version) : 'unknown';
 }
 
 function namesPackage(file: string, name: string): boolean {
+  return packageAt(file)?.name === name;
+}
+
+/** A package.json's content; undefined when it is missing or no JSON. */
+function packageAt(file: string): { name?: unknown; version?: unknown } | undefined {
+  let read: { name?: unknown; version?: unknown } | undefined;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')).name === name;
+    // Stryker disable next-line StringLiteral: without an encoding readFileSync gives a Buffer, which JSON.parse reads as the same UTF-8 text
+    read = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
-    return false;
+    // Missing or not JSON: no package here.
   }
+  return read;
 }

@@ -1,7 +1,7 @@
 /** Writes the gate's evidence into the cloud assembly directory of the synthesis root. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack, Stage } from 'aws-cdk-lib';
+import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { GateResult } from '../compliance-gate';
 import { acknowledgementsUnder } from './acknowledgements';
@@ -64,13 +64,19 @@ function writeReports(root: IConstruct, { outdir, result, templateUri, sourceOf 
 
 /** Each evaluated stack's template path relative to `outdir` (a Stage's stacks sit in its nested assembly), `/`-separated. */
 function templateUrisOf(root: IConstruct, outdir: string, result: GateResult): Map<string, string> {
+  const byPath = new Map(root.node.findAll().map((c) => [c.node.path, c]));
   const uris = new Map<string, string>();
-  for (const construct of root.node.findAll()) {
-    if (!Stack.isStack(construct)) continue;
-    const template = result.templates.get(construct.node.path);
-    const assemblyDir = Stage.of(construct)?.outdir;
-    if (!template || !assemblyDir) continue;
-    uris.set(construct.node.path, path.relative(outdir, path.join(assemblyDir, template.file)).split(path.sep).join('/'));
+  for (const [stackPath, { file }] of result.templates) {
+    const stack = byPath.get(stackPath);
+    // A stack under the root, which is a Stage: it has an assembly.
+    if (stack)
+      uris.set(
+        stackPath,
+        path
+          .relative(outdir, path.join(Stage.of(stack)!.outdir, file))
+          .split(path.sep)
+          .join('/'),
+      );
   }
   return uris;
 }

@@ -76,11 +76,9 @@ interface Run {
 const runOf = (log: object) => (log as { runs: Run[] }).runs[0];
 
 describe('sarifReport', () => {
-  const log = sarifReport(
-    result,
-    { 'sfx-compliance-gate': '1.2.3' },
-    (stackPath, file) => (stackPath.startsWith('Dev/') ? `assembly-Dev/${file}` : file),
-    {
+  // Built in each test, not once for the describe: Stryker relates a mutant only to the tests that run the code.
+  const build = () =>
+    sarifReport(result, { 'sfx-compliance-gate': '1.2.3' }, (stackPath, file) => (stackPath.startsWith('Dev/') ? `assembly-Dev/${file}` : file), {
       sourceOf: (path) => sources[path],
       templateExists: (uri) => uri !== 'Gone.template.json',
       checks: [
@@ -88,11 +86,11 @@ describe('sarifReport', () => {
         { name: 'CloudFormation Validate', outcome: 'fail', findings: 3, report: 'validation-report.json' },
         { name: 'CDK synthesis', outcome: 'fail', findings: 0, detail: 'boom' },
       ],
-    },
-  ) as Record<string, unknown>;
-  const run = runOf(log);
+    }) as Record<string, unknown>;
 
   test('a SARIF 2.1.0 log of one run by sfx-compliance-gate, its template locations relative to cdk.out/', () => {
+    const log = build();
+    const run = runOf(log);
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
     expect((log.runs as unknown[]).length).toBe(1);
@@ -103,6 +101,7 @@ describe('sarifReport', () => {
   });
 
   test('one rule per SFX control: a PascalCase name, its texts, its frameworks, and a security-severity by severity', () => {
+    const run = runOf(build());
     const frameworks = 'NIST 800-53 r5 SC-28; PCI DSS 4.0 3.5.1';
     const expected = (r: ComplianceRule, name: string, tag: string, score: string) => ({
       id: r.id,
@@ -124,6 +123,7 @@ describe('sarifReport', () => {
   });
 
   test('a failed check after the gate makes the invocation unsuccessful, with a notification naming it, its findings and report', () => {
+    const run = runOf(build());
     expect(run.invocations).toEqual([
       {
         executionSuccessful: false,
@@ -141,6 +141,7 @@ describe('sarifReport', () => {
   });
 
   test("a result at the user's source line, the template line as its related location", () => {
+    const run = runOf(build());
     expect(run.results[0]).toEqual({
       ruleId: 'SFX-CACHE-AT-REST',
       ruleIndex: 0,
@@ -166,6 +167,7 @@ describe('sarifReport', () => {
   });
 
   test('without a source line the template location is the primary one (a Stage template under its nested assembly)', () => {
+    const run = runOf(build());
     expect(run.results[1]).toMatchObject({
       ruleId: 'SFX-DB-TLS',
       ruleIndex: 1,
@@ -181,6 +183,7 @@ describe('sarifReport', () => {
   });
 
   test('a stack-level result: no logical name, no column, the template from its first line', () => {
+    const run = runOf(build());
     expect(run.results[2].locations).toEqual([
       {
         physicalLocation: { artifactLocation: { uri: 'lib/s.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 3 } },
@@ -197,6 +200,7 @@ describe('sarifReport', () => {
   });
 
   test('no template location for a template not in the assembly or a stack not rendered; an unlisted rule indexes the first', () => {
+    const run = runOf(build());
     for (const index of [3, 4]) {
       expect(run.results[index].locations).toEqual([
         { logicalLocations: [{ fullyQualifiedName: index === 3 ? 'Gone/Q' : 'Nowhere/T', name: index === 3 ? 'Q' : 'T', kind: 'resource' }] },
@@ -207,6 +211,7 @@ describe('sarifReport', () => {
   });
 
   test('waived violations are results too, suppressed with the waiver’s reason, scope and expiry', () => {
+    const run = runOf(build());
     expect(run.results.slice(5).map((r) => r.suppressions)).toEqual([
       [{ kind: 'external', status: 'accepted', justification: 'legacy client (SEC-1) (waived on the app until 2030-01-01)' }],
       [{ kind: 'external', status: 'accepted', justification: 'legacy client (SEC-1) (waived on S until 2030-01-01)' }],
@@ -215,6 +220,7 @@ describe('sarifReport', () => {
   });
 
   test('fingerprints differ by rule, path and message', () => {
+    const run = runOf(build());
     const fingerprints = run.results.map((r) => (r.partialFingerprints as Record<string, string>)['sfxViolation/v1']);
     expect(new Set(fingerprints).size).toBe(fingerprints.length);
     const again = runOf(sarifReport({ ...result, violations: [{ ...withSource, fix: 'another fix' }], waived: [] }, {}));
@@ -250,6 +256,11 @@ describe('sarifReport defaults', () => {
         logicalLocations: [{ fullyQualifiedName: 'S/Db2', name: 'Db2', kind: 'resource' }],
       },
     ]);
+  });
+
+  test('only a leading SFX- is dropped from a rule name', () => {
+    const acme = runOf(sarifReport({ ...result, rules: [rule('ACME-SFX-CHECK', 'medium', false)], violations: [], waived: [] }, {}));
+    expect((acme.tool.driver.rules as { name: string }[]).map((r) => r.name)).toEqual(['AcmeSfxCheck']);
   });
 
   test('a failed check without findings, report or detail is named alone', () => {

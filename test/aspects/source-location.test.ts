@@ -45,6 +45,20 @@ describe('userFrame', () => {
   });
 });
 
+describe('userFrame, edge files', () => {
+  test("an existing file outside the root is skipped; a file merely named like the loader is the user's", () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'sfx-outside-'));
+    fs.writeFileSync(path.join(outside, 'lib.ts'), '');
+    fs.writeFileSync(path.join(root, 'lib', 'transpile-only.jsx'), '');
+    expect(userFrame([`at ${path.join(outside, 'lib.ts')}:1:1`], root)).toBeUndefined();
+    expect(userFrame([`at ${path.join(outside, 'lib.ts')}:1:1`, `at ${at('lib/transpile-only.jsx', 2, 3)}`], root)).toEqual({
+      uri: 'lib/transpile-only.jsx',
+      line: 2,
+      column: 3,
+    });
+  });
+});
+
 describe('sourceLocatorFor', () => {
   class Root extends Construct {
     constructor() {
@@ -89,6 +103,16 @@ describe('sourceLocatorFor', () => {
     created(late, `new Late (${at('lib/app.ts', 40, 1)})`);
     expect(locate('Late')).toBeUndefined();
     expect(sourceLocatorFor(app, root)('Late')).toEqual({ uri: 'lib/app.ts', line: 40, column: 1 });
+  });
+
+  test("a path outside the tree is not given the root's creation line", () => {
+    const top = new Root();
+    created(top, `new App (${at('lib/app.ts', 1, 1)})`);
+    created(new Construct(top, 'Stack'), `new Stack (${at('lib/app.ts', 2, 2)})`);
+    const find = sourceLocatorFor(top, root);
+    expect(find('Stack/Raw')).toEqual({ uri: 'lib/app.ts', line: 2, column: 2 });
+    expect(find('Elsewhere/Deeper')).toBeUndefined();
+    expect(find('Elsewhere')).toBeUndefined();
   });
 
   test('the source root defaults to the working directory', () => {

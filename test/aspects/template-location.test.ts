@@ -25,6 +25,12 @@ describe('resourceLine', () => {
     expect([resourceLine(view, 'Topic'), resourceLine(view, 'Queue')]).toEqual([24, 21]);
   });
 
+  test('a resource written as an empty object is on its line too', () => {
+    const empty = new TemplateView({ Resources: { Topic: { Type: 'AWS::SNS::Topic' }, Empty: {} } } as never);
+    expect(JSON.stringify(empty.template, undefined, 1).split('\n')[resourceLine(empty, 'Empty') - 1]).toBe('  "Empty": {}');
+    expect(resourceLine(empty, 'Empty')).toBe(6);
+  });
+
   test('line 1 for a stack-level subject and for an id the template does not hold', () => {
     expect(resourceLine(view, undefined)).toBe(1);
     expect(resourceLine(view, 'Missing')).toBe(1);

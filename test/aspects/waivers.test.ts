@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { applyWaivers } from '../../aspects/apply-waivers';
 import { ComplianceViolationError, formatViolation, GateViolation } from '../../aspects/violation-error';
 import { isExpired, todayUtc, waive, WaiverError, waiversOn } from '../../aspects/waivers';
+import { ALL_RULES } from '../../rules';
 
 class Root extends Construct {
   constructor() {
@@ -53,6 +54,36 @@ describe('waive', () => {
     expect(() => new WaiverError('x')).not.toThrow();
     expect(new WaiverError('x').name).toBe('WaiverError');
     expect(waiversOn(db)).toEqual([]);
+  });
+
+  test('an unknown id lists the waivable ids, then the mandated ones; missing or non-text options are refused', () => {
+    const { db, root } = tree();
+    const ids = (mandated: boolean) =>
+      ALL_RULES.filter((r) => r.mandated === mandated)
+        .map((r) => r.id)
+        .join(', ');
+    expect(ids(false)).toContain('SFX-RDS-TLS');
+    expect(ids(true)).toContain('SFX-RDS-AT-REST');
+    expect(() => waive(root, 'SFX-NOPE', OK)).toThrow(
+      new WaiverError(`waive(the app, 'SFX-NOPE'): no SFX rule has the id 'SFX-NOPE'; known ids: ${ids(false)} (mandated: ${ids(true)})`),
+    );
+    const reasonRequired = "waive(Stack/Db, 'SFX-RDS-TLS'): a reason is required (why it is accepted, and the ticket that removes it)";
+    expect(() => waive(db, 'SFX-RDS-TLS', undefined as never)).toThrow(new WaiverError(reasonRequired));
+    expect(() => waive(db, 'SFX-RDS-TLS', { ...OK, reason: 5 } as never)).toThrow(new WaiverError(reasonRequired));
+    expect(() => waive(db, 'SFX-RDS-TLS', { ...OK, expires: 20270331 } as never)).toThrow(
+      new WaiverError("waive(Stack/Db, 'SFX-RDS-TLS'): expires must be a date written YYYY-MM-DD, got 20270331"),
+    );
+    expect(() => waive(db, 'SFX-RDS-TLS', { ...OK, expires: '2027-3-31' })).toThrow(/got "2027-3-31"$/);
+    expect(() => waive(db, 'SFX-RDS-TLS', { ...OK, expires: ' 2027-03-31' })).toThrow(/got " 2027-03-31"$/);
+    expect(() => waive(db, 'SFX-RDS-TLS', { ...OK, expires: '2027-03-31 ' })).toThrow(/got "2027-03-31 "$/);
+    expect(waiversOn(db)).toEqual([]);
+    // Waivers add up on one scope.
+    waive(db, 'SFX-RDS-TLS', OK);
+    waive(db, 'SFX-DATA-NOT-PUBLIC', { ...OK, expires: '2028-02-29' });
+    expect(waiversOn(db).map((w) => [w.ruleId, w.expires])).toEqual([
+      ['SFX-RDS-TLS', '2027-03-31'],
+      ['SFX-DATA-NOT-PUBLIC', '2028-02-29'],
+    ]);
   });
 
   test('a waiver applies through the end of its expiry day; SFX_TODAY overrides today when it is a date', () => {
@@ -117,6 +148,44 @@ describe('applyWaivers', () => {
     waive(root, 'SFX-RDS-TLS', { reason: 'r', expires: '2026-01-31' });
     const sorted = applyWaivers([violation('Elsewhere/X')], constructs, '2026-02-01');
     expect(sorted.violations[0].message).toBe('rds.force_ssl is 0 (the waiver given on the app expired on 2026-01-31: r)');
+  });
+});
+
+describe('applyWaivers, several waivers on one violation', () => {
+  test('an expired waiver on the resource gives way to a current one on its stack; each waiver lists a matched path once', () => {
+    const { stack, db, constructs } = tree();
+    waive(db, 'SFX-RDS-TLS', { reason: 'old', expires: '2026-01-31' });
+    waive(stack, 'SFX-RDS-TLS', { reason: 'stack-wide', expires: '2027-12-31' });
+    const first = violation('Stack/Db');
+    const second = { ...violation('Stack/Db'), message: 'another finding' };
+    const sorted = applyWaivers([first, second], constructs, '2026-02-01');
+    expect(sorted.violations).toEqual([]);
+    expect(sorted.waived.map((v) => [v.message, v.waiver.reason])).toEqual([
+      ['rds.force_ssl is 0.', 'stack-wide'],
+      ['another finding', 'stack-wide'],
+    ]);
+    expect(sorted.waivers.map((w) => [w.path, w.status, w.matched])).toEqual([
+      ['Stack', 'applied', ['Stack/Db']],
+      ['Stack/Db', 'expired', ['Stack/Db']],
+    ]);
+  });
+
+  test('all expired: the nearest one is named, the message closed by ! or ? loses it', () => {
+    const { stack, db, constructs } = tree();
+    waive(stack, 'SFX-RDS-TLS', { reason: 'stack-wide', expires: '2025-12-31' });
+    waive(db, 'SFX-RDS-TLS', { reason: 'on the db', expires: '2026-01-31' });
+    const sorted = applyWaivers([{ ...violation('Stack/Db'), message: 'TLS is off!' }], constructs, '2026-02-01');
+    expect(sorted.violations.map((v) => v.message)).toEqual(['TLS is off (the waiver given on Stack/Db expired on 2026-01-31: on the db)']);
+    expect(sorted.waivers.map((w) => w.status)).toEqual(['expired', 'expired']);
+  });
+
+  test('without the root among the constructs, a violation outside every construct has no waiver', () => {
+    const { stack, db } = tree();
+    waive(stack, 'SFX-RDS-TLS', OK);
+    const outside = violation('Elsewhere/X');
+    const sorted = applyWaivers([outside], [stack, db], '2026-02-01');
+    expect(sorted.violations).toEqual([outside]);
+    expect(sorted.waivers.map((w) => [w.path, w.status])).toEqual([['Stack', 'unused']]);
   });
 });
 

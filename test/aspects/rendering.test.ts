@@ -1,0 +1,101 @@
+/** aspects/rendering.ts on tiny stacks (no synthesis): the rendered view, its facts, logical ids and the facts stack rules judge. */
+import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { logicalIdOf, renderStack, stackFacts } from '../../aspects/rendering';
+import { SharedTemplates } from '../../rules/core/shared-templates';
+
+const TOPIC = 'AWS::SNS::Topic';
+
+describe('renderStack', () => {
+  test("the stack's template as CloudFormation gets it, with literal region and account, and each resource's rendered logical id", () => {
+    const stack = new Stack(new App(), 'S', { env: { region: 'eu-west-1', account: '123456789012' } });
+    const first = new CfnResource(stack, 'First', { type: TOPIC });
+    const second = new CfnResource(new Construct(stack, 'Group'), 'Second', { type: TOPIC, properties: { TopicName: 'x' } });
+    second.overrideLogicalId('Renamed');
+    second.addPropertyOverride('DisplayName', 'shown');
+    const rendered = renderStack(stack);
+    expect(rendered.view.template.Resources).toEqual({
+      First: { Type: TOPIC },
+      Renamed: { Type: TOPIC, Properties: { TopicName: 'x', DisplayName: 'shown' } },
+    });
+    expect([rendered.view.region, rendered.view.account]).toEqual(['eu-west-1', '123456789012']);
+    expect([rendered.logicalIdOf(first), rendered.logicalIdOf(second)]).toEqual(['First', 'Renamed']);
+    expect([...rendered.view.judgedNestedStacks]).toEqual([]);
+  });
+
+  test('an environment-agnostic stack has neither region nor account', () => {
+    const stack = new Stack(new App(), 'S');
+    new CfnResource(stack, 'Topic', { type: TOPIC });
+    const { view } = renderStack(stack);
+    expect([view.region, view.account]).toEqual([undefined, undefined]);
+  });
+
+  test('a resource that renders nothing (an unattached policy) does not take the next one’s logical id', () => {
+    const stack = new Stack(new App(), 'S');
+    new iam.Policy(stack, 'Unattached', { statements: [new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })] });
+    const topic = new CfnResource(stack, 'Topic', { type: TOPIC });
+    const rendered = renderStack(stack);
+    expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['Topic']);
+    expect(rendered.logicalIdOf(topic)).toBe('Topic');
+  });
+
+  test('integer-like logical ids (listed first whatever their order) and unpaired resources are resolved one by one', () => {
+    const stack = new Stack(new App(), 'S');
+    const named = new CfnResource(stack, 'Named', { type: TOPIC });
+    const numbered = new CfnResource(stack, 'Numbered', { type: TOPIC });
+    numbered.overrideLogicalId('42');
+    const rendered = renderStack(stack);
+    expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['42', 'Named']);
+    expect([rendered.logicalIdOf(named), rendered.logicalIdOf(numbered)]).toEqual(['Named', '42']);
+    // A resource of another stack is not paired with this one's: its id is resolved in its own stack.
+    const other = new CfnResource(new Stack(stack.node.scope as App, 'T'), 'Elsewhere', { type: TOPIC });
+    expect(rendered.logicalIdOf(other)).toBe(logicalIdOf(other));
+    expect(logicalIdOf(other)).toBe('Elsewhere');
+  });
+
+  test("the nested stacks it judges: its own, by their resource's logical id, also below other constructs, not a nested stack's children", () => {
+    const stack = new Stack(new App(), 'S');
+    const direct = new NestedStack(stack, 'Direct');
+    const deeper = new NestedStack(new Construct(stack, 'Group'), 'Deeper');
+    new NestedStack(direct, 'Grandchild');
+    const rendered = renderStack(stack, new SharedTemplates());
+    expect([...rendered.view.judgedNestedStacks].sort()).toEqual(
+      [rendered.logicalIdOf(direct.nestedStackResource!), rendered.logicalIdOf(deeper.nestedStackResource!)].sort(),
+    );
+    expect(rendered.view.judgedNestedStacks.size).toBe(2);
+    expect([...renderStack(direct).view.judgedNestedStacks]).toHaveLength(1);
+  });
+});
+
+describe('stackFacts', () => {
+  test('a stack: its literal region and its transforms', () => {
+    const stack = new Stack(new App(), 'S', { env: { region: 'eu-west-1' } });
+    stack.addTransform('AWS::Serverless-2016-10-31');
+    expect(stackFacts(stack, renderStack(stack).view)).toEqual({ region: 'eu-west-1', kind: 'stack', transforms: ['AWS::Serverless-2016-10-31'] });
+    const agnostic = new Stack(new App(), 'A');
+    expect(stackFacts(agnostic, renderStack(agnostic).view)).toEqual({ region: undefined, kind: 'stack', transforms: [] });
+  });
+
+  test('a nested stack deploys with its parent', () => {
+    const parent = new Stack(new App(), 'S', { env: { region: 'eu-west-1' } });
+    const nested = new NestedStack(parent, 'N');
+    expect(stackFacts(nested, renderStack(nested).view)).toEqual({ region: 'eu-west-1', kind: 'nested', transforms: [] });
+  });
+
+  test('a product stack names the stack that publishes it, and that stack’s region', () => {
+    const app = new App();
+    const publisher = new Stack(app, 'Portfolio', { env: { region: 'us-east-1' } });
+    const product = new Stack(app, 'Product', { env: { region: 'eu-west-1' } });
+    (product as unknown as { _parentStack: Stack })._parentStack = publisher;
+    expect(stackFacts(product, renderStack(product).view)).toEqual({
+      region: 'eu-west-1',
+      kind: 'product',
+      publisherRegion: 'us-east-1',
+      publisherPath: 'Portfolio',
+      transforms: [],
+    });
+    (product as unknown as { _parentStack: unknown })._parentStack = { node: { path: 'not a stack' } };
+    expect(stackFacts(product, renderStack(product).view).kind).toBe('stack');
+  });
+});
