@@ -7,6 +7,8 @@ describe('narrowsResources', () => {
   test('any non-IfExists operator with any resource-narrowing key', () => {
     expect(narrows({ Bool: { 'aws:SecureTransport': 'true' }, StringEquals: { 'aws:ResourceTag/team': 'a' } })).toBe(true);
     expect(narrows({ StringEquals: { 'aws:SecureTransport': 'true', 's3:ExistingObjectTag/x': 'a' } })).toBe(true);
+    // Only a trailing IfExists makes the key optional.
+    expect(narrows({ 'IfExists:StringEquals': { 'aws:ResourceAccount': 'a' } })).toBe(true);
     for (const key of ['aws:ResourceAccount', 's3:ResourceAccount', 'aws:ResourceOrgID', 'aws:ResourceOrgPaths'])
       expect(narrows({ StringEquals: { [key]: 'a' } })).toBe(true);
   });
