@@ -69,22 +69,28 @@ export function candidateRenderings(expr: unknown, template: TemplateView): (Ren
 function isUnbounded(parts: Rendered, template: TemplateView, conditioned: boolean): boolean {
   if (partsToDisplay(parts) === '*') return true;
   const fields = arnFields(parts);
-  const [prefix, , service, , account] = fields.map(partsToDisplay);
+  // An ARN of fewer than five fields names no account, as an empty account field does.
+  const [prefix, , service, , account = ''] = fields.map(partsToDisplay);
   if (prefix !== 'arn') return false;
   if (service === undefined || service === '' || /[*?]/.test(service)) return true;
   const resourceParts = fields.slice(5).flatMap((field, index) => [...(index > 0 ? [{ kind: 'literal', text: ':' } as const] : []), ...field]);
   const resource = partsToDisplay(resourceParts);
   // A resource part naming a resource of this template (`task/${Cluster}/*`) is bounded by it.
-  if (account !== undefined && /[*?]/.test(account)) return !resourceParts.some((part) => namesResource(part, template));
-  if (account !== undefined && account !== '') return false;
+  if (/[*?]/.test(account)) return !resourceParts.some((part) => namesResource(part, template));
+  if (account !== '') return false;
   if (/^[*?]+$/.test(resource)) return true;
   return !conditioned && /^[*?]+\/[*?]*$/.test(resource);
 }
 
 /** A reference to, or an import of, an identifying attribute of a resource. */
 function namesResource(part: RenderedPart, template: TemplateView): boolean {
-  if (part.kind === 'reference') return identifiesResource(part.logicalId, part.attribute, template);
-  return part.kind === 'import' && importIdentifiesResource(part.exportName, template, 0);
+  switch (part.kind) {
+    case 'reference':
+      return identifiesResource(part.logicalId, part.attribute, template);
+    case 'import':
+      return importIdentifiesResource(part.exportName, template, 0);
+  }
+  return false;
 }
 
 /**
