@@ -29,6 +29,7 @@ export type Finding = { path: string; region: string };
 export function isOwnRegion(part: RenderedPart, template: TemplateView): boolean {
   if (part.kind === 'pseudo') return part.name === 'AWS::Region';
   // Only field 3 of a ':' split of an ARN is its region.
+  // Stryker disable next-line ConditionalExpression: a part that is no segment has no delimiter, so the next test returns false
   if (part.kind !== 'segment' || part.delimiter !== ':' || part.index !== 3) return false;
   const { of } = part;
   if (of.kind === 'import') {
