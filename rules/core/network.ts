@@ -11,8 +11,8 @@ import { possibleValues } from './values';
 export function admitsInternet(cidr: unknown): boolean {
   if (typeof cidr !== 'string') return false;
   const [address, bits] = cidr.split('/');
+  // No prefix, or one that is no number, is NaN, which is below nothing.
   const prefix = Number(bits);
-  if (bits === undefined || Number.isNaN(prefix)) return false;
   return address.includes(':') ? prefix < 16 : prefix < 8;
 }
 
@@ -90,7 +90,7 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
  */
 export function securityGroupFindings(property: string, value: unknown, judged: TemplateView): string[] {
   return securityGroupEntries(value, judged).flatMap((entry) => {
-    if (entry === undefined || typeof entry === 'string') return [];
+    if (typeof entry === 'string') return []; // securityGroupEntries yields no undefined
     if (securityGroupOf(entry, judged)) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
     const group = judged.referencedResource(entry);
     const possible = possibleValues(entry, judged);
@@ -116,6 +116,7 @@ function securityGroupOf(reference: unknown, judged: TemplateView): TemplateReso
   const resource = judged.referencedResource(reference);
   if (resource?.type === 'AWS::EC2::SecurityGroup') return resource;
   let [expr, view] = [reference, judged];
+  // Stryker disable next-line EqualityOperator: referencedResource follows at most five imports, so a sixth hop never ends at a VPC
   for (let imported = view.importedValue(expr), hops = 0; imported && hops < 5; imported = view.importedValue(expr), hops++)
     [expr, view] = [imported.value, imported.view];
   return resource?.type === 'AWS::EC2::VPC' && referencedAttribute(expr) === 'DefaultSecurityGroup' ? resource : undefined;
@@ -123,6 +124,7 @@ function securityGroupOf(reference: unknown, judged: TemplateView): TemplateReso
 
 /** The entries a list (of security groups, of ingress rules) may hold: Fn::If branches taken apart, lists flattened, AWS::NoValue dropped. */
 function securityGroupEntries(value: unknown, template: TemplateView, depth = 0): unknown[] {
+  // Stryker disable next-line ArrayDeclaration: both callers drop entries that are strings (a literal group id, no rule object)
   if (value === undefined || (isPlainObject(value) && value.Ref === 'AWS::NoValue')) return [];
   if (Array.isArray(value)) return value.flatMap((item) => securityGroupEntries(item, template, depth + 1));
   const branches = isPlainObject(value) ? value['Fn::If'] : undefined;
@@ -141,7 +143,7 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
   const defaultOfVpc = group.type === 'AWS::EC2::VPC';
   // A VPC's default group has no rules in the template but the ones added to it (GroupId: Fn::GetAtt [Vpc, DefaultSecurityGroup]).
   // Inline rules may be chosen by Fn::If (either branch may deploy) or removed with AWS::NoValue.
-  const inline = (defaultOfVpc ? [] : securityGroupEntries(group.properties.SecurityGroupIngress, group.home)).map((rule) => ({
+  const inline = securityGroupEntries(defaultOfVpc ? undefined : group.properties.SecurityGroupIngress, group.home).map((rule) => ({
     rule,
     template: group.home,
   }));
@@ -159,7 +161,7 @@ export function worldOpenIngress(groupReference: unknown, judged: TemplateView):
     if (fn) return [`${group.logicalId} ingress: ${notLiteral('SecurityGroupIngress', `the intrinsic function ${fn}`)}`];
     const ports = portRange(rule.FromPort, rule.ToPort);
     return (['CidrIp', 'CidrIpv6'] as const).flatMap((name): string[] => {
-      if (rule[name] === undefined) return [];
+      // An absent CIDR has the one value undefined, which admits nothing.
       const possible = possibleValues(vpcCidrOrSelf(rule[name], template), template);
       if (possible.kind !== 'known') {
         const reason = possible.kind === 'unknown' ? possible.reason : `a numeric range of ${possible.via}`;
