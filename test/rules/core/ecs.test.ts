@@ -40,6 +40,10 @@ describe('serviceZoneCheck', () => {
     expect(zone(inSubnets('subnet-123', 'A'), stackWithSubnets())).toBeUndefined();
     expect(zone(inSubnets('A', 'Bucket'), stackWithSubnets())).toBeUndefined();
     expect(zone(inSubnets('A', 'Missing'), stackWithSubnets())).toBeUndefined();
+    // Another resource with an AvailabilityZone (a volume in eu-west-1a) is still not a subnet the tasks run in.
+    expect(
+      zone(inSubnets('A', 'Volume'), stackWithSubnets().resource('Volume', 'AWS::EC2::Volume', { AvailabilityZone: 'eu-west-1a' })),
+    ).toBeUndefined();
   });
 
   test('no awsvpc configuration or subnets that are not a list: nothing to judge', () => {
