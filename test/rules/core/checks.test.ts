@@ -21,6 +21,10 @@ describe('judge', () => {
     expect(judged({ kind: 'range', max: 5, via: 'parameter P' })).toEqual(outOfRange);
     expect(judged({ kind: 'range', min: 3, via: 'parameter P' })).toEqual(outOfRange);
     expect(judged({ kind: 'range', via: 'parameter P' })).toEqual(outOfRange);
+    // Even where absence would comply (a default that does), an open end of the range is not absence.
+    const okOrAbsent = (value: unknown) => value === undefined || atLeastTwo(value);
+    expect(judge({ kind: 'range', max: 5, via: 'parameter P' }, 'Size', okOrAbsent, 'at least 2', 'default: 2')).toEqual(outOfRange);
+    expect(judge({ kind: 'range', min: 3, via: 'parameter P' }, 'Size', okOrAbsent, 'at least 2', 'default: 2')).toEqual(outOfRange);
   });
 
   test('allowed values that do not comply are all named, comma-separated', () => {
@@ -62,6 +66,10 @@ describe('requireAtLeast', () => {
   test('a numeric parameter whose MinValue reaches the minimum complies whatever its MaxValue', () => {
     expect(atLeast({ Size: { Ref: 'P' } }, 2, undefined, numberParameter({ MinValue: 2 }))).toBeUndefined();
     expect(atLeast({ Size: { Ref: 'P' } }, 2, undefined, numberParameter({ MinValue: 1 }))).toEqual({
+      message: 'Size comes from parameter P, whose range allows values that are not at least 2',
+      fix: 'set Size to at least 2, or constrain parameter P',
+    });
+    expect(atLeast({ Size: { Ref: 'P' } }, 2, 2, numberParameter({ MaxValue: 9 }))).toEqual({
       message: 'Size comes from parameter P, whose range allows values that are not at least 2',
       fix: 'set Size to at least 2, or constrain parameter P',
     });
