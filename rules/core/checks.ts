@@ -61,8 +61,7 @@ export function judge(
 ): Violation | undefined {
   if (possible.kind === 'unknown') return fail(notLiteral(name, possible.reason), `set ${name} to ${expectation} as a literal`);
   if (possible.kind === 'range') {
-    const samples = [possible.min, possible.max].filter((n) => n !== undefined);
-    if (possible.min !== undefined && possible.max !== undefined && samples.every(ok)) return undefined;
+    if (possible.min !== undefined && possible.max !== undefined && ok(possible.min) && ok(possible.max)) return undefined;
     return fail(
       `${name} comes from ${possible.via}, whose range allows values that are not ${expectation}`,
       `set ${name} to ${expectation}, or constrain ${possible.via}`,

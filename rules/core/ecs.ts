@@ -26,12 +26,12 @@ export function serviceZoneCheck(service: TemplateResource, template: TemplateVi
 export function scaledToAtLeastTwo(service: TemplateResource, template: TemplateView): boolean {
   return template.unconditionalResourcesOfType('AWS::ApplicationAutoScaling::ScalableTarget').some((target) => {
     const dimension = possibleValues(target.properties.ScalableDimension, template);
+    const resourceId = render(target.properties.ResourceId, template);
     return (
       dimension.kind === 'known' &&
       dimension.values.every((value) => value === 'ecs:service:DesiredCount') &&
-      (render(target.properties.ResourceId, template) ?? []).some(
-        (p) => p.kind === 'reference' && p.logicalId === service.logicalId && p.attribute === 'Name',
-      ) &&
+      resourceId !== undefined &&
+      resourceId.some((p) => p.kind === 'reference' && p.logicalId === service.logicalId && p.attribute === 'Name') &&
       requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined
     );
   });

@@ -59,20 +59,17 @@ export function instanceDefining(resource: TemplateResource, property: string, t
  */
 export function sourceDbInstance(resource: TemplateResource, template: TemplateView): TemplateResource | undefined {
   const expr = resource.properties.SourceDBInstanceIdentifier;
-  let source = template.referencedResource(expr);
-  if (!source) {
-    const named = dbInstanceNamedByArn(render(expr, template) ?? []);
-    source = named === undefined ? undefined : template.resource(named);
-  }
+  const source = template.referencedResource(expr) ?? dbInstanceNamedByArn(render(expr, template), template);
   return source && source.type === 'AWS::RDS::DBInstance' && source.logicalId !== resource.logicalId ? source : undefined;
 }
 
-/** `arn:<partition>:rds:<region>:<account>:db:<Ref of X>` → X: a DB instance ARN built from a logical id's Ref. */
-function dbInstanceNamedByArn(parts: Rendered): string | undefined {
+/** `arn:<partition>:rds:<region>:<account>:db:<Ref of X>` → resource X: a DB instance ARN built from a logical id's Ref. */
+function dbInstanceNamedByArn(parts: Rendered | undefined, template: TemplateView): TemplateResource | undefined {
+  if (parts === undefined) return undefined;
   const fields = arnFields(parts);
   const name = fields[6];
   if (fields.length !== 7 || arnService(parts) !== 'rds' || literalText(fields[5]) !== 'db' || name.length !== 1) return undefined;
-  return name[0].kind === 'reference' && name[0].attribute === undefined ? name[0].logicalId : undefined;
+  return name[0].kind === 'reference' && name[0].attribute === undefined ? template.resource(name[0].logicalId) : undefined;
 }
 
 /**

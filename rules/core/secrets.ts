@@ -15,10 +15,12 @@ const SECRET_METADATA_NAME = new RegExp(
 // A switch about credentials (USE_API_KEY, API_KEY_REQUIRED) holding a flag value is not one; any other value still is.
 const SWITCH_NAME = /^(ENABLE|USE|DISABLE)_|_REQUIRED$/i;
 const FLAG_VALUE = /^(true|false|0|1|yes|no|on|off)$/i;
+// Under any other name only true/false reads as a flag (TOKEN=true); `1` or `yes` may be the secret.
+const BOOLEAN_VALUE = /^(true|false)$/i;
 
 /** A literal environment variable value that, by its variable's name, is a credential (not a setting about one, nor a flag). */
 export function looksLikeCredential(name: string, text: string): boolean {
-  const flag = FLAG_VALUE.test(text) && (SWITCH_NAME.test(name) || /^(true|false)$/i.test(text));
+  const flag = SWITCH_NAME.test(name) ? FLAG_VALUE.test(text) : BOOLEAN_VALUE.test(text);
   return SECRET_LOOKING_NAME.test(name) && !SECRET_METADATA_NAME.test(name) && !flag;
 }
 
@@ -33,14 +35,21 @@ export function isSecretReference(parts: Rendered, template: TemplateView, depth
   // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
   const origin =
     first.kind === 'import' ? template.exportNamed(first.exportName) : first.kind === 'parameter' ? template.nestedParameter(first.name) : undefined;
-  if (origin) return isSecretReference(render(origin.value, origin.view) ?? [], origin.view, depth + 1);
+  if (origin) {
+    const parts = render(origin.value, origin.view);
+    return parts !== undefined && isSecretReference(parts, origin.view, depth + 1);
+  }
   // The secret RDS manages for a database of this template (ManageMasterUserPassword): `Db.MasterUserSecret.SecretArn`.
   if (first.kind === 'reference' && first.attribute === 'MasterUserSecret.SecretArn') {
-    return ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'].includes(template.resource(first.logicalId)?.type ?? '');
+    return isOfType(template, first.logicalId, ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster']);
   }
   const root = rootOf(first);
-  return (
-    root.kind === 'reference' &&
-    ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'].includes(template.resource(root.logicalId)?.type ?? '')
-  );
+  return root.kind === 'reference' && isOfType(template, root.logicalId, SECRET_TYPES);
+}
+
+const SECRET_TYPES = ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::SecretTargetAttachment'];
+
+function isOfType(template: TemplateView, logicalId: string, types: readonly string[]): boolean {
+  const type = template.resource(logicalId)?.type;
+  return types.some((t) => t === type);
 }
