@@ -66,7 +66,7 @@ export const RdsTls: ComplianceRule = {
     if (!engines.some((e) => e.includes('postgres') || e === 'unknown')) return [];
     if (engines.includes('unknown')) {
       const reason = unknownEngineReason(resource);
-      return [fail(`${reason}, so whether PostgreSQL TLS must be forced cannot be proven`, fixForUnknownEngine(reason))];
+      return [fail(`${reason}, so whether PostgreSQL TLS must be forced cannot be proven`, fixForUnknownEngine(resource))];
     }
     if (resource.type === 'AWS::RDS::DBInstance') {
       if (isAuroraInstanceWithoutCluster(resource, template))
@@ -88,14 +88,13 @@ export const RdsTls: ComplianceRule = {
   },
 };
 
-function fixForUnknownEngine(reason: string): string {
-  if (reason.startsWith('the read replica')) {
+/** The fix for the case unknownEngineReason names, decided on the same facts rather than on its wording. */
+function fixForUnknownEngine(resource: TemplateResource): string {
+  if (resource.properties.Engine !== undefined) return 'set Engine to a literal';
+  if (resource.properties.SourceDBInstanceIdentifier !== undefined) {
     return 'create the source DB instance in the same template, or set Engine and a DB parameter group with rds.force_ssl 1 on the replica';
   }
-  if (reason.startsWith('the DB instance sets no Engine and restores')) {
-    return "set Engine to the snapshot's engine and, for PostgreSQL, a DB parameter group with rds.force_ssl 1";
-  }
-  return 'set Engine to a literal';
+  return "set Engine to the snapshot's engine and, for PostgreSQL, a DB parameter group with rds.force_ssl 1";
 }
 
 function instanceViolations(db: TemplateResource, template: TemplateView): Violation[] {
