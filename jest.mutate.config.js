@@ -4,6 +4,7 @@
  * mutant they alone kill would cost minutes each, and the behavioural matrix of each rule belongs
  * at the pure level anyway (issue 14).
  */
+const path = require('path');
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */
@@ -17,4 +18,7 @@ module.exports = {
   // aws-cdk-lib through aspects/index.ts (~2 s per run, paid again by every static mutant).
   testPathIgnorePatterns: ['/node_modules/', '/test/rules/runtime-mapping\\.test\\.ts$', '/test/rules/naming\\.test\\.ts$'],
   testTimeout: 30000,
+  // jest's node environment; under Stryker's dry run it also records which file executed which mutant
+  // (scripts/mutation/). An absolute path: Stryker loads the environment itself and does not resolve <rootDir>.
+  testEnvironment: path.join(__dirname, 'scripts', 'mutation', 'record-mutants-by-file.js'),
 };

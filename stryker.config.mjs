@@ -12,13 +12,14 @@ const config = {
     projectType: 'custom',
     configFile: 'jest.mutate.config.js',
     enableFindRelatedTests: true,
-    // Of those related files, load only the ones holding a test that covers the mutant: jest would load
-    // all of them to skip most of their tests (~30 files for a rules/core/ mutant). The dry run records
-    // which file holds which test (scripts/mutation/); measured on rules/core/intrinsics.ts: same result
-    // for every mutant, 190 s instead of 335 s.
+    // Of those related files, load only the ones that executed the mutant's code in the dry run
+    // (scripts/mutation/): jest would load all of them, ~30 files for a rules/core/ mutant, and run every
+    // test in them for a static mutant (code run at module load or in a beforeAll). The dry run's record
+    // comes from the test environment set in jest.mutate.config.js. A mutant run stops at its first
+    // failing file, likeliest killers first: one failure kills the mutant.
     config: {
       testSequencer: '<rootDir>/scripts/mutation/only-covering-test-files.js',
-      setupFilesAfterEnv: ['<rootDir>/scripts/mutation/record-test-names.js'],
+      runner: '<rootDir>/scripts/mutation/stop-after-kill.js',
     },
   },
   coverageAnalysis: 'perTest',

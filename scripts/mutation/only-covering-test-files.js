@@ -1,42 +1,42 @@
 /**
  * Jest test sequencer for Stryker runs only (stryker.config.mjs). Stryker runs a mutant with
- * findRelatedTests (the test files that import its file) and a testNamePattern naming the tests that
- * cover it, but jest still loads every related file to skip most of their tests; for a rules/core/
- * module that is ~30 files per mutant. This keeps only the files that hold a covering test, as the dry
- * run recorded them. Anything it cannot prove skippable runs: no pattern (the dry run, a static
- * mutant), no record, or a file the record does not know.
+ * findRelatedTests: every test file that imports its file, directly or through other modules. For a
+ * rules/core/ module that is ~30 files, and for a static mutant (code run at module load or in a
+ * beforeAll) jest runs all their tests. This keeps only the files that executed the mutant's code in
+ * the dry run (`record-mutants-by-file.js`): a file that never reaches the code cannot tell the
+ * mutant from the original. Anything it cannot prove skippable runs: no active mutant (the dry run),
+ * no record, or a file the record does not know.
+ *
+ * A failure skips the rest of the run, so the likeliest killers go first: the files that killed the
+ * latest mutants, then the focused ones (fewest mutants executed) before the broad ones.
  */
 const fs = require('fs');
 const Sequencer = require('@jest/test-sequencer').default;
-const { TESTS_BY_FILE } = require('./tests-by-file');
+const { MUTANTS_BY_FILE } = require('./mutants-by-file');
+const firstFailure = require('./first-failure');
 
-function recordedNamesByFile() {
-  if (!fs.existsSync(TESTS_BY_FILE)) return undefined;
+/** test file -> ids of the mutants it executed, or undefined before the dry run has written the record. */
+function recordedMutantsByFile() {
+  if (!fs.existsSync(MUTANTS_BY_FILE)) return undefined;
   const byFile = new Map();
-  for (const line of fs.readFileSync(TESTS_BY_FILE, 'utf8').split('\n')) {
+  for (const line of fs.readFileSync(MUTANTS_BY_FILE, 'utf8').split('\n')) {
     if (!line) continue;
-    const { file, names } = JSON.parse(line);
-    byFile.set(file, [...(byFile.get(file) ?? []), ...names]);
+    const { file, mutants } = JSON.parse(line);
+    byFile.set(file, new Set([...(byFile.get(file) ?? []), ...mutants]));
   }
   return byFile;
 }
 
 class OnlyCoveringTestFiles extends Sequencer {
-  constructor(options) {
-    super(options);
-    this.testNamePattern = options.globalConfig.testNamePattern;
-  }
-
   async sort(tests) {
+    firstFailure.startRun();
     const sorted = await super.sort(tests);
-    const byFile = this.testNamePattern ? recordedNamesByFile() : undefined;
+    const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
+    const byFile = mutant === undefined ? undefined : recordedMutantsByFile();
     if (!byFile) return sorted;
-    // The same test as jest-circus: testNamePattern is a case-insensitive regex over the full name.
-    const covering = new RegExp(this.testNamePattern, 'i');
-    return sorted.filter((test) => {
-      const names = byFile.get(test.path);
-      return names === undefined || names.some((name) => covering.test(name));
-    });
+    const breadth = (test) => byFile.get(test.path)?.size ?? Infinity;
+    const likelierKiller = (a, b) => firstFailure.lastKill(b.path) - firstFailure.lastKill(a.path) || breadth(a) - breadth(b);
+    return sorted.filter((test) => byFile.get(test.path)?.has(mutant) ?? true).sort(likelierKiller);
   }
 }
 
