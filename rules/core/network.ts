@@ -84,13 +84,13 @@ export function subnetsOfGroup(reference: unknown, template: TemplateView): Temp
  * world-open ingress of each group in a judged template, and each entry whose group cannot be
  * proven at synth time (an import of an export no judged template defines, a parameter without
  * AllowedValues, an output of a nested stack that is not judged, an attribute of anything but a
- * security group): the gate cannot read that group's rules, so it fails closed. A literal group id
- * (`sg-…`) is the deliberate choice of an existing group and passes; so does a VPC's default group
- * (it admits only its own members) unless the template opens it.
+ * security group, a dynamic reference such as `{{resolve:ssm:…}}`, read only at deploy time): the
+ * gate cannot read that group's rules, so it fails closed. A literal group id (`sg-…`) is the
+ * deliberate choice of an existing group and passes; so does a VPC's default group (it admits only
+ * its own members) unless the template opens it.
  */
 export function securityGroupFindings(property: string, value: unknown, judged: TemplateView): string[] {
   return securityGroupEntries(value, judged).flatMap((entry) => {
-    if (typeof entry === 'string') return []; // securityGroupEntries yields no undefined
     if (securityGroupOf(entry, judged)) return worldOpenIngress(entry, judged).map((open) => `${property}: ${open}`);
     const group = judged.referencedResource(entry);
     const possible = possibleValues(entry, judged);

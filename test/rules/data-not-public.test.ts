@@ -499,6 +499,12 @@ describe('SFX-DATA-NOT-PUBLIC', () => {
       ]);
     });
 
+    test('a dynamic reference ({{resolve:ssm:…}}) names a group chosen at deploy time: fails closed', () => {
+      expect(findings(DataNotPublic, cache(['{{resolve:ssm:/network/db-sg}}'], template()))).toEqual([
+        `Stack/Cache: ${unreadable('SecurityGroupIds', 'a dynamic reference ({{resolve:…}}) that CloudFormation replaces at deploy time')}`,
+      ]);
+    });
+
     test('literal group ids, AllowedValues of group ids and a mapping of them pass', () => {
       const stack = template()
         .parameter('Pinned', { Type: 'String', AllowedValues: ['sg-0123456789abcdef0'] })

@@ -110,6 +110,13 @@ describe('securityGroupFindings', () => {
     ]);
   });
 
+  test('a literal group id passes; a dynamic reference, read only at deploy time, is no literal', () => {
+    expect(securityGroupFindings('Groups', ['sg-0123456789abcdef0'], view)).toEqual([]);
+    expect(securityGroupFindings('Groups', ['{{resolve:ssm:/network/db-sg}}'], view)).toEqual([
+      NOT_LITERAL('a dynamic reference ({{resolve:…}}) that CloudFormation replaces at deploy time'),
+    ]);
+  });
+
   test('a choice the gate does not take apart passes when every value is a literal id or nothing', () => {
     const choice = (a: unknown, b: unknown) => deep({ 'Fn::If': ['C', a, b] }, 8);
     expect(securityGroupFindings('Groups', choice({ Ref: 'AWS::NoValue' }, 'sg-1'), view)).toEqual([]);
