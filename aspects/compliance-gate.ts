@@ -7,7 +7,7 @@
  * template of that root is written. Judging itself (rules over rendered templates) is
  * judge-templates.ts, which `sfx-check` calls too.
  */
-import { CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceRule } from '../rules/core/rule';
 import { TemplateView } from '../rules/core/template';
@@ -84,10 +84,11 @@ export class ComplianceGate {
     const covered = this.coveredConstructs();
     // Every stack first, so that each knows the exports of the others before any rule runs.
     for (const construct of covered) if (Stack.isStack(construct)) render(construct);
+    // A CDK nested stack (the only kind with a parent stack, always rendered with it): its parameters
+    // resolve into its parent's template, and the parent's references to its outputs into its own.
     for (const [stack, { view }] of rendered) {
-      if (!NestedStack.isNestedStack(stack) || !stack.nestedStackResource) continue;
-      const parent = rendered.get(stack.nestedStackParent!);
-      if (parent) shared.addNested(parent.view, parent.logicalIdOf(stack.nestedStackResource), view);
+      const parent = stack.nestedStackParent && rendered.get(stack.nestedStackParent);
+      if (parent) shared.addNested(parent.view, parent.logicalIdOf(stack.nestedStackResource!), view);
     }
     const evaluations: Evaluation[] = [];
     const rules = [...this.visited.values()].map((entry) => entry.rule);
@@ -95,8 +96,8 @@ export class ComplianceGate {
     const judged = new Set<string>(); // `${stack path}\0${logical id}`
     for (const construct of covered) {
       const scopes = construct.node.scopes;
+      // An uncovered construct has no rules to judge it (and an uncovered stack none for raw resources).
       const covering = rules.filter((rule) => this.covers(rule, scopes));
-      if (covering.length === 0) continue;
       if (Stack.isStack(construct)) {
         stackRules.set(construct, covering);
         evaluations.push(...judgeStack(covering, construct.node.path, stackFacts(construct, render(construct).view)));
@@ -184,10 +185,8 @@ export class ComplianceGate {
 
 /** IAM violations of grants CDK generated get the CDK API and alternative (aspects/generated-constructs.ts). */
 function explainGeneratedGrants(evaluations: Evaluation[], covered: readonly IConstruct[]): void {
-  if (!evaluations.some((e) => e.ruleId === 'SFX-IAM-LEAST-PRIVILEGE' && e.violations.length > 0)) return;
   const byPath = new Map(covered.map((c) => [c.node.path, c]));
   evaluations.forEach((e, index) => {
-    if (e.violations.length === 0) return;
     evaluations[index] = { ...e, violations: e.violations.map((v) => explainGeneratedGrant(v, byPath)) };
   });
 }

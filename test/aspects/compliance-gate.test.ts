@@ -2,7 +2,7 @@
  * The gate on tiny CDK apps (one or two resources each, ~100 ms): resources with and without a
  * construct behind them are each judged, per stack.
  */
-import { App, CfnElement, CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnElement, CfnOutput, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -12,6 +12,8 @@ import { IamLeastPrivilege, RdsTls, RedisAtRest, Region } from '../../rules';
 import { TemplateVisible } from '../../rules/template-visible';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';
+/** The key under which jsii records a CDK class's type name (what generated-constructs.ts reads). */
+const RTTI = Symbol.for('jsii.rtti');
 
 /** A custom element that renders its own Resources: no CfnResource construct stands behind them. */
 class RawResources extends CfnElement {
@@ -37,6 +39,17 @@ function violationsOf(app: App): { path: string; ruleId: string }[] {
   return [];
 }
 
+/** The error a synthesis throws, or undefined when it passes. */
+function synthError(app: App): ComplianceViolationError | undefined {
+  try {
+    app.synth();
+  } catch (error) {
+    if (error instanceof ComplianceViolationError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
 describe('the compliance gate', () => {
   test('two stacks holding the same logical id, one through a construct and one raw: both resources are judged', () => {
     const app = new App();
@@ -48,6 +61,43 @@ describe('the compliance gate', () => {
     applyCompliance(app);
     const atRest = violationsOf(app).filter((v) => v.ruleId === 'SFX-REDIS-AT-REST');
     expect(atRest.map((v) => v.path).sort()).toEqual(['First/Cache', 'Second/Cache']);
+  });
+
+  test("a nested stack's resource reads what its parent passes: a parameter group of the parent stack is judged through the nested stack's parameter", () => {
+    const rdsTls = (forceSsl: string) => {
+      const app = new App();
+      const parent = new Stack(app, 'Parent', { env: { region: 'eu-west-1' } });
+      const params = new CfnResource(parent, 'Params', {
+        type: 'AWS::RDS::DBParameterGroup',
+        properties: { Family: 'postgres14', Description: 'tls', Parameters: { 'rds.force_ssl': forceSsl } },
+      });
+      const nested = new NestedStack(parent, 'Data');
+      new CfnResource(nested, 'Db', {
+        type: 'AWS::RDS::DBInstance',
+        properties: { Engine: 'postgres', EngineVersion: '14.7', DBParameterGroupName: params.ref },
+      });
+      applyCompliance(app);
+      return (synthError(app)?.violations ?? []).filter((v) => v.ruleId === 'SFX-RDS-TLS').map((v) => [v.path, v.message]);
+    };
+    expect(rdsTls('1')).toEqual([]);
+    const [[path, message], ...others] = rdsTls('0');
+    expect([path, others]).toEqual(['Parent/Data/Db', []]);
+    expect(message).toMatch(/rds\.force_ssl/);
+    expect(message).not.toMatch(/outside this template/);
+  });
+
+  test('a Stage gated inside a gated app defers to the app: one error, from the app, lists the violations inside and outside the Stage', () => {
+    const app = new App();
+    const env = { region: 'eu-west-1' };
+    const bad = (stack: Stack) => new CfnResource(stack, 'Bad', { type: GROUP, properties: { AtRestEncryptionEnabled: false } });
+    const stage = new Stage(app, 'Dev');
+    bad(new Stack(stage, 'Inner', { env }));
+    bad(new Stack(app, 'Outer', { env }));
+    applyCompliance(stage);
+    applyCompliance(app);
+    const error = synthError(app);
+    expect(error?.message).toMatch(/ in the app;/);
+    expect(error?.violations.filter((v) => v.ruleId === 'SFX-REDIS-AT-REST').map((v) => v.path)).toEqual(['Dev/Inner/Bad', 'Outer/Bad']);
   });
 });
 
@@ -156,6 +206,46 @@ describe('ComplianceGate.evaluate', () => {
     expect(violations[0].message).toMatch(/; CDK generated this grant: lambda\.Function's logRetention /);
     expect(violations[0].fix).toMatch(/^give the function an explicit log group/);
     expect(violations[1].message).not.toMatch(/CDK generated/);
+  });
+
+  test('an import of an export of a stack later in the app is resolved: every stack is rendered before any rule runs', () => {
+    const app = new App();
+    const consumer = new Stack(app, 'Consumer', { env });
+    new CfnResource(consumer, 'Db', {
+      type: 'AWS::RDS::DBInstance',
+      properties: { Engine: 'postgres', EngineVersion: '14.7', DBParameterGroupName: { 'Fn::ImportValue': 'shared-params' } },
+    });
+    const producer = new Stack(app, 'Producer', { env });
+    const params = new CfnResource(producer, 'Params', {
+      type: 'AWS::RDS::DBParameterGroup',
+      properties: { Family: 'postgres14', Description: 'tls', Parameters: { 'rds.force_ssl': '1' } },
+    });
+    new CfnOutput(producer, 'Out', { value: params.ref, exportName: 'shared-params' });
+    const gate = ComplianceGate.of(app);
+    gate.track(RdsTls, app);
+    const result = gate.evaluate();
+    expect(result.evaluations.map((e) => [e.ruleId, e.path, e.violations.length])).toEqual([['SFX-RDS-TLS', 'Consumer/Db', 0]]);
+  });
+
+  test('an IAM wildcard grant under a CDK class (found among the covered constructs by its path) names that class', () => {
+    class CodePipeline extends Construct {
+      static readonly [RTTI] = { fqn: 'aws-cdk-lib.pipelines.CodePipeline' };
+    }
+    const app = new App();
+    const stack = new Stack(app, 'S', { env });
+    new CfnResource(new CodePipeline(stack, 'Pipeline'), 'Policy', {
+      type: 'AWS::IAM::Policy',
+      properties: {
+        PolicyName: 'p',
+        Roles: ['r'],
+        PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+      },
+    });
+    const gate = ComplianceGate.of(app);
+    gate.track(IamLeastPrivilege, stack);
+    const violations = gate.evaluate().violations;
+    expect(violations.map((v) => [v.ruleId, v.path])).toEqual([['SFX-IAM-LEAST-PRIVILEGE', 'S/Pipeline/Policy']]);
+    expect(violations[0].message).toMatch(/; CDK generated this grant: CDK Pipelines \(pipelines\.CodePipeline/);
   });
 
   test('a Stage with a gate of its own is judged by it, unless a scope above it was given applyCompliance', () => {

@@ -1,11 +1,25 @@
 /** aspects/rendering.ts on tiny stacks (no synthesis): the rendered view, its facts, logical ids and the facts stack rules judge. */
-import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { logicalIdOf, renderStack, stackFacts } from '../../aspects/rendering';
 import { SharedTemplates } from '../../rules/core/shared-templates';
 
 const TOPIC = 'AWS::SNS::Topic';
+
+/** A custom element that renders Resources of its own: no CfnResource construct stands behind them. */
+class RawResources extends CfnElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly resources: Record<string, unknown>,
+  ) {
+    super(scope, id);
+  }
+  _toCloudFormation(): object {
+    return { Resources: this.resources };
+  }
+}
 
 describe('renderStack', () => {
   test("the stack's template as CloudFormation gets it, with literal region and account, and each resource's rendered logical id", () => {
@@ -38,20 +52,63 @@ describe('renderStack', () => {
     const rendered = renderStack(stack);
     expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['Topic']);
     expect(rendered.logicalIdOf(topic)).toBe('Topic');
+    // Not even when a custom element's resource makes the counts agree.
+    new RawResources(stack, 'Raw', { Raw: { Type: TOPIC } });
+    const withRaw = renderStack(stack);
+    expect(Object.keys(withRaw.view.template.Resources ?? {})).toEqual(['Topic', 'Raw']);
+    expect(withRaw.logicalIdOf(topic)).toBe('Topic');
   });
 
   test('integer-like logical ids (listed first whatever their order) and unpaired resources are resolved one by one', () => {
     const stack = new Stack(new App(), 'S');
-    const named = new CfnResource(stack, 'Named', { type: TOPIC });
+    // Digits in every id, as in CDK's own (a hash suffix): only the integer-like one reorders.
+    const named = new CfnResource(stack, 'Topic1', { type: TOPIC });
     const numbered = new CfnResource(stack, 'Numbered', { type: TOPIC });
     numbered.overrideLogicalId('42');
     const rendered = renderStack(stack);
-    expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['42', 'Named']);
-    expect([rendered.logicalIdOf(named), rendered.logicalIdOf(numbered)]).toEqual(['Named', '42']);
+    expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['42', 'Topic1']);
+    expect([rendered.logicalIdOf(named), rendered.logicalIdOf(numbered)]).toEqual(['Topic1', '42']);
     // A resource of another stack is not paired with this one's: its id is resolved in its own stack.
     const other = new CfnResource(new Stack(stack.node.scope as App, 'T'), 'Elsewhere', { type: TOPIC });
     expect(rendered.logicalIdOf(other)).toBe(logicalIdOf(other));
     expect(logicalIdOf(other)).toBe('Elsewhere');
+  });
+
+  test('resources a custom element renders (no CfnResource behind them) do not shift the logical ids of the resources around them', () => {
+    const app = new App();
+    const between = new Stack(app, 'Between');
+    const first = new CfnResource(between, 'First', { type: TOPIC });
+    new RawResources(between, 'Raw', { Raw: { Type: TOPIC } });
+    const last = new CfnResource(between, 'Last', { type: TOPIC });
+    const rendered = renderStack(between);
+    expect(Object.keys(rendered.view.template.Resources ?? {})).toEqual(['First', 'Raw', 'Last']);
+    expect([rendered.logicalIdOf(first), rendered.logicalIdOf(last)]).toEqual(['First', 'Last']);
+
+    const several = new Stack(app, 'Several');
+    const only = new CfnResource(several, 'Only', { type: TOPIC });
+    new RawResources(several, 'Raw', { RawOne: { Type: TOPIC }, RawTwo: { Type: TOPIC } });
+    expect(renderStack(several).logicalIdOf(only)).toBe('Only');
+
+    // The resources of a nested stack are its own template's, not its parent's.
+    const parent = new Stack(app, 'Parent');
+    const nested = new NestedStack(parent, 'Nested');
+    new CfnResource(nested, 'Inside', { type: TOPIC });
+    new RawResources(parent, 'Raw', { Raw: { Type: TOPIC } });
+    const parentRendered = renderStack(parent);
+    const stackId = logicalIdOf(nested.nestedStackResource!);
+    expect(Object.keys(parentRendered.view.template.Resources ?? {})).toEqual([stackId, 'Raw']);
+    expect(parentRendered.logicalIdOf(nested.nestedStackResource!)).toBe(stackId);
+    expect([...parentRendered.view.judgedNestedStacks]).toEqual([stackId]);
+  });
+
+  test('a stack inside a stack is rendered on its own: its nested stacks are not judged through the outer one', () => {
+    const outer = new Stack(new App(), 'Outer');
+    const own = new NestedStack(outer, 'Own');
+    const inner = new Stack(outer, 'Inner');
+    const innerNested = new NestedStack(inner, 'InnerNested');
+    const rendered = renderStack(outer);
+    expect([...rendered.view.judgedNestedStacks]).toEqual([rendered.logicalIdOf(own.nestedStackResource!)]);
+    expect([...renderStack(inner).view.judgedNestedStacks]).toEqual([logicalIdOf(innerNested.nestedStackResource!)]);
   });
 
   test("the nested stacks it judges: its own, by their resource's logical id, also below other constructs, not a nested stack's children", () => {
