@@ -22,18 +22,19 @@ export interface WaiverSorting {
  */
 export function applyWaivers(found: readonly GateViolation[], constructs: readonly IConstruct[], today: string = todayUtc()): WaiverSorting {
   const declared = constructs.flatMap((construct) => waiversOn(construct));
-  if (declared.length === 0) return { violations: [...found], waived: [], waivers: [], outcomeOf: new Map(found.map((v) => [v, v])) };
   const outcomeOf = new Map<GateViolation, GateViolation | undefined>();
   const byPath = new Map(constructs.map((c) => [c.node.path, c]));
+  const covered = new Set(constructs);
   const matched = new Map<Waiver, string[]>(declared.map((w) => [w, []]));
   const violations: GateViolation[] = [];
   const waived: WaivedViolation[] = [];
   for (const violation of found) {
     // Nearest scope first: a waiver on the resource wins over one on its stack.
-    const candidates = scopePaths(violation.path, byPath)
-      .flatMap((path) => waiversOn(byPath.get(path)!))
+    const candidates = scopesOf(violation.path, byPath, covered)
+      .flatMap((scope) => waiversOn(scope))
       .filter((w) => w.ruleId === violation.ruleId);
-    for (const w of candidates) matched.get(w)?.push(violation.path);
+    // Every candidate is declared: it sits on a covered construct.
+    for (const w of candidates) matched.get(w)!.push(violation.path);
     const current = candidates.find((w) => !isExpired(w, today));
     if (current) {
       waived.push({ ...violation, waiver: current });
@@ -54,21 +55,21 @@ export function applyWaivers(found: readonly GateViolation[], constructs: readon
     }
   }
   const waivers = declared.map((w): WaiverOutcome => {
-    const paths = matched.get(w) ?? [];
+    const paths = matched.get(w)!;
     const status = paths.length === 0 ? 'unused' : isExpired(w, today) ? 'expired' : 'applied';
     return { ...w, status, matched: [...new Set(paths)] };
   });
   return { violations, waived, waivers, outcomeOf };
 }
 
-/** Paths of the constructs from the violation's own up to the root, nearest first. */
-function scopePaths(path: string, byPath: ReadonlyMap<string, IConstruct>): string[] {
+/**
+ * The covered constructs from the violation's own up to the root, nearest first (a scope the gate
+ * does not cover, such as one above its root, contributes no waiver).
+ */
+function scopesOf(path: string, byPath: ReadonlyMap<string, IConstruct>, covered: ReadonlySet<IConstruct>): IConstruct[] {
   let start = path;
   while (!byPath.has(start) && start.includes('/')) start = start.slice(0, start.lastIndexOf('/'));
   const construct = byPath.get(start) ?? byPath.get('');
-  if (!construct) return [];
-  return [...construct.node.scopes]
-    .reverse()
-    .map((scope) => scope.node.path)
-    .filter((p) => byPath.has(p));
+  // Stryker disable next-line ArrayDeclaration: the filter keeps covered constructs only, so any stand-in list for no construct yields none
+  return (construct?.node.scopes ?? []).filter((scope) => covered.has(scope)).reverse();
 }

@@ -6,12 +6,13 @@ const roots = new WeakMap<IConstruct, IConstruct>();
 
 /** Memoised through the parent: aspects ask for every construct of the tree, once per control. */
 export function synthesisRootOf(construct: IConstruct): IConstruct {
-  let root = roots.get(construct);
-  if (root === undefined) {
-    const parent = construct.node.scope;
-    root = Stage.isStage(construct) || parent === undefined ? construct : synthesisRootOf(parent);
-    roots.set(construct, root);
-  }
+  return roots.get(construct) ?? rememberRoot(construct);
+}
+
+function rememberRoot(construct: IConstruct): IConstruct {
+  const parent = construct.node.scope;
+  const root = Stage.isStage(construct) || parent === undefined ? construct : synthesisRootOf(parent);
+  roots.set(construct, root);
   return root;
 }
 

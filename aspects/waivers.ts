@@ -36,7 +36,8 @@ export interface WaiverOutcome extends Waiver {
 
 const waiversByScope = new WeakMap<IConstruct, Waiver[]>();
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Year, month and day; unanchored, since `isCalendarDate` compares the whole text with the date it names. */
+const DATE = /(\d{4})-(\d{2})-(\d{2})/;
 
 export class WaiverError extends Error {
   constructor(message: string) {

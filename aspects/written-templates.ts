@@ -20,7 +20,8 @@ export function writtenTemplateMismatches(root: IConstruct, rendered: ReadonlyMa
     if (stage === root || !Stage.isStage(stage)) continue;
     const file = path.join(stage.outdir, stack.templateFile);
     if (!fs.existsSync(file)) continue;
-    if (JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8'))) === JSON.stringify(template)) continue;
+    // A Buffer's toString() reads UTF-8, as CDK writes templates.
+    if (JSON.stringify(JSON.parse(fs.readFileSync(file).toString())) === JSON.stringify(template)) continue;
     violations.push({
       ruleId: TemplateVisible.id,
       path: stack.node.path,

@@ -8,14 +8,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { REPORT_FILES } from './write-reports';
 
-const KEEP = new Set<string>(Object.values(REPORT_FILES));
-// Includes earlier cdk-nag reports: the packs never run after the gate fails, so an old one could read "success".
-const ASSEMBLY_FILE =
-  /^(manifest\.json|tree\.json|cdk\.out|validation-report\.json|cdk-nag-.*\.json|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
-/** Reports of the checks that ran after the gate, kept by clearDeployableOutput. */
-const CHECK_REPORT = /^(validation-report\.json|policy-validation-report\.json|cdk-nag-.*\.json|performance-counters\.json)$/;
+/** What CDK writes to deploy from: manifests, the tree, templates, asset manifests and stack metadata. */
+const DEPLOYABLE_FILE = /^(manifest\.json|tree\.json|cdk\.out|.*\.template\.json|.*\.assets\.json|.*\.metadata\.json)$/;
+/** Reports of checks that never run after the gate fails (cdk-nag, CDK's validation plugins), so an old one could read "success". */
+const EARLIER_CHECK_REPORT = /^(validation-report\.json|cdk-nag-.*\.json)$/;
 
 export function clearCloudAssembly(outdir: string | undefined): void {
   if (!outdir || !fs.existsSync(outdir)) return;
@@ -23,13 +20,14 @@ export function clearCloudAssembly(outdir: string | undefined): void {
     // The compliance reports match neither test: they stay.
     const full = path.join(outdir, entry.name);
     if (entry.name.startsWith('assembly-') || entry.name.startsWith('asset.')) fs.rmSync(full, { recursive: true });
-    else if (entry.isFile() && ASSEMBLY_FILE.test(entry.name)) fs.rmSync(full);
+    else if (entry.isFile() && (DEPLOYABLE_FILE.test(entry.name) || EARLIER_CHECK_REPORT.test(entry.name))) fs.rmSync(full);
   }
 }
 
 /**
  * Removes every template, manifest, asset and tree of the assembly (nested Stage assemblies too),
- * keeping the compliance reports and the reports of the checks that ran. Returns the removed paths
+ * keeping the compliance reports and the reports of the checks that ran (none of them is a deployable
+ * file: a template stays a template whatever its name starts with). Returns the removed paths
  * relative to `outdir`.
  */
 export function clearDeployableOutput(outdir: string | undefined): string[] {
@@ -39,10 +37,9 @@ export function clearDeployableOutput(outdir: string | undefined): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       const shown = relative ? `${relative}/${entry.name}` : entry.name;
-      if (KEEP.has(entry.name) || CHECK_REPORT.test(entry.name)) continue;
       if (entry.isDirectory() && entry.name.startsWith('assembly-')) {
         sweep(full, shown);
-      } else if (entry.name.startsWith('asset.') || (entry.isFile() && ASSEMBLY_FILE.test(entry.name))) {
+      } else if (entry.name.startsWith('asset.') || (entry.isFile() && DEPLOYABLE_FILE.test(entry.name))) {
         fs.rmSync(full, { recursive: true });
         removed.push(shown);
       }

@@ -22,6 +22,9 @@ function assembly(): string {
     'Api.assets.json',
     'Api.metadata.json',
     'Api-cdk-nag-checks.template.json',
+    // A stack named like a cdk-nag report is still a stack: its files are deployable.
+    'cdk-nag-Demo.template.json',
+    'cdk-nag-Demo.assets.json',
     'asset.0123.zip',
     'asset.abcd/index.js',
     'assembly-Dev/manifest.json',
@@ -34,6 +37,8 @@ function assembly(): string {
     'notes.txt',
     'my-manifest.json',
     'tree.json.orig',
+    'validation-report.json.orig',
+    'my-validation-report.json',
     'assembly-notes',
     'other/manifest.json',
   ];
@@ -65,11 +70,13 @@ describe('clearCloudAssembly (the gate failed: nothing after it ran)', () => {
       'compliance-report.md',
       'compliance-report.sarif',
       'my-manifest.json',
+      'my-validation-report.json',
       'notes.txt',
       'other/manifest.json',
       'performance-counters.json',
       'policy-validation-report.json',
       'tree.json.orig',
+      'validation-report.json.orig',
     ]);
   });
 
@@ -80,7 +87,7 @@ describe('clearCloudAssembly (the gate failed: nothing after it ran)', () => {
 });
 
 describe('clearDeployableOutput (a check after the gate failed)', () => {
-  test('removes templates, manifests, trees and assets (nested assemblies too), keeps every report; returns what it removed', () => {
+  test('removes templates, manifests, trees and assets (nested assemblies too, and those of a stack named like a report), keeps every report; returns what it removed', () => {
     const outdir = assembly();
     const removed = clearDeployableOutput(outdir);
     expect([...removed].sort()).toEqual([
@@ -94,6 +101,8 @@ describe('clearDeployableOutput (a check after the gate failed)', () => {
       'assembly-Dev/manifest.json',
       'asset.0123.zip',
       'asset.abcd',
+      'cdk-nag-Demo.assets.json',
+      'cdk-nag-Demo.template.json',
       'cdk.out',
       'manifest.json',
       'tree.json',
@@ -108,12 +117,14 @@ describe('clearDeployableOutput (a check after the gate failed)', () => {
       'compliance-report.md',
       'compliance-report.sarif',
       'my-manifest.json',
+      'my-validation-report.json',
       'notes.txt',
       'other/manifest.json',
       'performance-counters.json',
       'policy-validation-report.json',
       'tree.json.orig',
       'validation-report.json',
+      'validation-report.json.orig',
     ]);
   });
 

@@ -121,30 +121,31 @@ describe('the SFX gate fails', () => {
 });
 
 describe('validation plugins fail after the gate passed', () => {
-  let tiny: TinyApp;
-  let error: SynthesisFailedError;
-  let called = false;
-  beforeAll(() => {
-    tiny = tinyApp({ plugins: [plugin('Alpha', 1), plugin('Beta', 2), plugin('Gamma', 0, true)] });
-    error = failure(tiny.app, () => (called = true));
-  });
+  function failedPlugins() {
+    const tiny = tinyApp({ plugins: [plugin('Alpha', 1), plugin('Beta', 2), plugin('Gamma', 0, true)] });
+    let called = false;
+    const error = failure(tiny.app, () => (called = true));
+    return { ...tiny, error, called };
+  }
 
   test('names each failed plugin with its findings, and where the reports are', () => {
-    expect(error.message).toBe(`Alpha (1 finding(s)), Beta (2 finding(s)) failed after the SFX gate passed${held(tiny.outdir)}`);
+    const { outdir, error, called } = failedPlugins();
+    expect(error.message).toBe(`Alpha (1 finding(s)), Beta (2 finding(s)) failed after the SFX gate passed${held(outdir)}`);
     expect(error.name).toBe('SynthesisFailedError');
     expect(error.cause).toBeInstanceOf(Error);
     expect(called).toBe(false);
   });
 
   test('leaves only the reports, which list every plugin and say FAIL', () => {
+    const { outdir, error } = failedPlugins();
     const checks = [
       { name: 'Alpha', outcome: 'fail', findings: 1, report: 'validation-report.json' },
       { name: 'Beta', outcome: 'fail', findings: 2, report: 'validation-report.json' },
       { name: 'Gamma', outcome: 'pass', findings: 0, report: 'validation-report.json' },
     ];
     expect(error.checks).toEqual(checks);
-    expect(files(tiny.outdir)).toEqual([...REPORTS, 'validation-report.json']);
-    expect(report(tiny.outdir)).toMatchObject({ outcome: 'fail', gateOutcome: 'pass', checks });
+    expect(files(outdir)).toEqual([...REPORTS, 'validation-report.json']);
+    expect(report(outdir)).toMatchObject({ outcome: 'fail', gateOutcome: 'pass', checks });
   });
 });
 
@@ -184,6 +185,15 @@ describe('CDK in "process" mode (it sets the exit code instead of throwing)', ()
   test('a failed plugin fails synthesis all the same, with nothing deployable left', () => {
     const { app, outdir } = tinyApp({ plugins: [plugin('Alpha', 1)] });
     expect(failure(app).message).toBe(`Alpha (1 finding(s)) failed after the SFX gate passed${held(outdir)}`);
+    expect(files(outdir)).toEqual([...REPORTS, 'validation-report.json']);
+  });
+
+  test('a failed plugin fails synthesis even when the exit code was already 1 before it', () => {
+    process.exitCode = 1;
+    const { app, outdir } = tinyApp({ plugins: [plugin('Alpha', 1)] });
+    const error = failure(app);
+    expect(error.message).toBe(`Alpha (1 finding(s)) failed after the SFX gate passed${held(outdir)}`);
+    expect(error.checks).toEqual([{ name: 'Alpha', outcome: 'fail', findings: 1, report: 'validation-report.json' }]);
     expect(files(outdir)).toEqual([...REPORTS, 'validation-report.json']);
   });
 

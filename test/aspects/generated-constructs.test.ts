@@ -186,4 +186,11 @@ describe('explainGeneratedGrant', () => {
       /^allows "logs:\*" on "\*"; CDK generated this grant: lambda/,
     );
   });
+
+  test("only the message's closing period goes: the rule's statement location keeps its dots", () => {
+    const message = 'PolicyDocument.Statement[0] allows "logs:PutRetentionPolicy" on "*".';
+    expect(explained(iam(`Api/${LOG_RETENTION}/Fn`, message))[0]).toMatch(
+      /^PolicyDocument\.Statement\[0\] allows "logs:PutRetentionPolicy" on "\*"; CDK generated this grant: lambda/,
+    );
+  });
 });

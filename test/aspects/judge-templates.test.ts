@@ -1,7 +1,8 @@
 /** aspects/judge-templates.ts at the pure level: what is judged, under which path, and root-cause grouping. */
-import { judgeTemplates, STACK_SUBJECT_TYPE } from '../../aspects/judge-templates';
+import { groupUnderRootCause, judgeResource, judgeStack, judgeTemplates, STACK_SUBJECT_TYPE } from '../../aspects/judge-templates';
 import { RedisAtRest } from '../../rules/redis-at-rest';
 import { Region } from '../../rules/region';
+import { TemplateVisible } from '../../rules/template-visible';
 import { openAll, template, violationsOf } from '../rules/support/template-builder';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';
@@ -63,8 +64,51 @@ describe('judgeTemplates', () => {
     );
   });
 
+  test('exactly three derived values are all listed, with no "more"', () => {
+    const us = template('Us', { region: 'us-east-1' });
+    for (const id of ['A', 'B', 'C']) us.resource(id, 'AWS::SNS::Subscription', { Endpoint: `arn:aws:sqs:us-east-1:1:${id}` });
+    expect(violationsOf(Region, us).map((v) => v.message)).toEqual([
+      'the stack deploys to us-east-1, not eu-west-1; 3 value(s) CDK derived from that region follow it and are fixed with it (Us/A, Us/B, Us/C)',
+    ]);
+  });
+
+  test("the values go under the stack's region violation, not under another stack-level violation judged after it", () => {
+    const us = template('Us', { region: 'us-east-1' })
+      .transform('AcmeMacro')
+      .resource('A', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:a' });
+    expect(violationsOf([Region, TemplateVisible], us).map((v) => [v.ruleId, v.path, v.message])).toEqual([
+      [
+        'SFX-REGION',
+        'Us',
+        'the stack deploys to us-east-1, not eu-west-1; 1 value(s) CDK derived from that region follow it and are fixed with it (Us/A)',
+      ],
+      ['SFX-TEMPLATE-VISIBLE', 'Us', 'the template uses the transform AcmeMacro, a macro that can rewrite any resource after the gate has judged it'],
+    ]);
+  });
+
+  test("a value following the region of a stack not judged as a whole (the gate covers only the resource) stays its own, beside another stack's root", () => {
+    const [us, far] = openAll([
+      template('Us', { region: 'us-east-1' }),
+      template('Far', { region: 'us-east-1' }).resource('A', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:a' }),
+    ]);
+    const evaluations = [...judgeStack([Region], 'Us', us.facts), ...judgeResource([Region], 'Far/A', 'Far', 'A', far.view)];
+    groupUnderRootCause(evaluations);
+    expect(evaluations.flatMap((e) => e.violations).map((v) => [v.path, v.message])).toEqual([
+      ['Us', 'the stack deploys to us-east-1, not eu-west-1'],
+      ['Far/A', 'Properties.Endpoint names the region us-east-1, outside eu-west-1'],
+    ]);
+  });
+
   test('without a stack violation nothing is grouped: a value naming the region of an eu-west-1 stack is its own violation', () => {
     const violations = violationsOf(Region, template('Eu').resource('A', 'AWS::SNS::Subscription', { Endpoint: 'arn:aws:sqs:us-east-1:1:a' }));
     expect(violations.map((v) => [v.path, v.derived])).toEqual([['Eu/A', undefined]]);
+  });
+});
+
+describe('judgeResource', () => {
+  test('a logical id the rendered template does not hold is not judged (no evaluation), whatever the rules', () => {
+    const [opened] = openAll([template('S').resource('Cache', GROUP, {})]);
+    expect(judgeResource([RedisAtRest, Region], 'S/Gone', 'S', 'Gone', opened.view)).toEqual([]);
+    expect(judgeResource([RedisAtRest], 'S/Cache', 'S', 'Cache', opened.view).map((e) => e.violations.length)).toEqual([1]);
   });
 });

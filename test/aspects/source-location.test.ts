@@ -59,6 +59,33 @@ describe('userFrame, edge files', () => {
   });
 });
 
+describe('userFrame, frame forms', () => {
+  test("a frame is read at its own location, at its end: an eval frame's is the eval'd code, no file, and the next frame is taken", () => {
+    const frames = [`eval (eval at build (${at('lib/other.ts', 1, 2)}), <anonymous>:3:4)`, `new Api (${at('lib/app.ts', 5, 6)})`];
+    expect(userFrame(frames, root)).toEqual({ uri: 'lib/app.ts', line: 5, column: 6 });
+  });
+
+  test('on Windows, a frame with a drive letter is read like a POSIX one, its URI /-separated', () => {
+    let located: unknown[] = [];
+    jest.isolateModules(() => {
+      jest.doMock('path', () => jest.requireActual<typeof path>('path').win32);
+      const files = ['C:\\repo\\lib\\app.ts', 'C:\\repo\\lib\\other.ts'];
+      jest.doMock('fs', () => ({ existsSync: (file: string) => files.includes(path.win32.normalize(file)) }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const windows = require('../../aspects/report/source-location') as typeof import('../../aspects/report/source-location');
+      located = [
+        windows.userFrame(['Object.<anonymous> (C:\\repo\\lib\\app.ts:3:4)'], 'C:\\repo'),
+        windows.userFrame(['at C:/repo/lib/other.ts:5:6'], 'C:\\repo'),
+      ];
+    });
+    jest.dontMock('path').dontMock('fs');
+    expect(located).toEqual([
+      { uri: 'lib/app.ts', line: 3, column: 4 },
+      { uri: 'lib/other.ts', line: 5, column: 6 },
+    ]);
+  });
+});
+
 describe('sourceLocatorFor', () => {
   class Root extends Construct {
     constructor() {

@@ -187,6 +187,16 @@ describe('applyWaivers, several waivers on one violation', () => {
     expect(sorted.violations).toEqual([outside]);
     expect(sorted.waivers.map((w) => [w.path, w.status])).toEqual([['Stack', 'unused']]);
   });
+
+  test('a waiver on a scope the gate does not cover (the app above a gated stack) waives nothing', () => {
+    const { root, stack, db } = tree();
+    waive(root, 'SFX-RDS-TLS', OK);
+    const tls = violation('Stack/Db');
+    const sorted = applyWaivers([tls], [stack, db], '2026-02-01');
+    expect(sorted.violations).toEqual([tls]);
+    expect(sorted.waived).toEqual([]);
+    expect(sorted.waivers).toEqual([]);
+  });
 });
 
 describe('the violation message', () => {
