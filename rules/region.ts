@@ -154,7 +154,7 @@ export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; r
 const FREE_TEXT_KEY = /^(Description|\w*Description|DisplayName|Tags|TagSpecifications|Comment|Comments|Metadata|Label|Labels|Title|Notes?)$/;
 
 /** Free text by resource type: values that are data, not configuration. */
-const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string }[] = [
+export const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string }[] = [
   { type: 'AWS::SSM::Parameter', key: 'Value', reason: 'a parameter value is data the stack stores, not where anything deploys' },
 ];
 
