@@ -40,7 +40,7 @@ import { TemplateResource, TemplateView } from './core/template';
 import { asList, intrinsicName, isLiteralObject, isPlainObject } from './core/intrinsics';
 import { awsManagedPolicyName, candidateRenderings, describeUnprovable, matchesEveryRole, resourceScope } from './core/arn-scope';
 import { isParameterOrUnknown, partsToDisplay } from './core/rendered';
-import { literalString, possibleValues, render } from './core/values';
+import { literalString, possibleValues } from './core/values';
 
 export const IamLeastPrivilege: ComplianceRule = {
   id: 'SFX-IAM-LEAST-PRIVILEGE',
@@ -180,9 +180,10 @@ function isDenyOnly(effect: unknown, template: TemplateView): boolean {
 function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
   const passRole = actions.find((action) => mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole'));
   if (!passRole) return [];
+  // Called only when resourceScope found the Resource specific, which it is only if every candidate rendering exists.
   const everyRole = asList(resourceExpr)
     .flatMap((expr) => candidateRenderings(expr, template))
-    .map((parts) => (parts !== undefined && matchesEveryRole(parts) ? partsToDisplay(parts) : undefined))
+    .map((parts) => (matchesEveryRole(parts!) ? partsToDisplay(parts!) : undefined))
     .find((text) => text !== undefined);
   return everyRole === undefined
     ? []
@@ -197,10 +198,7 @@ function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unk
 function judgeManagedPolicy(at: string, arnExpr: unknown, holder: TemplateResource, template: TemplateView): Violation[] {
   const referenced = template.referencedResource(arnExpr);
   if (referenced && referenced.type === 'AWS::IAM::ManagedPolicy' && referenced.logicalId !== holder.logicalId) return [];
-  const possible = possibleValues(arnExpr, template);
-  const candidates =
-    possible.kind === 'known' ? possible.values.map((v) => (typeof v === 'string' ? render(v, template) : undefined)) : [render(arnExpr, template)];
-  for (const parts of candidates) {
+  for (const parts of candidateRenderings(arnExpr, template)) {
     const arn = parts === undefined ? undefined : partsToDisplay(parts);
     if (arn === undefined || parts!.some(isParameterOrUnknown) || !arn.startsWith('arn:') || arn.includes('{{resolve:')) {
       return [fail(notLiteral(at, `${describeUnprovable(arnExpr, template)}, so it cannot be shown not to grant administrator access`))];

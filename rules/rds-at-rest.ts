@@ -161,15 +161,18 @@ function maybeSet(expr: unknown): boolean {
 /** Whether a property is present whatever the conditions (and not an empty parameter default). */
 function alwaysSet(expr: unknown, template: TemplateView): boolean {
   if (expr === undefined || expr === '' || (isPlainObject(expr) && expr.Ref === 'AWS::NoValue')) return false;
-  const fn = intrinsicName(expr);
-  if (fn === 'Fn::If') {
-    const branches = (expr as { 'Fn::If': unknown[] })['Fn::If'];
-    return Array.isArray(branches) && branches.length === 3 && alwaysSet(branches[1], template) && alwaysSet(branches[2], template);
+  switch (intrinsicName(expr)) {
+    case 'Fn::If': {
+      const branches = (expr as { 'Fn::If': unknown[] })['Fn::If'];
+      return Array.isArray(branches) && branches.length === 3 && alwaysSet(branches[1], template) && alwaysSet(branches[2], template);
+    }
+    case 'Ref': {
+      // A parameter may be left empty at deploy time unless its AllowedValues say otherwise.
+      if (!template.parameter(String((expr as { Ref: unknown }).Ref))) return true;
+      const possible = possibleValues(expr, template);
+      return possible.kind === 'known' && possible.values.every((value) => value !== undefined && value !== '');
+    }
+    default:
+      return true;
   }
-  // A parameter may be left empty at deploy time unless its AllowedValues say otherwise.
-  if (fn === 'Ref' && template.parameter(String((expr as { Ref: unknown }).Ref))) {
-    const possible = possibleValues(expr, template);
-    return possible.kind === 'known' && possible.values.every((value) => value !== undefined && value !== '');
-  }
-  return true;
 }

@@ -21,7 +21,7 @@
 import { REGION_SCP_FILE } from './core/region-scp';
 import { ComplianceRule, StackFacts, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
-import { intrinsicName, isPlainObject } from './core/intrinsics';
+import { asList, intrinsicName, isPlainObject } from './core/intrinsics';
 import { notLiteral } from './core/checks';
 import { Finding, REGION_PROPERTY, isOwnRegion, regionsIn } from './core/regions';
 import { Rendered, isParameterOrUnknown, knownText, partsToDisplay } from './core/rendered';
@@ -154,7 +154,7 @@ export const GLOBAL_SERVICE_REFERENCES: readonly { type: string; path: RegExp; r
 const FREE_TEXT_KEY = /^(Description|\w*Description|DisplayName|Tags|TagSpecifications|Comment|Comments|Metadata|Label|Labels|Title|Notes?)$/;
 
 /** Free text by resource type: values that are data, not configuration. */
-const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string }[] = [
+export const FREE_TEXT_PROPERTIES: readonly { type: string; key: string; reason: string }[] = [
   { type: 'AWS::SSM::Parameter', key: 'Value', reason: 'a parameter value is data the stack stores, not where anything deploys' },
 ];
 
@@ -184,9 +184,15 @@ function foreignRegions(value: unknown, path: string, template: TemplateView, de
   if (fn === 'Ref' && template.parameter(String(value.Ref)) === undefined) return parts; // a resource or pseudo parameter
   if (fn === 'Ref' || fn === 'Fn::FindInMap' || fn === 'Fn::If' || fn === 'Fn::ImportValue') {
     // A parameter's AllowedValues, a mapping's entries, each branch: every value it may take, judged at this path.
+    // A mapping entry may be a list of strings (AZs, ARNs): each item is such a value.
     const possible = possibleValues(value, template);
-    const texts = possible.kind === 'known' ? possible.values.filter((v): v is string => typeof v === 'string') : [];
-    const found = texts.flatMap((text) => regionsIn(text, path, MANDATED_REGION));
+    const found =
+      possible.kind === 'known'
+        ? possible.values
+            .flatMap(asList)
+            .filter((v): v is string => typeof v === 'string')
+            .flatMap((text) => regionsIn(text, path, MANDATED_REGION))
+        : [];
     // A mapping's keys and an export's name are lookups, not locations; a branch that is a structure is judged inside it.
     return fn === 'Fn::If' ? withoutRepeats(found, parts) : found;
   }
@@ -194,7 +200,9 @@ function foreignRegions(value: unknown, path: string, template: TemplateView, de
   // A region split across the parts of a string (`arn:aws:sqs:us-` + `east-1:…`, or a part from a
   // mapping or a parameter) shows once rendered, in one of the values the parts can take. Each value
   // is judged as rendered: a part whose values are all known is no region decided at deploy time.
-  const renderings = (hasKnownParts(value, template) ? variants(value, template) : [value]).map((variant) => render(variant, template) ?? []);
+  const values = hasKnownParts(value, template) ? variants(value, template) : [value];
+  // Stryker disable next-line ArrayDeclaration: never reached: render gives parts for every Fn::Join and Fn::Sub, and each variant keeps its one key
+  const renderings = values.map((variant) => render(variant, template) ?? []);
   // A region decided at deploy time inside a built string: an ARN's region field, a "region" key of JSON.
   if (renderings.some(regionChosenAtDeployTime)) {
     deployTime.push({ path, reason: 'a string whose region part (an ARN\'s region field or a "region" entry) is decided at deploy time' });

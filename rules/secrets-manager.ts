@@ -122,6 +122,8 @@ export const SecretsManager: ComplianceRule = {
 };
 
 function credentialViolations(resource: TemplateResource, template: TemplateView): Violation[] {
+  // The gate calls checkResource only for resourceTypes: each type that gets here is a key of CREDENTIAL_PROPERTIES.
+  // Stryker disable next-line ArrayDeclaration: never reached through the gate (see above); the fallback is for the type only
   return (CREDENTIAL_PROPERTIES[resource.type] ?? []).flatMap((name) => {
     const value = propertyAt(resource.properties, name);
     if (value === undefined) return [];

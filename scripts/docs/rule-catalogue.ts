@@ -1,6 +1,8 @@
 /** Renders rules/README.md, the rule catalogue, from the rules' own metadata. */
 import { ALL_RULES } from '../../rules';
 import { ACTIONS_ALLOWED_ON_ANY_RESOURCE, APPROVED_ACTION_PATTERNS } from '../../rules/core/iam-allowlist';
+import { FREE_TEXT_PROPERTIES, GLOBAL_SERVICE_REFERENCES } from '../../rules/region';
+import { APPROVED_APPLICATIONS, KNOWN_TRANSFORMS } from '../../rules/template-visible';
 import { runtimeLines, runtimeTable } from './runtime-catalogue';
 
 export function ruleCatalogue(): string {
@@ -51,6 +53,41 @@ export function ruleCatalogue(): string {
     '| --- | --- |',
     ...APPROVED_ACTION_PATTERNS.map((e) => `| \`${e.action}\` | ${e.reason} |`),
     '',
+    '## Reviewed SFX-REGION exceptions (rules/region.ts)',
+    '',
+    'References to where a global service keeps something, allowed only on their resource type, at their property path and in their regions:',
+    '',
+    '| Resource type | Property path | Regions | Reason |',
+    '| --- | --- | --- | --- |',
+    ...GLOBAL_SERVICE_REFERENCES.map(
+      (e) => `| \`${e.type}\` | \`${cell(e.path.source)}\` | ${e.regions.map((r) => `\`${r}\``).join(', ')} | ${e.reason} |`,
+    ),
+    '',
+    'Properties that are data, not configuration (not judged):',
+    '',
+    '| Resource type | Property | Reason |',
+    '| --- | --- | --- |',
+    ...FREE_TEXT_PROPERTIES.map((e) => `| \`${e.type}\` | \`${e.key}\` | ${e.reason} |`),
+    '',
+    '## Reviewed SFX-TEMPLATE-VISIBLE lists (rules/template-visible.ts)',
+    '',
+    'Transforms whose output the gate accounts for:',
+    '',
+    '| Transform | Reason |',
+    '| --- | --- |',
+    ...KNOWN_TRANSFORMS.map((e) => `| \`${e.name}\` | ${e.reason} |`),
+    '',
+    'Serverless Application Repository applications allowed:',
+    '',
+    '| Application ARN pattern | Reason |',
+    '| --- | --- |',
+    ...APPROVED_APPLICATIONS.map((e) => `| \`${cell(e.pattern.source)}\` | ${e.reason} |`),
+    '',
   );
   return lines.join('\n');
+}
+
+/** A Markdown table cell: a `|` would end the cell, even inside a code span. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
 }

@@ -144,6 +144,13 @@ describe('SFX-RDS-AT-REST', () => {
       expect(snapshot({ 'Fn::If': ['C', 'snap', noValue] })).toEqual([inherits]);
       expect(snapshot({ 'Fn::If': ['C', 'snap'] })).toEqual([inherits]);
       expect(snapshot({ 'Fn::If': ['C', noValue] })).toEqual([inherits]);
+      // Not a Fn::If (a key beside it): a value, so the source is set.
+      expect(snapshot({ 'Fn::If': ['C', noValue, noValue], Note: 'x' })).toEqual([inherits]);
+    });
+
+    test("a DB cluster's restore properties on a DB instance are not read as a restore", () => {
+      const instance = { Engine: 'postgres', StorageEncrypted: true, SnapshotIdentifier: 'snap', ReplicationSourceIdentifier: 'src' };
+      expect(findings(RdsAtRest, template().resource('Db', INSTANCE, instance))).toEqual([]);
     });
 
     test('a cycle of replicas ends (after ten hops) as not proven encrypted', () => {
@@ -207,6 +214,8 @@ describe('SFX-RDS-AT-REST', () => {
       expect(withKey({ 'Fn::If': ['C', 'key', { Ref: 'AWS::NoValue' }] })).toEqual(missing);
       expect(withKey({ 'Fn::If': ['C', { Ref: 'AWS::NoValue' }, 'key'] })).toEqual(missing);
       expect(withKey({ 'Fn::If': ['C', 'key'] })).toEqual(missing);
+      expect(withKey({ 'Fn::If': ['C', 'key', 'other', 'extra'] })).toEqual(missing);
+      expect(withKey({ 'Fn::If': 'key' })).toEqual(missing);
       expect(withKey({ 'Fn::If': ['C', 'key', 'other'] })).toEqual([]);
       expect(withKey('')).toEqual(missing);
       expect(withKey({ Ref: 'AWS::NoValue' })).toEqual(missing);
@@ -214,7 +223,22 @@ describe('SFX-RDS-AT-REST', () => {
       expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', ''] }))).toEqual(missing);
       expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'String', AllowedValues: ['a', 'b'] }))).toEqual([]);
       expect(withKey({ 'Fn::GetAtt': ['Key', 'Arn'] })).toEqual([]);
+      expect(withKey({ Ref: 'Key' }, template().resource('Key', 'AWS::KMS::Key', {}))).toEqual([]);
       expect(withKey({ Ref: 'Key' }, template().parameter('Key', { Type: 'Number', MinValue: 1, MaxValue: 2 }))).toEqual(missing);
+    });
+
+    test("a nested stack's KmsKeyId parameter counts only if its parent always passes a key", () => {
+      const parent = (key: unknown) => {
+        const child = template('Parent/Child')
+          .parameter('Key')
+          .resource('Db', CLUSTER, { SnapshotIdentifier: 'snap', StorageEncrypted: true, KmsKeyId: { Ref: 'Key' } });
+        return template('Parent').nestedStack('Child', child, { TemplateURL: 'https://x', Parameters: { Key: key } });
+      };
+      const KEY = 'arn:aws:kms:eu-west-1:1:key/k';
+      expect(findings(RdsAtRest, parent(KEY))).toEqual([]);
+      expect(findings(RdsAtRest, parent({ 'Fn::If': ['C', KEY, { Ref: 'AWS::NoValue' }] }))).toEqual([
+        "Parent/Child/Db: KmsKeyId is absent or conditional: with SnapshotIdentifier the DB cluster inherits its source's encryption, which cannot be proven",
+      ]);
     });
 
     test('several restore sources at once are named together', () => {

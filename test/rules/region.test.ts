@@ -156,6 +156,32 @@ describe('SFX-REGION', () => {
       expect(findings(Region, exporter, importer)).toEqual(['Api/R: Properties.Endpoint names the region us-west-2, outside eu-west-1']);
     });
 
+    test('a mapping entry that is a list is judged item by item, at the property', () => {
+      const zones = template().mapping('Zones', {
+        prod: { azs: ['eu-west-1a', 'us-east-1b'], queues: ['arn:aws:sqs:eu-west-1:1:q', 'arn:aws:sqs:ap-south-1:1:q'] },
+      });
+      expect(sub({ AvailabilityZones: { 'Fn::FindInMap': ['Zones', 'prod', 'azs'] } }, 'AWS::AutoScaling::AutoScalingGroup', zones)).toEqual([
+        'Stack/R: Properties.AvailabilityZones names the region us-east-1, outside eu-west-1',
+      ]);
+      expect(sub({ Endpoints: { 'Fn::FindInMap': ['Zones', 'prod', 'queues'] } }, 'AWS::Custom::Thing', zones)).toEqual([
+        'Stack/R: Properties.Endpoints names the region ap-south-1, outside eu-west-1',
+      ]);
+      const home = template().mapping('Zones', { prod: { azs: ['eu-west-1a', 'eu-west-1b'] } });
+      expect(sub({ AvailabilityZones: { 'Fn::FindInMap': ['Zones', 'prod', 'azs'] } }, 'AWS::AutoScaling::AutoScalingGroup', home)).toEqual([]);
+    });
+
+    test('a list of lists in a Fn::If branch is judged inside it, where it is written', () => {
+      expect(sub({ Zones: { 'Fn::If': ['C', [['us-east-1a']], 'eu-west-1'] } }, 'AWS::Custom::Thing')).toEqual([
+        'Stack/R: Properties.Zones.Fn::If[1][0][0] names the region us-east-1, outside eu-west-1',
+      ]);
+    });
+
+    test('a region in the literal list of a Fn::Select is reported at the item that names it', () => {
+      expect(sub({ Target: { 'Fn::Select': [0, ['us-east-1', 'eu-west-1']] } }, 'AWS::Custom::Thing')).toEqual([
+        'Stack/R: Properties.Target.Fn::Select[1][0] names the region us-east-1, outside eu-west-1',
+      ]);
+    });
+
     test("a branch that is a structure is judged inside it; a mapping's keys and an export's name are lookups, not locations", () => {
       expect(sub({ Replica: { 'Fn::If': ['C', { Region: 'ap-south-1' }, { Ref: 'AWS::NoValue' }] } }, 'AWS::Custom::Thing')).toEqual([
         'Stack/R: Properties.Replica.Fn::If[1].Region names the region ap-south-1, outside eu-west-1',
@@ -257,6 +283,7 @@ describe('SFX-REGION', () => {
       expect(endpoint({ 'Fn::Join': ['', ['https://', { Ref: 'P' }, '.example.com']] }, free())).toEqual([]);
       expect(endpoint({ 'Fn::Join': ['', ['learn:aws:sqs:', { Ref: 'P' }]] }, free())).toEqual([]);
       expect(endpoint({ 'Fn::Join': ['', ['{"name":"', { Ref: 'P' }, '"}']] }, free())).toEqual([]);
+      expect(endpoint({ 'Fn::Join': ['', ['{"region":"eu-west-1","name":"', { Ref: 'P' }, '"}']] }, free())).toEqual([]);
     });
 
     test("pseudo parameters in an ARN's partition and account do not hide its region field", () => {
@@ -368,6 +395,18 @@ describe('SFX-REGION', () => {
       expect(onlyApi(importing('GroupArn'))).toEqual(failed);
     });
 
+    test('a region-named property holding a structure built from intrinsics fails closed; a literal structure is judged inside', () => {
+      expect(
+        findings(
+          Region,
+          template()
+            .parameter('P')
+            .resource('T', 'AWS::Custom::Thing', { ReplicaRegion: { Primary: { Ref: 'P' } } }),
+        ),
+      ).toEqual([notLiteral('Properties.ReplicaRegion', 'a structure built from intrinsic functions')]);
+      expect(findings(Region, template().resource('T', 'AWS::Custom::Thing', { ReplicaRegion: ['eu-west-1'] }))).toEqual([]);
+    });
+
     test('a region-named property inside a Fn::If branch is judged too', () => {
       const stack = template().parameter('P');
       expect(
@@ -424,9 +463,12 @@ describe('SFX-REGION', () => {
       expect(judged({ [key]: ARN, Nested: { [key]: [{ Value: ARN }] } })).toEqual([]);
     });
 
-    test.each(['Notebook', 'DescriptionUrl', 'Subtitle', 'Tagline', 'Labelled'])('%s is not free text: an ARN there is judged', (key) => {
-      expect(judged({ [key]: ARN })).toEqual([names(key, 'us-east-1')]);
-    });
+    test.each(['Notebook', 'DescriptionUrl', 'Subtitle', 'Tagline', 'Labelled', 'ReplicaLabel'])(
+      '%s is not free text: an ARN there is judged',
+      (key) => {
+        expect(judged({ [key]: ARN })).toEqual([names(key, 'us-east-1')]);
+      },
+    );
 
     test("an SSM parameter's Value is data; its other properties and another type's Value are judged", () => {
       expect(judged({ Value: ARN, Type: 'String' }, 'AWS::SSM::Parameter')).toEqual([]);
@@ -569,6 +611,42 @@ describe('SFX-REGION', () => {
       expect(distribution({ OtherBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARN: EDGE }] } })).toEqual([
         'Stack/Cdn: Properties.DistributionConfig.OtherBehavior.LambdaFunctionAssociations[0].LambdaFunctionARN names the region us-east-1, outside eu-west-1',
       ]);
+    });
+
+    test('behaviour and association indexes of any width pass', () => {
+      const eleven = <T>(last: T) => [...Array.from({ length: 10 }, () => ({})), last];
+      expect(distribution({ CacheBehaviors: eleven({ LambdaFunctionAssociations: eleven({ LambdaFunctionARN: EDGE }) }) })).toEqual([]);
+    });
+
+    test('a reviewed path matches whole: not a longer property name, not the same path under another key', () => {
+      const under = (config: Record<string, unknown>) => ({ Copy: { Properties: { DistributionConfig: config } } });
+      const judged = (properties: Record<string, unknown>, type = 'AWS::CloudFront::Distribution') =>
+        findings(Region, template().resource('Cdn', type, properties)).map((f) => f.replace(/ names the region .*/, ''));
+      const cert = 'arn:aws:acm:us-east-1:1:certificate/x';
+      const acl = 'arn:aws:wafv2:us-east-1:1:global/webacl/edge/x';
+      expect(
+        judged({
+          DistributionConfig: {
+            ViewerCertificate: { AcmCertificateArnBackup: cert },
+            DefaultCacheBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARNs: EDGE }] },
+          },
+          ...under({ ViewerCertificate: { AcmCertificateArn: cert }, WebACLId: acl }),
+        }),
+      ).toEqual([
+        'Stack/Cdn: Properties.DistributionConfig.ViewerCertificate.AcmCertificateArnBackup',
+        'Stack/Cdn: Properties.DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations[0].LambdaFunctionARNs',
+        'Stack/Cdn: Properties.Copy.Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn',
+        'Stack/Cdn: Properties.Copy.Properties.DistributionConfig.WebACLId',
+      ]);
+      expect(
+        judged({
+          Copy: { Properties: { DistributionConfig: { DefaultCacheBehavior: { LambdaFunctionAssociations: [{ LambdaFunctionARN: EDGE }] } } } },
+        }),
+      ).toEqual(['Stack/Cdn: Properties.Copy.Properties.DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations[0].LambdaFunctionARN']);
+      const app = 'arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser';
+      expect(
+        judged({ Location: { ApplicationIdCopy: app }, Copy: { Properties: { Location: { ApplicationId: app } } } }, 'AWS::Serverless::Application'),
+      ).toEqual(['Stack/Cdn: Properties.Location.ApplicationIdCopy', 'Stack/Cdn: Properties.Copy.Properties.Location.ApplicationId']);
     });
 
     test("a Serverless Application Repository ARN names its publisher's home region: us-east-1, GovCloud or China, nothing else", () => {
