@@ -38,7 +38,7 @@ import { IAM_POLICY_HOLDERS, iamPatternMatches, managedPolicyArns, parseDocument
 import { ComplianceRule, Violation, fail } from './core/rule';
 import { TemplateResource, TemplateView } from './core/template';
 import { asList, intrinsicName, isLiteralObject, isPlainObject } from './core/intrinsics';
-import { awsManagedPolicyName, candidateRenderings, describeUnprovable, matchesEveryRole, resourceScope } from './core/arn-scope';
+import { awsManagedPolicyName, candidateRenderings, describeUnprovable, matchesEveryRole, resourceRenderings, resourceScope } from './core/arn-scope';
 import { isParameterOrUnknown, partsToDisplay } from './core/rendered';
 import { literalString, possibleValues } from './core/values';
 
@@ -180,10 +180,9 @@ function isDenyOnly(effect: unknown, template: TemplateView): boolean {
 function passRoleOnEveryRole(where: string, actions: string[], resourceExpr: unknown, template: TemplateView): Violation[] {
   const passRole = actions.find((action) => mayBePassRole(action) && iamPatternMatches(action, 'iam:PassRole'));
   if (!passRole) return [];
-  // Called only when resourceScope found the Resource specific, which it is only if every candidate rendering exists.
-  const everyRole = asList(resourceExpr)
-    .flatMap((expr) => candidateRenderings(expr, template))
-    .map((parts) => (matchesEveryRole(parts!) ? partsToDisplay(parts!) : undefined))
+  // Called only when resourceScope found the Resource specific, which it is only if every rendering exists.
+  const everyRole = resourceRenderings(resourceExpr, template)
+    .map(({ parts }) => (matchesEveryRole(parts!) ? partsToDisplay(parts!) : undefined))
     .find((text) => text !== undefined);
   return everyRole === undefined
     ? []

@@ -25,25 +25,44 @@ export type ResourceScope =
 /** `conditioned`: a resource-narrowing condition (object or resource tag, resource account) narrows the statement. */
 export function resourceScope(resourceExpr: unknown, template: TemplateView, conditioned: boolean): ResourceScope {
   if (resourceExpr === undefined) return { kind: 'any', shown: 'every resource (Resource is absent)' };
-  for (const expr of asList(resourceExpr)) {
-    const scope = singleResourceScope(expr, template, conditioned);
+  for (const { expr, parts } of resourceRenderings(resourceExpr, template)) {
+    const scope = renderingScope(expr, parts, template, conditioned);
     if (scope.kind !== 'specific') return scope;
   }
   return { kind: 'specific' };
 }
 
-function singleResourceScope(expr: unknown, template: TemplateView, conditioned: boolean): ResourceScope {
-  for (const parts of candidateRenderings(expr, template)) {
-    if (parts === undefined) return { kind: 'unknown', reason: describeUnprovable(expr, template) };
-    const text = partsToDisplay(parts);
-    if (isUnbounded(parts, template, conditioned)) return { kind: 'any', shown: `"${text}"` };
-    // A literal that is not an ARN ("foo"): nothing is decided at deploy time, it is simply not a resource name IAM matches.
-    if (!text.startsWith('arn:') && isFullyLiteral(parts) && !parts.some(hasVariableText) && !text.includes('{{resolve:')) {
-      return { kind: 'not-arn', text };
-    }
-    if (!hasLiteralShape(parts, template)) return { kind: 'unknown', reason: describeUnprovable(expr, template) };
+/** One deploy-time string of the Resource entry `expr` (`undefined`: not a string at all). */
+function renderingScope(expr: unknown, parts: Rendered | undefined, template: TemplateView, conditioned: boolean): ResourceScope {
+  if (parts === undefined) return { kind: 'unknown', reason: describeUnprovable(expr, template) };
+  const text = partsToDisplay(parts);
+  if (isUnbounded(parts, template, conditioned)) return { kind: 'any', shown: `"${text}"` };
+  // A literal that is not an ARN ("foo"): nothing is decided at deploy time, it is simply not a resource name IAM matches.
+  if (!text.startsWith('arn:') && isFullyLiteral(parts) && !parts.some(hasVariableText) && !text.includes('{{resolve:')) {
+    return { kind: 'not-arn', text };
   }
+  if (!hasLiteralShape(parts, template)) return { kind: 'unknown', reason: describeUnprovable(expr, template) };
   return { kind: 'specific' };
+}
+
+/**
+ * Every string a statement's Resource may name at deploy time, with the entry it comes from: the
+ * candidate renderings of each entry. In a list, an entry that is AWS::NoValue (say in a Fn::If
+ * branch) is removed by CloudFormation and names nothing. A Resource that is not a list may be one
+ * as a whole (a Fn::FindInMap entry, a Fn::If branch): its items are the entries. `parts` is
+ * `undefined` where a value is not a string (a list inside the list is no valid policy either).
+ */
+export function resourceRenderings(resourceExpr: unknown, template: TemplateView): { expr: unknown; parts: Rendered | undefined }[] {
+  const inList = Array.isArray(resourceExpr);
+  return asList(resourceExpr).flatMap((expr) => {
+    const possible = possibleValues(expr, template);
+    if (possible.kind !== 'known') return [{ expr, parts: render(expr, template) }];
+    return possible.values.flatMap((value) => {
+      if (value === undefined && inList) return [];
+      const items = Array.isArray(value) && !inList ? value : [value];
+      return items.map((item) => ({ expr, parts: typeof item === 'string' ? render(item, template) : undefined }));
+    });
+  });
 }
 
 /**

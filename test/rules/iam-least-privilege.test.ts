@@ -652,6 +652,22 @@ describe('SFX-IAM-LEAST-PRIVILEGE', () => {
       ]);
     });
 
+    test('a Resource list whose entries a condition may remove, or a mapping list of roles, is judged entry by entry', () => {
+      const stack = template()
+        .condition('C', { 'Fn::Equals': ['a', 'b'] })
+        .mapping('Roles', { dev: { app: ['arn:aws:iam::123456789012:role/app'], all: ['arn:aws:iam::123456789012:role/*'] } });
+      const optional = (arn: string) => ({ 'Fn::If': ['C', arn, { Ref: 'AWS::NoValue' }] });
+      const ROLE = 'arn:aws:iam::123456789012:role/app';
+      expect(judged({ Action: 'iam:PassRole', Resource: [optional(ROLE), ROLE] }, stack)).toEqual([]);
+      expect(judged({ Action: 'iam:PassRole', Resource: { 'Fn::FindInMap': ['Roles', 'dev', 'app'] } }, stack)).toEqual([]);
+      expect(judged({ Action: 'iam:PassRole', Resource: [optional('arn:aws:iam::123456789012:role/*')] }, stack)).toEqual([
+        `${AT} allows iam:PassRole on "arn:aws:iam::123456789012:role/*", which is every role of the account`,
+      ]);
+      expect(judged({ Action: 'iam:PassRole', Resource: { 'Fn::FindInMap': ['Roles', 'dev', 'all'] } }, stack)).toEqual([
+        `${AT} allows iam:PassRole on "arn:aws:iam::123456789012:role/*", which is every role of the account`,
+      ]);
+    });
+
     test('an action pattern that grants PassRole on every role is named as written', () => {
       expect(judged({ Action: ['s3:GetObject', 'iam:Pass*'], Resource: 'arn:aws:iam::123456789012:role/*' })).toEqual([
         `${AT} uses the wildcard action "iam:Pass*", which grants 1 action(s) (iam:PassRole), not a reviewed pattern`,

@@ -29,6 +29,38 @@ describe('resourceScope of literal ARNs', () => {
   });
 });
 
+describe('resourceScope of lists chosen by conditions and mappings', () => {
+  const view = viewOf(
+    withBucket()
+      .condition('C', { 'Fn::Equals': ['a', 'b'] })
+      .mapping('Buckets', { dev: { arns: ['arn:aws:s3:::b1', 'arn:aws:s3:::b2'], wide: ['arn:aws:s3:::b1', 'arn:aws:s3:::*'] } }),
+  );
+  const ifNoValue = (arn: unknown) => ({ 'Fn::If': ['C', arn, { Ref: 'AWS::NoValue' }] });
+  const inMap = (key: string) => ({ 'Fn::FindInMap': ['Buckets', 'dev', key] });
+
+  test('a list entry that AWS::NoValue may remove names nothing; its other branch is judged', () => {
+    expect(resourceScope([ifNoValue('arn:aws:s3:::b1'), 'arn:aws:s3:::b2'], view, false)).toEqual(SPECIFIC);
+    expect(resourceScope([ifNoValue('arn:aws:s3:::*')], view, false)).toEqual({ kind: 'any', shown: '"arn:aws:s3:::*"' });
+  });
+
+  test('a Resource that is AWS::NoValue as a whole leaves a statement without resources: unprovable', () => {
+    expect(resourceScope(ifNoValue('arn:aws:s3:::b1'), view, false)).toMatchObject({ kind: 'unknown' });
+  });
+
+  test('a whole Resource from a mapping list, or a Fn::If between lists, is judged item by item', () => {
+    expect(resourceScope(inMap('arns'), view, false)).toEqual(SPECIFIC);
+    expect(resourceScope(inMap('wide'), view, false)).toEqual({ kind: 'any', shown: '"arn:aws:s3:::*"' });
+    expect(resourceScope({ 'Fn::If': ['C', ['arn:aws:s3:::b1'], ['arn:aws:s3:::*']] }, view, false)).toEqual({
+      kind: 'any',
+      shown: '"arn:aws:s3:::*"',
+    });
+  });
+
+  test('a list inside the list is no valid policy: unprovable', () => {
+    expect(resourceScope([inMap('arns')], view, false)).toMatchObject({ kind: 'unknown' });
+  });
+});
+
 describe('resourceScope of ARNs for any account', () => {
   const exporter = template('Exporter')
     .resource('Cluster', 'AWS::ECS::Cluster')
