@@ -112,11 +112,16 @@ export function requireAtLeast(
 ): Violation | undefined {
   const ok = (value: unknown) => {
     const n = value === undefined ? defaultValue : toNumber(value);
+    // Without the undefined test it does not compile (TS18048), and at run time undefined >= minimum is false too.
+    // Stryker disable next-line ConditionalExpression: does not compile without the undefined test; equivalent at run time
     return n !== undefined && n >= minimum;
   };
   const absentMeans = defaultValue === undefined ? 'no default that can be proven' : `CloudFormation default: ${defaultValue}`;
   const possible = possibleValues(properties[name], template);
   // A numeric parameter whose MinValue reaches the minimum complies whatever its MaxValue.
+  // Without the kind or the undefined test it does not compile (TS2339, TS18048: only a range has a min, maybe undefined);
+  // at run time undefined >= minimum is false too.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: does not compile without either test; equivalent at run time
   if (possible.kind === 'range' && possible.min !== undefined && possible.min >= minimum) return undefined;
   return judge(possible, name, ok, `at least ${minimum}`, absentMeans);
 }

@@ -31,6 +31,7 @@ export function scaledToAtLeastTwo(service: TemplateResource, template: Template
       dimension.kind === 'known' &&
       dimension.values.every((value) => value === 'ecs:service:DesiredCount') &&
       resourceId !== undefined &&
+      // Stryker disable next-line ConditionalExpression: true for the kind does not compile (TS2339: only references have a logicalId)
       resourceId.some((p) => p.kind === 'reference' && p.logicalId === service.logicalId && p.attribute === 'Name') &&
       requireAtLeast(target.properties, 'MinCapacity', 2, template, undefined) === undefined
     );

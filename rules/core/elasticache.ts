@@ -106,10 +106,14 @@ export function cacheZoneChecks(group: TemplateResource): Violation[] {
   asList(group.properties.NodeGroupConfiguration).forEach((nodeGroup, index) => {
     if (!isLiteralObject(nodeGroup)) return; // judged by replicaCheck
     const replicas = literalZoneList(nodeGroup.ReplicaAvailabilityZones);
-    const primary = typeof nodeGroup.PrimaryAvailabilityZone === 'string' ? nodeGroup.PrimaryAvailabilityZone : undefined;
-    if (primary !== undefined && replicas !== undefined && replicas.length > 0 && replicas.every((zone) => zone === primary)) {
+    // The zones are strings: a primary that is not one (absent, or not a literal) equals none of them.
+    const primary = nodeGroup.PrimaryAvailabilityZone;
+    if (replicas !== undefined && replicas.length > 0 && replicas.every((zone) => zone === primary)) {
       violations.push(
-        fail(`NodeGroupConfiguration[${index}] places the primary and every replica in ${primary}`, 'put the replicas in other AZs than the primary'),
+        fail(
+          `NodeGroupConfiguration[${index}] places the primary and every replica in ${replicas[0]}`,
+          'put the replicas in other AZs than the primary',
+        ),
       );
     }
   });

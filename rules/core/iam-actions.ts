@@ -6,8 +6,9 @@ import { Violation, fail } from './rule';
 
 export function wildcardProblem(action: string): string | undefined {
   if (!/[*?]/.test(action)) return undefined;
-  const [service, name = ''] = action.split(':');
-  if (action === '*' || /[*?]/.test(service) || /^\*+$/.test(name)) {
+  // Without a colon the wildcard is in the service part, so `name` is only read when the action has one.
+  const [service, name] = action.split(':');
+  if (/[*?]/.test(service) || /^\*+$/.test(name)) {
     return `grants every action${action === '*' ? '' : ` of a service`} ("${action}")`;
   }
   const approved = APPROVED_ACTION_PATTERNS.some((entry) => entry.action.toLowerCase() === action.toLowerCase());
@@ -52,7 +53,7 @@ export function actionsOnAnyResource(where: string, actions: string[], shown: st
         `${where} allows "${action}" on ${shown}, although it can be scoped to ` +
           `${types.slice(0, 4).join(', ')}${types.length > 4 ? ', …' : ''} resources (AWS Service ` +
           `Authorization Reference)`,
-        `scope "${action}" to the ARNs of the ${types[0] ?? 'resources'} it needs (a CDK grant* method does this)`,
+        `scope "${action}" to the ARNs of the ${types[0]} it needs (a CDK grant* method does this)`,
       ),
     ];
   });

@@ -16,6 +16,7 @@ export function referencedLogicalId(expr: unknown): string | undefined {
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
   if (typeof getAtt === 'string') return getAtt.split('.')[0];
   // `Fn::Sub: '${X}'` is `Ref: X`, and `'${X.Attr}'` is `Fn::GetAtt: [X, Attr]`.
+  // Stryker disable next-line ConditionalExpression: the string test replaced by true does not compile (TS2345: exec takes a string)
   const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(expr['Fn::Sub']) : null;
   return sub ? sub[1] : undefined;
 }
@@ -29,6 +30,7 @@ export function referencedAttribute(expr: unknown): string | undefined {
   const getAtt = expr['Fn::GetAtt'];
   if (Array.isArray(getAtt)) return String(getAtt[1]);
   if (typeof getAtt === 'string') return getAtt.split('.').slice(1).join('.') || undefined;
+  // Stryker disable next-line ConditionalExpression: the string test replaced by true does not compile (TS2345: exec takes a string)
   const sub = typeof expr['Fn::Sub'] === 'string' ? /^\$\{[A-Za-z0-9]+\.([A-Za-z0-9.]+)\}$/.exec(expr['Fn::Sub']) : null;
   return sub ? sub[1] : undefined;
 }

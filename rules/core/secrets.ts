@@ -34,16 +34,19 @@ export function isSecretReference(parts: Rendered, template: TemplateView, depth
   if (first === undefined || depth > 8) return false;
   // Another stack's export, or what a parent passes to a nested stack: judged where it comes from.
   const origin =
+    // Stryker disable next-line ConditionalExpression: true for the parameter test does not compile (TS2339: not every part has a name)
     first.kind === 'import' ? template.exportNamed(first.exportName) : first.kind === 'parameter' ? template.nestedParameter(first.name) : undefined;
   if (origin) {
     const parts = render(origin.value, origin.view);
     return parts !== undefined && isSecretReference(parts, origin.view, depth + 1);
   }
   // The secret RDS manages for a database of this template (ManageMasterUserPassword): `Db.MasterUserSecret.SecretArn`.
+  // Stryker disable next-line ConditionalExpression: true for the kind does not compile (TS2339: only references have an attribute)
   if (first.kind === 'reference' && first.attribute === 'MasterUserSecret.SecretArn') {
     return isOfType(template, first.logicalId, ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster']);
   }
   const root = rootOf(first);
+  // Stryker disable next-line ConditionalExpression: true for the kind does not compile (TS2339: only references have a logicalId)
   return root.kind === 'reference' && isOfType(template, root.logicalId, SECRET_TYPES);
 }
 

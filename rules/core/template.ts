@@ -111,6 +111,8 @@ export class TemplateView {
   importedValue(expr: unknown): ExportedValue | undefined {
     if (!isPlainObject(expr) || intrinsicName(expr) !== 'Fn::ImportValue') return undefined;
     const name = expr['Fn::ImportValue'];
+    // A name that is not a string matches no export (SharedTemplates keys them by their JSON-quoted string names).
+    // Stryker disable next-line ConditionalExpression: equivalent, exportNamed of a non-string finds nothing either
     return typeof name === 'string' ? this.exportNamed(name) : undefined;
   }
 
@@ -162,13 +164,17 @@ export class TemplateView {
     const imported = this.importedValue(expr);
     if (imported) return imported.view.referencedResource(imported.value, hops + 1);
     const id = referencedLogicalId(expr);
+    // Without an id no lookup below finds anything (no resource or nested template has the id undefined; only a
+    // parameter named "undefined" could be read): the test narrows the type.
+    // Stryker disable next-line ConditionalExpression: equivalent but for a parameter named "undefined"
     if (id === undefined) return undefined;
     // Into the parent through a nested stack's parameter, into a nested stack through its output.
     const passed = isPlainObject(expr) && typeof expr.Ref === 'string' ? this.nestedParameter(id) : undefined;
     if (passed) return passed.view.referencedResource(passed.value, hops + 1);
     const output = nestedOutputName(expr);
     const nested = output === undefined ? undefined : this.nestedTemplate(id);
-    if (nested && output !== undefined) return nested.referencedResource(nested.template.Outputs?.[output]?.Value, hops + 1);
+    // `nested` is only looked up for an output, so `output` is defined here.
+    if (nested) return nested.referencedResource(nested.template.Outputs?.[output!]?.Value, hops + 1);
     return this.resource(id);
   }
 }

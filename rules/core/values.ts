@@ -89,17 +89,16 @@ function possibleFindInMap(arg: unknown, template: TemplateView, following: Foll
   if (!mapping) return { kind: 'unknown', reason: `the missing mapping ${arg[0]}` };
   const topKeys = keysMatching(Object.keys(mapping), possibleValues(arg[1], template, following));
   const values: unknown[] = [];
-  let complete = true; // every possible key pair exists in the mapping
+  let complete = true; // every possible key pair exists in the mapping (no top key at all: no values, checked below)
   for (const top of topKeys) {
     const second = mapping[top] ?? {};
     const keys = keysMatching(Object.keys(second), possibleValues(arg[2], template, following));
     if (keys.length === 0) complete = false;
     for (const key of keys) values.push(second[key]);
   }
-  if (topKeys.length === 0) complete = false;
   // AWS::LanguageExtensions: a fourth argument { DefaultValue } is used when a key is missing.
   const fallback = isPlainObject(arg[3]) && 'DefaultValue' in arg[3] ? possibleValues(arg[3].DefaultValue, template, following) : undefined;
-  if (fallback) return union({ kind: 'known', values, via: `mapping ${arg[0]}` }, fallback, `mapping ${arg[0]} with its DefaultValue`);
+  if (fallback) return union({ kind: 'known', values }, fallback, `mapping ${arg[0]} with its DefaultValue`);
   if (!complete || values.length === 0) return { kind: 'unknown', reason: `a Fn::FindInMap lookup of mapping ${arg[0]} that can miss` };
   return { kind: 'known', values, via: `mapping ${arg[0]}` };
 }
@@ -171,6 +170,7 @@ export function render(expr: unknown, template: TemplateView, following: Followi
     case 'Fn::Select': {
       // A segment of one referenced value keeps its delimiter and index: `Select(6, Split(':', Ref Machine))`
       // is segment 6 of Machine, so rules can tell the name in an ARN from its region or an empty field.
+      // Stryker disable next-line ArrayDeclaration: any other stand-in leaves `list` undefined, not a Fn::Split, so the result is UNKNOWN either way
       const [index, list] = Array.isArray(arg) ? arg : [];
       const split = isPlainObject(list) && Array.isArray(list['Fn::Split']) ? list['Fn::Split'] : undefined;
       const position = toNumber(index);
@@ -216,7 +216,7 @@ function namedPart(name: string, template: TemplateView): RenderedPart {
   if (template.parameter(name)) return { kind: 'parameter', name };
   if (name.startsWith('AWS::')) return { kind: 'pseudo', name };
   const dot = name.indexOf('.');
-  return dot < 0 ? { kind: 'reference', logicalId: name } : { kind: 'reference', logicalId: name.slice(0, dot), attribute: name.slice(dot + 1) };
+  return dot === -1 ? { kind: 'reference', logicalId: name } : { kind: 'reference', logicalId: name.slice(0, dot), attribute: name.slice(dot + 1) };
 }
 
 /** Applies `use` to the export `expr` imports, if it is one of the app's and not already being followed. */

@@ -11,7 +11,7 @@ const MAX_VARIANTS = 64;
  * of a literal list, a parameter's AllowedValues, a mapping's entries, the branches of a `Fn::If`.
  */
 export function variants(value: unknown, template: TemplateView): unknown[] {
-  if (Array.isArray(value)) return combine(value.map((item) => variants(item, template))).slice(0, MAX_VARIANTS);
+  if (Array.isArray(value)) return combine(value.map((item) => variants(item, template)));
   if (!isPlainObject(value)) return [value];
   const fn = intrinsicName(value);
   const select = value['Fn::Select'];
@@ -24,9 +24,9 @@ export function variants(value: unknown, template: TemplateView): unknown[] {
     return [value];
   }
   const entries = Object.entries(value);
-  return combine(entries.map(([, item]) => variants(item, template)))
-    .slice(0, MAX_VARIANTS)
-    .map((items) => Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])));
+  return combine(entries.map(([, item]) => variants(item, template))).map((items) =>
+    Object.fromEntries(entries.map(([key], index) => [key, (items as unknown[])[index]])),
+  );
 }
 
 /** Cheap pre-check for `variants`: whether any part may have known values other than its rendering. */
@@ -40,7 +40,7 @@ export function hasKnownParts(value: unknown, template: TemplateView): boolean {
   return Object.values(value).some((item) => hasKnownParts(item, template));
 }
 
-/** Every combination of one choice per position. */
+/** Every combination of one choice per position, the first MAX_VARIANTS of them. */
 function combine(choices: unknown[][]): unknown[][] {
   return choices.reduce<unknown[][]>(
     (acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])).slice(0, MAX_VARIANTS),

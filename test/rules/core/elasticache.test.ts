@@ -1,5 +1,5 @@
 /** rules/core/elasticache.ts: a replication group's replica count and AZ placement, as SFX-MULTI-AZ judges them. */
-import { cacheZoneChecks, replicaCheck } from '../../../rules/core/elasticache';
+import { cacheEngines, cacheZoneChecks, inheritedEncryption, mayRunRedis, replicaCheck } from '../../../rules/core/elasticache';
 import { openAll, template, TemplateBuilder } from '../support/template-builder';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';
@@ -158,5 +158,57 @@ describe('cacheZoneChecks', () => {
       nodeGroup({ PrimaryAvailabilityZone: 'eu-west-1a', ReplicaAvailabilityZones: { 'Fn::If': ['C', ['eu-west-1a'], ['eu-west-1a']] } }),
     ).toEqual([]);
     expect(nodeGroup({ 'Fn::If': ['C', { PrimaryAvailabilityZone: 'eu-west-1a', ReplicaAvailabilityZones: ['eu-west-1a'] }, {}] })).toEqual([]);
+    // replicaCheck reports a node group that is not an object; the placement check must not fail on it.
+    expect(nodeGroup(null)).toEqual([]);
+  });
+});
+
+describe('cacheEngines and mayRunRedis', () => {
+  const engines = (properties: Record<string, unknown>, stack = template()) => {
+    const { group, view } = opened(stack.resource('Cache', 'AWS::ElastiCache::CacheCluster', properties));
+    return { engines: cacheEngines(group, view), redis: mayRunRedis(group, view) };
+  };
+
+  test('each engine the cache may run, lower-cased; no Engine is Redis (the default)', () => {
+    expect(engines({ Engine: 'Memcached' })).toEqual({ engines: ['memcached'], redis: false });
+    expect(engines({})).toEqual({ engines: ['redis'], redis: true });
+    const stack = template().condition('C', { 'Fn::Equals': ['a', 'b'] });
+    expect(engines({ Engine: { 'Fn::If': ['C', 'memcached', { Ref: 'AWS::NoValue' }] } }, stack)).toEqual({
+      engines: ['memcached', 'redis'],
+      redis: true,
+    });
+  });
+
+  test('an engine that cannot be proven is "unknown", and may be Redis', () => {
+    expect(engines({ Engine: { Ref: 'Engine' } }, template().parameter('Engine'))).toEqual({ engines: ['unknown'], redis: true });
+  });
+});
+
+describe('inheritedEncryption', () => {
+  const GLOBAL = 'AWS::ElastiCache::GlobalReplicationGroup';
+  const inherited = (stack: TemplateBuilder, id = 'Secondary') => {
+    const [{ view }] = openAll([stack]);
+    return inheritedEncryption(view.resource(id)!, view, 'AtRestEncryptionEnabled');
+  };
+
+  test('only a replication group adopts a cluster or joins a global datastore; a cache cluster decides for itself', () => {
+    const stack = template().resource('Secondary', 'AWS::ElastiCache::CacheCluster', { PrimaryClusterId: 'existing', Engine: 'redis' });
+    expect(inherited(stack)).toBeUndefined();
+    expect(inherited(template().resource('Secondary', GROUP, { PrimaryClusterId: 'existing' }))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('built around the existing cache cluster of PrimaryClusterId') }),
+    ]);
+  });
+
+  test("a global datastore's primary member must be a replication group of the template, with the setting", () => {
+    const joined = (primaryType: string) =>
+      template()
+        .resource('Primary', primaryType, { AtRestEncryptionEnabled: true })
+        .resource('Global', GLOBAL, { Members: [{ ReplicationGroupId: { Ref: 'Primary' }, Role: 'PRIMARY' }] })
+        .resource('Secondary', GROUP, { GlobalReplicationGroupId: { Ref: 'Global' } });
+    expect(inherited(joined(GROUP))).toEqual([]);
+    // A cache cluster cannot be a global datastore's primary: its setting proves nothing.
+    expect(inherited(joined('AWS::ElastiCache::CacheCluster'))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('joins the global datastore of GlobalReplicationGroupId') }),
+    ]);
   });
 });

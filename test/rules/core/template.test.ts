@@ -111,6 +111,8 @@ describe('exports and imports', () => {
     expect(consumer.importedValue({ 'Fn::ImportValue': 'other' })).toBeUndefined();
     expect(consumer.importedValue({ 'Fn::ImportValue': { 'Fn::Sub': 'vpc-id' } })).toBeUndefined();
     expect(consumer.importedValue({ Ref: 'vpc-id' })).toBeUndefined();
+    // Not an intrinsic function once it has another key: a literal object, whatever its Fn::ImportValue says.
+    expect(consumer.importedValue({ 'Fn::ImportValue': 'vpc-id', Extra: 1 })).toBeUndefined();
     expect(consumer.importedValue('vpc-id')).toBeUndefined();
   });
 
@@ -205,6 +207,35 @@ describe('referencedResource', () => {
     expect(queue?.home).toBe(child);
     expect(parent.referencedResource({ 'Fn::GetAtt': ['Child', 'Outputs.Missing'] })).toBeUndefined();
     expect(parent.referencedResource({ 'Fn::GetAtt': ['Child', 'Arn'] })?.type).toBe('AWS::CloudFormation::Stack');
+  });
+
+  test('an output a nested template does not define (it has no Outputs) references nothing', () => {
+    const { open, nest } = synthesis();
+    const parent = open({ Resources: { Child: { Type: 'AWS::CloudFormation::Stack' } } });
+    nest(parent, 'Child', { Resources: { Queue: { Type: 'AWS::SQS::Queue' } } });
+    expect(parent.referencedResource({ 'Fn::GetAtt': ['Child', 'Outputs.QueueArn'] })).toBeUndefined();
+    expect(parent.referencedResource({ Ref: 'Child' })?.type).toBe('AWS::CloudFormation::Stack');
+  });
+
+  test('references that loop through a nested stack and an export end', () => {
+    // The parent passes the child's own export back into the parameter that export is made of.
+    const viaParameter = synthesis();
+    const parent = viaParameter.open({
+      Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { Parameters: { Name: { 'Fn::ImportValue': 'name' } } } } },
+    });
+    const child = viaParameter.nest(parent, 'Child', {
+      Parameters: { Name: { Type: 'String' } },
+      Outputs: { Name: { Value: { Ref: 'Name' }, Export: { Name: 'name' } } },
+    });
+    expect(child.referencedResource({ Ref: 'Name' })).toBeUndefined();
+    // The child's output imports the parent's export, which reads that output.
+    const viaOutput = synthesis();
+    const top = viaOutput.open({
+      Resources: { Child: { Type: 'AWS::CloudFormation::Stack' } },
+      Outputs: { Arn: { Value: { 'Fn::GetAtt': ['Child', 'Outputs.Arn'] }, Export: { Name: 'arn' } } },
+    });
+    viaOutput.nest(top, 'Child', { Outputs: { Arn: { Value: { 'Fn::ImportValue': 'arn' } } } });
+    expect(top.referencedResource({ 'Fn::GetAtt': ['Child', 'Outputs.Arn'] })).toBeUndefined();
   });
 
   test('a stack resource whose template the gate did not render is the stack resource itself', () => {

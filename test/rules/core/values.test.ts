@@ -23,6 +23,9 @@ describe('possibleValues of literals', () => {
     const structure = { kind: 'unknown', reason: 'a structure built from intrinsic functions' };
     expect(possibleValues([{ Ref: 'AWS::Region' }], eu)).toEqual(structure);
     expect(possibleValues({ a: { b: [{ 'Fn::Sub': 'x' }] } }, eu)).toEqual(structure);
+    // One intrinsic beside literals is enough.
+    expect(possibleValues(['gp3', { Ref: 'AWS::Region' }], eu)).toEqual(structure);
+    expect(possibleValues({ Name: 'db', Port: { Ref: 'Port' } }, eu)).toEqual(structure);
   });
 
   test('a dynamic reference anywhere in a literal is unknown', () => {
@@ -30,6 +33,7 @@ describe('possibleValues of literals', () => {
     expect(possibleValues('{{resolve:ssm:/db/multi-az}}', eu)).toEqual(dynamic);
     expect(possibleValues(['a', 'x{{resolve:secretsmanager:s}}'], eu)).toEqual(dynamic);
     expect(possibleValues({ a: { b: '{{resolve:ssm:p}}' } }, eu)).toEqual(dynamic);
+    expect(possibleValues({ Name: 'db', Password: '{{resolve:secretsmanager:s}}' }, eu)).toEqual(dynamic);
     expect(possibleValues('{{ resolve }}', eu)).toEqual({ kind: 'known', values: ['{{ resolve }}'] });
   });
 });
@@ -86,6 +90,16 @@ describe('possibleValues of Ref', () => {
       kind: 'unknown',
       reason: 'CloudFormation parameter Az, whose value is read from SSM Parameter Store at deploy time',
     });
+  });
+
+  test('a parameter without a Type (CloudFormation rejects it) is judged by its AllowedValues, not an error', () => {
+    const view = viewOf(
+      template()
+        .parameter('Az', { AllowedValues: ['a'] })
+        .parameter('Odd', { Type: 5, AllowedValues: ['b'] }),
+    );
+    expect(possibleValues({ Ref: 'Az' }, view)).toEqual({ kind: 'known', values: ['a'], via: 'parameter Az' });
+    expect(possibleValues({ Ref: 'Odd' }, view)).toEqual({ kind: 'known', values: ['b'], via: 'parameter Odd' });
   });
 
   test("a nested stack's parameter has the values its parent passes", () => {

@@ -21,6 +21,8 @@ describe('variants', () => {
     expect(variants('eu-west-1', view)).toEqual(['eu-west-1']);
     expect(variants(undefined, view)).toEqual([undefined]);
     expect(variants({ Name: 'x' }, view)).toEqual([{ Name: 'x' }]);
+    // Beside another key Fn::Select is no function: the object is a literal.
+    expect(variants({ 'Fn::Select': [0, ['a', 'b']], Other: 'x' }, view)).toEqual([{ 'Fn::Select': [0, ['a', 'b']], Other: 'x' }]);
   });
 
   test('a parameter with string AllowedValues, a mapping lookup, a Fn::If: each of their values', () => {
@@ -94,6 +96,7 @@ describe('hasKnownParts', () => {
     expect(hasKnownParts(['a', { Ref: 'Free' }], view)).toBe(true);
     expect(hasKnownParts({ 'Fn::Join': ['', ['a', { Ref: 'Free' }]] }, view)).toBe(true);
     expect(hasKnownParts({ Deep: { List: [{ Ref: 'Region' }] } }, view)).toBe(true);
+    expect(hasKnownParts({ Name: 'x', Region: { Ref: 'Region' } }, view)).toBe(true);
   });
 
   test('not literals, references to resources or pseudo parameters, or a Select of something else', () => {
