@@ -16,8 +16,9 @@
  *         than /8 (IPv4) or /16 (IPv6) that add up to it); a security group that cannot be proven
  *         at synth time (an Fn::ImportValue of an export no judged template defines, a parameter
  *         without AllowedValues, an output of a nested stack that is not judged, a dynamic
- *         reference such as `{{resolve:ssm:…}}`): its rules are unreadable, so it fails closed. A literal group id (`sg-…`) passes: it names an existing
- *         group deliberately, whose rules the run-time Config rule judges.
+ *         reference such as `{{resolve:ssm:…}}`): its rules are unreadable, so it fails closed.
+ *         A literal group id (`sg-…`) passes: it names an existing group deliberately, whose
+ *         rules the run-time Config rule judges.
  */
 import { RDS_INSTANCE_PUBLIC_ACCESS_CHECK, RESTRICTED_INCOMING_TRAFFIC } from './core/aws-config-rules';
 import { isAuroraClusterMember } from './core/rds';
