@@ -2,7 +2,7 @@
  * The gate on tiny CDK apps (one or two resources each, ~100 ms): resources with and without a
  * construct behind them are each judged, per stack.
  */
-import { App, CfnElement, CfnOutput, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,24 +10,11 @@ import * as path from 'path';
 import { applyCompliance, ComplianceGate, ComplianceViolationError, waive } from '../../aspects';
 import { IamLeastPrivilege, RdsTls, RedisAtRest, Region } from '../../rules';
 import { TemplateVisible } from '../../rules/template-visible';
+import { RawResources } from './support/raw-resources';
 
 const GROUP = 'AWS::ElastiCache::ReplicationGroup';
 /** The key under which jsii records a CDK class's type name (what generated-constructs.ts reads). */
 const RTTI = Symbol.for('jsii.rtti');
-
-/** A custom element that renders its own Resources: no CfnResource construct stands behind them. */
-class RawResources extends CfnElement {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly resources: Record<string, unknown>,
-  ) {
-    super(scope, id);
-  }
-  _toCloudFormation(): object {
-    return { Resources: this.resources };
-  }
-}
 
 function violationsOf(app: App): { path: string; ruleId: string }[] {
   try {

@@ -1,25 +1,12 @@
 /** aspects/rendering.ts on tiny stacks (no synthesis): the rendered view, its facts, logical ids and the facts stack rules judge. */
-import { App, CfnElement, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { logicalIdOf, renderStack, stackFacts } from '../../aspects/rendering';
 import { SharedTemplates } from '../../rules/core/shared-templates';
+import { RawResources } from './support/raw-resources';
 
 const TOPIC = 'AWS::SNS::Topic';
-
-/** A custom element that renders Resources of its own: no CfnResource construct stands behind them. */
-class RawResources extends CfnElement {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly resources: Record<string, unknown>,
-  ) {
-    super(scope, id);
-  }
-  _toCloudFormation(): object {
-    return { Resources: this.resources };
-  }
-}
 
 describe('renderStack', () => {
   test("the stack's template as CloudFormation gets it, with literal region and account, and each resource's rendered logical id", () => {
